@@ -1,0 +1,110 @@
+package org.renkou.access;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.renkou.common.FieldProblem;
+import org.renkou.common.ValidationException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Login page, the administrator's user management and audit log view. */
+@Controller
+class AccessWebController {
+    private final UserService users;
+    private final AuditService audit;
+    private final AccessService access;
+
+    AccessWebController(UserService users, AuditService audit, AccessService access) {
+        this.users = users;
+        this.audit = audit;
+        this.access = access;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "access/login";
+    }
+
+    @GetMapping("/admin/users")
+    String users(Model model) {
+        access.requireAdmin();
+        model.addAttribute("users", users.list());
+        model.addAttribute("roles", Role.values());
+        return "access/users";
+    }
+
+    @PostMapping("/admin/users")
+    String create(@RequestParam String username, @RequestParam String displayName, @RequestParam Role role,
+                  @RequestParam(defaultValue = "") String areaCodes, @RequestParam String password,
+                  Model model, RedirectAttributes redirect) {
+        access.requireAdmin();
+        try {
+            users.create(username, displayName, role, codes(areaCodes), password);
+        } catch (ValidationException e) {
+            model.addAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
+            return users(model);
+        }
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/users/{id}")
+    String update(@PathVariable long id, @RequestParam String displayName, @RequestParam Role role,
+                  @RequestParam(defaultValue = "") String areaCodes, @RequestParam(defaultValue = "false") boolean enabled,
+                  Model model, RedirectAttributes redirect) {
+        access.requireAdmin();
+        try {
+            users.update(id, displayName, role, codes(areaCodes), enabled);
+        } catch (ValidationException e) {
+            model.addAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
+            return users(model);
+        }
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/users/{id}/unlock")
+    String unlock(@PathVariable long id) {
+        access.requireAdmin();
+        users.unlock(id);
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/users/{id}/password")
+    String resetPassword(@PathVariable long id, @RequestParam String password, Model model,
+                         RedirectAttributes redirect) {
+        access.requireAdmin();
+        try {
+            users.resetPassword(id, password);
+        } catch (ValidationException e) {
+            model.addAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
+            return users(model);
+        }
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/admin/users";
+    }
+
+    @GetMapping("/admin/audit")
+    String audit(@RequestParam(required = false) String username, @RequestParam(required = false) String entity,
+                 @RequestParam(required = false) String entityId,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                 @RequestParam(defaultValue = "0") int page, Model model) {
+        access.requireAdmin();
+        AuditService.Filter filter = new AuditService.Filter(username, entity, entityId, from, to);
+        model.addAttribute("filter", filter);
+        model.addAttribute("result", audit.search(filter, Math.max(0, page), 50));
+        return "access/audit";
+    }
+
+    private static List<String> codes(String csv) {
+        return Arrays.stream(csv.split("[,，\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,69 @@
+package org.renkou.access;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * API clients send their password with every call, and a password hash is slow on purpose (~50 ms).
+ * A successful check is remembered for a minute under a SHA-256 of name and password, so a busy client
+ * pays for one hash a minute. Password changes and lockouts clear it.
+ */
+@Component
+class CredentialCache {
+    private static final Duration TTL = Duration.ofSeconds(60);
+
+    private record Hit(Authentication auth, Instant expires) {
+    }
+
+    private final Map<String, Hit> hits = new ConcurrentHashMap<>();
+
+    AuthenticationProvider wrap(AuthenticationProvider delegate) {
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication request) {
+                String key = key(request);
+                Hit hit = hits.get(key);
+                if (hit != null && hit.expires().isAfter(Instant.now())) {
+                    return hit.auth();
+                }
+                Authentication result = delegate.authenticate(request);
+                if (result != null && result.isAuthenticated()) {
+                    if (hits.size() > 10_000) {
+                        hits.clear();
+                    }
+                    hits.put(key, new Hit(result, Instant.now().plus(TTL)));
+                }
+                return result;
+            }
+
+            @Override
+            public boolean supports(Class<?> type) {
+                return delegate.supports(type);
+            }
+        };
+    }
+
+    void clear() {
+        hits.clear();
+    }
+
+    private static String key(Authentication request) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            String raw = request.getName() + "\u0000" + request.getCredentials();
+            return HexFormat.of().formatHex(sha.digest(raw.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.renkou.common;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Messages in the current user's language (zh-CN unless they chose English). */
+@Component
+public class Messages {
+    private final MessageSource source;
+
+    public Messages(MessageSource source) {
+        this.source = source;
+    }
+
+    public String get(String key, Object... args) {
+        return source.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+
+    /** A refused field: the message names the field ({@code field.<name>}) and the rule ({@code rule.<rule>}). */
+    public FieldProblem problem(String field, String rule, Object... args) {
+        Object[] all = new Object[args.length + 1];
+        all[0] = get("field." + field);
+        System.arraycopy(args, 0, all, 1, args.length);
+        return new FieldProblem(field, rule, get("rule." + rule, all));
+    }
+}

@@ -1,0 +1,130 @@
+package org.renkou.people;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.renkou.access.AccessService;
+import org.renkou.access.AuditService;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Loads many households and persons at once through PostgreSQL's COPY, for the demo town and bulk imports.
+ * The caller has validated the rows; ids are assigned here. Status periods are derived in SQL: a person's
+ * status began on their arrival, departure or death date, and before a departure they were registered.
+ */
+@Service
+public class BulkLoader {
+    /** A household to load; {@code key} links persons to it within one load. */
+    public record NewHousehold(int key, String householdNo, String villageCode, String gridCode, String address) {
+    }
+
+    /** A person to load; {@code householdKey} refers to a {@link NewHousehold} of the same load, or null. */
+    public record NewPerson(String idNumber, String name, String sex, LocalDate birthDate, String ethnicity,
+                            String maritalStatus, String education, Integer householdKey, String relation,
+                            String hukouCode, String villageCode, String gridCode, PersonStatus status,
+                            LocalDate arrivedOn, LocalDate leftOn, LocalDate diedOn, String moveReason,
+                            String otherPlaceCode, String phone, String address) {
+    }
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final AccessService access;
+    private final AuditService audit;
+
+    BulkLoader(JdbcClient jdbc, DataSource dataSource, AccessService access, AuditService audit) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public void load(List<NewHousehold> households, List<NewPerson> persons, String source) {
+        access.requireRegisterWriter();
+        long firstHousehold = reserve("household_id_seq", households.size());
+        long firstPerson = reserve("person_id_seq", persons.size());
+        java.util.Map<Integer, Long> householdIds = new java.util.HashMap<>();
+        StringBuilder h = new StringBuilder();
+        for (int i = 0; i < households.size(); i++) {
+            NewHousehold x = households.get(i);
+            householdIds.put(x.key(), firstHousehold + i);
+            row(h, firstHousehold + i, x.householdNo(), x.villageCode(), x.gridCode(), x.address());
+        }
+        StringBuilder p = new StringBuilder();
+        for (int i = 0; i < persons.size(); i++) {
+            NewPerson x = persons.get(i);
+            row(p, firstPerson + i, x.idNumber(), x.name(), x.sex(), x.birthDate(), x.ethnicity(), x.maritalStatus(),
+                    x.education(), x.householdKey() == null ? null : householdIds.get(x.householdKey()),
+                    x.relation(), x.hukouCode(), x.villageCode(), x.gridCode(), x.status().name(), x.arrivedOn(),
+                    x.leftOn(), x.diedOn(), x.moveReason(), x.otherPlaceCode(), x.phone(), x.address());
+        }
+        copy("household (id, household_no, village_code, grid_code, address)", h);
+        copy("person (id, id_number, name, sex, birth_date, ethnicity, marital_status, education, household_id,"
+                + " relation, hukou_code, village_code, grid_code, status, arrived_on, left_on, died_on, move_reason,"
+                + " other_place_code, phone, address)", p);
+        derivePeriods(firstPerson, firstPerson + persons.size());
+        audit.record("BULK_LOAD", "person", null, source + ": " + households.size() + " households, "
+                + persons.size() + " persons");
+    }
+
+    /** Takes a block of ids from a sequence so the rows can refer to each other before they are written. */
+    private long reserve(String sequence, int count) {
+        if (count == 0) {
+            return 0;
+        }
+        long last = jdbc.sql("select setval(?, nextval(?) + ? - 1)").params(sequence, sequence, count)
+                .query(Long.class).single();
+        return last - count + 1;
+    }
+
+    private void derivePeriods(long from, long to) {
+        String range = " from person where id >= ? and id < ?";
+        jdbc.sql("insert into person_status_period (person_id, status, valid_from, valid_to)"
+                + " select id, 'REGISTERED', coalesce(arrived_on, birth_date), left_on" + range
+                + " and status in ('REGISTERED', 'OUTFLOW', 'MOVED_AWAY')").params(from, to).update();
+        jdbc.sql("insert into person_status_period (person_id, status, valid_from)"
+                + " select id, status, left_on" + range + " and status in ('OUTFLOW', 'MOVED_AWAY') and left_on is not null")
+                .params(from, to).update();
+        jdbc.sql("insert into person_status_period (person_id, status, valid_from)"
+                + " select id, status, coalesce(arrived_on, current_date)" + range + " and status = 'INFLOW'")
+                .params(from, to).update();
+        jdbc.sql("insert into person_status_period (person_id, status, valid_from, valid_to)"
+                + " select id, 'REGISTERED', birth_date, died_on" + range + " and status = 'DECEASED'")
+                .params(from, to).update();
+        jdbc.sql("insert into person_status_period (person_id, status, valid_from)"
+                + " select id, status, died_on" + range + " and status = 'DECEASED'").params(from, to).update();
+    }
+
+    private void copy(String table, StringBuilder data) {
+        Connection con = DataSourceUtils.getConnection(dataSource);
+        try {
+            con.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("copy " + table + " from stdin (format csv)", new StringReader(data.toString()));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("COPY into " + table + " failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(con, dataSource);
+        }
+    }
+
+    private static void row(StringBuilder sb, Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            Object v = values[i];
+            if (v != null) {
+                sb.append('"').append(v.toString().replace("\"", "\"\"")).append('"');
+            }
+        }
+        sb.append('\n');
+    }
+}

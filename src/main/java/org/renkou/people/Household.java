@@ -1,0 +1,8 @@
+package org.renkou.people;
+
+import java.util.List;
+
+/** A household (户) with its members; the head's relation code is 02 (户主). */
+public record Household(long id, String householdNo, String villageCode, String gridCode, String address,
+                        List<PersonSummary> members) {
+}

@@ -1,0 +1,244 @@
+package org.renkou.people;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.renkou.access.AccessService;
+import org.renkou.access.AuditService;
+import org.renkou.access.CurrentUser;
+import org.renkou.area.Area;
+import org.renkou.area.AreaService;
+import org.renkou.common.ConflictException;
+import org.renkou.common.Dates;
+import org.renkou.common.IdNumber;
+import org.renkou.common.Messages;
+import org.renkou.common.NotFoundException;
+import org.renkou.common.PageResult;
+import org.renkou.common.ValidationException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The register of persons. Every read of a person's record and every write is audited here; every change
+ * of a field lands in the person's history; the residence status is kept as dated periods so that
+ * population figures can be taken for any date. Persons are never deleted.
+ */
+@Service
+public class PersonService {
+    /** Where a change came from, kept in the history. */
+    public enum Source { WEB, API, IMPORT, SYSTEM }
+
+    private final PersonRepository repository;
+    private final PersonValidator validator;
+    private final AccessService access;
+    private final AuditService audit;
+    private final AreaService areas;
+    private final Messages messages;
+
+    PersonService(PersonRepository repository, PersonValidator validator, AccessService access, AuditService audit,
+                  AreaService areas, Messages messages) {
+        this.repository = repository;
+        this.validator = validator;
+        this.access = access;
+        this.audit = audit;
+        this.areas = areas;
+        this.messages = messages;
+    }
+
+    /** The list a user may see, ID numbers masked. */
+    public PageResult<PersonSummary> search(PersonCriteria criteria) {
+        CurrentUser user = access.requirePersonReader();
+        return repository.search(criteria, user.scope(), user.role().floatingOnly(),
+                PersonRepository.summaries(villageNames()));
+    }
+
+    /** How many persons of each residence status the user's areas hold today. */
+    public Map<PersonStatus, Long> countByStatus() {
+        return repository.countByStatus(access.current().scope());
+    }
+
+    /** The same list as full records (for API clients), ID numbers masked. */
+    public PageResult<Person> searchRecords(PersonCriteria criteria) {
+        CurrentUser user = access.requirePersonReader();
+        return repository.search(criteria, user.scope(), user.role().floatingOnly(), PersonRepository::map)
+                .map(p -> p.withIdNumber(IdNumber.mask(p.idNumber())));
+    }
+
+    /** A person's full record (audited); the ID number is whole only for roles allowed to see it. */
+    @Transactional
+    public Person get(long id) {
+        CurrentUser user = access.requirePersonReader();
+        Person p = readable(id, user);
+        audit.record("VIEW", "person", String.valueOf(id), null);
+        return user.role().seesWholeIdNumbers() ? p : p.withIdNumber(IdNumber.mask(p.idNumber()));
+    }
+
+    public List<PersonChange> history(long id) {
+        readable(id, access.requirePersonReader());
+        return repository.changes(id);
+    }
+
+    public List<StatusPeriod> statusPeriods(long id) {
+        readable(id, access.requirePersonReader());
+        return repository.statusPeriods(id);
+    }
+
+    public Optional<Long> findIdByIdNumber(String idNumber) {
+        return repository.idOf(idNumber);
+    }
+
+    @Transactional
+    public Person create(PersonForm form, Source source) {
+        CurrentUser user = access.requireRegisterWriter();
+        PersonValidator.Result checked = check(form, null);
+        requireWritable(user, form.villageCode(), form.gridCode());
+        Long householdId = household(form);
+        long id = repository.insert(form, checked.idNumber(), checked.idNumberFlagged(), householdId);
+        repository.changeStatus(id, form.status(), statusSince(form));
+        repository.insertChange(id, user.username(), source.name(), "created", null, form.name().trim());
+        audit.record("CREATE", "person", String.valueOf(id), source.name());
+        return repository.find(id).orElseThrow();
+    }
+
+    @Transactional
+    public Person update(long id, PersonForm form, Source source) {
+        CurrentUser user = access.requireRegisterWriter();
+        Person before = readable(id, user);
+        requireWritable(user, before.villageCode(), before.gridCode());
+        if (form.version() == null) {
+            throw new ValidationException(List.of(messages.problem("version", "required")));
+        }
+        PersonValidator.Result checked = check(form, id);
+        requireWritable(user, form.villageCode(), form.gridCode());
+        Long householdId = household(form);
+        if (!repository.update(id, form.version(), form, checked.idNumber(), checked.idNumberFlagged(), householdId)) {
+            throw new ConflictException(messages.get("problem.staleVersion"));
+        }
+        Person after = repository.find(id).orElseThrow();
+        recordChanges(before, after, user, source);
+        if (before.status() != after.status()) {
+            repository.changeStatus(id, after.status(), statusSince(form));
+        }
+        audit.record("UPDATE", "person", String.valueOf(id), source.name());
+        return after;
+    }
+
+    /** A record that should never have been made: kept, but out of every list and figure. */
+    @Transactional
+    public void markEnteredByMistake(long id, int version) {
+        CurrentUser user = access.requireRegisterWriter();
+        Person p = readable(id, user);
+        requireWritable(user, p.villageCode(), p.gridCode());
+        if (!repository.markEnteredByMistake(id, version)) {
+            throw new ConflictException(messages.get("problem.staleVersion"));
+        }
+        repository.insertChange(id, user.username(), Source.WEB.name(), "enteredByMistake", "false", "true");
+        audit.record("MARK_MISTAKE", "person", String.valueOf(id), null);
+    }
+
+    /** A household with its members, if the user may see it. */
+    public Household household(long householdId) {
+        CurrentUser user = access.requirePersonReader();
+        Household h = repository.household("id", householdId)
+                .filter(x -> user.scope().covers(x.villageCode(), x.gridCode()))
+                .orElseThrow(() -> new NotFoundException("household " + householdId));
+        List<PersonSummary> members = repository.members(householdId, villageNames()).stream()
+                .filter(m -> !user.role().floatingOnly()
+                        || m.status() == PersonStatus.INFLOW || m.status() == PersonStatus.OUTFLOW)
+                .toList();
+        audit.record("VIEW", "household", String.valueOf(householdId), null);
+        return new Household(h.id(), h.householdNo(), h.villageCode(), h.gridCode(), h.address(), members);
+    }
+
+    private Person readable(long id, CurrentUser user) {
+        return repository.find(id)
+                .filter(p -> user.scope().covers(p.villageCode(), p.gridCode()))
+                .filter(p -> !user.role().floatingOnly()
+                        || p.status() == PersonStatus.INFLOW || p.status() == PersonStatus.OUTFLOW)
+                .orElseThrow(() -> new NotFoundException("person " + id));
+    }
+
+    private void requireWritable(CurrentUser user, String villageCode, String gridCode) {
+        if (!user.scope().covers(villageCode == null ? null : villageCode.trim(), gridCode == null ? null : gridCode.trim())) {
+            throw new AccessDeniedException("outside the user's areas");
+        }
+    }
+
+    private PersonValidator.Result check(PersonForm form, Long selfId) {
+        PersonValidator.Result r = validator.validate(form);
+        if (r.problems().isEmpty() && r.idNumber() != null) {
+            Optional<Long> other = repository.idOf(r.idNumber());
+            if (other.isPresent() && !other.get().equals(selfId)) {
+                throw new ValidationException(List.of(messages.problem("idNumber", "idNumber.taken")));
+            }
+        }
+        if (!r.problems().isEmpty()) {
+            throw new ValidationException(r.problems());
+        }
+        return r;
+    }
+
+    /** Finds the household by number, creating it in the person's village and grid when new. */
+    private Long household(PersonForm f) {
+        if (PersonValidator.blank(f.householdNo())) {
+            return null;
+        }
+        String no = f.householdNo().trim();
+        return repository.household("household_no", no).map(Household::id)
+                .orElseGet(() -> repository.insertHousehold(no, f.villageCode().trim(),
+                        PersonValidator.blank(f.gridCode()) ? null : f.gridCode().trim(), f.address()));
+    }
+
+    /** The date the current status began: the move or death date it comes with, else birth or today. */
+    private static LocalDate statusSince(PersonForm f) {
+        LocalDate d = switch (f.status()) {
+            case INFLOW -> f.arrivedOn();
+            case OUTFLOW, MOVED_AWAY -> f.leftOn();
+            case DECEASED -> f.diedOn();
+            case REGISTERED -> f.arrivedOn() != null ? f.arrivedOn() : f.birthDate();
+        };
+        return d != null ? d : Dates.today();
+    }
+
+    private void recordChanges(Person before, Person after, CurrentUser user, Source source) {
+        Map<String, Object[]> fields = new LinkedHashMap<>();
+        fields.put("idNumber", new Object[]{before.idNumber(), after.idNumber()});
+        fields.put("name", new Object[]{before.name(), after.name()});
+        fields.put("sex", new Object[]{before.sex(), after.sex()});
+        fields.put("birthDate", new Object[]{before.birthDate(), after.birthDate()});
+        fields.put("ethnicity", new Object[]{before.ethnicity(), after.ethnicity()});
+        fields.put("maritalStatus", new Object[]{before.maritalStatus(), after.maritalStatus()});
+        fields.put("education", new Object[]{before.education(), after.education()});
+        fields.put("householdNo", new Object[]{before.householdNo(), after.householdNo()});
+        fields.put("relation", new Object[]{before.relation(), after.relation()});
+        fields.put("hukouCode", new Object[]{before.hukouCode(), after.hukouCode()});
+        fields.put("villageCode", new Object[]{before.villageCode(), after.villageCode()});
+        fields.put("gridCode", new Object[]{before.gridCode(), after.gridCode()});
+        fields.put("status", new Object[]{before.status(), after.status()});
+        fields.put("arrivedOn", new Object[]{before.arrivedOn(), after.arrivedOn()});
+        fields.put("leftOn", new Object[]{before.leftOn(), after.leftOn()});
+        fields.put("diedOn", new Object[]{before.diedOn(), after.diedOn()});
+        fields.put("moveReason", new Object[]{before.moveReason(), after.moveReason()});
+        fields.put("otherPlaceCode", new Object[]{before.otherPlaceCode(), after.otherPlaceCode()});
+        fields.put("phone", new Object[]{before.phone(), after.phone()});
+        fields.put("address", new Object[]{before.address(), after.address()});
+        fields.forEach((field, v) -> {
+            if (!Objects.equals(v[0], v[1])) {
+                repository.insertChange(before.id(), user.username(), source.name(), field,
+                        v[0] == null ? null : v[0].toString(), v[1] == null ? null : v[1].toString());
+            }
+        });
+    }
+
+    private Map<String, String> villageNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Area a : areas.byLevel(Area.Level.VILLAGE)) {
+            names.put(a.code(), a.name());
+        }
+        return names;
+    }
+}

@@ -1,0 +1,174 @@
+package org.renkou.people;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.renkou.access.AccessService;
+import org.renkou.access.CurrentUser;
+import org.renkou.area.Area;
+import org.renkou.area.AreaService;
+import org.renkou.common.ConflictException;
+import org.renkou.common.Dates;
+import org.renkou.common.FieldProblem;
+import org.renkou.common.Messages;
+import org.renkou.common.ValidationException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Home page, the person list with its filters, a person's page and form, the household page. */
+@Controller
+class PersonWebController {
+    private final PersonService persons;
+    private final AreaService areas;
+    private final CodeTables codes;
+    private final AccessService access;
+    private final Messages messages;
+
+    PersonWebController(PersonService persons, AreaService areas, CodeTables codes, AccessService access,
+                        Messages messages) {
+        this.persons = persons;
+        this.areas = areas;
+        this.codes = codes;
+        this.access = access;
+        this.messages = messages;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        Map<PersonStatus, Long> counts = persons.countByStatus();
+        long registered = counts.get(PersonStatus.REGISTERED);
+        model.addAttribute("resident", registered + counts.get(PersonStatus.INFLOW));
+        model.addAttribute("hukou", registered + counts.get(PersonStatus.OUTFLOW));
+        model.addAttribute("inflow", counts.get(PersonStatus.INFLOW));
+        model.addAttribute("outflow", counts.get(PersonStatus.OUTFLOW));
+        model.addAttribute("today", Dates.today());
+        model.addAttribute("tree", areas.tree(access.current().scope()));
+        return "people/home";
+    }
+
+    @GetMapping("/persons")
+    String list(@ModelAttribute("criteria") PersonCriteria criteria, HttpServletRequest request, Model model) {
+        model.addAttribute("result", persons.search(criteria));
+        model.addAttribute("codes", codes);
+        model.addAttribute("villages", visibleVillages());
+        model.addAttribute("statuses", PersonStatus.values());
+        model.addAttribute("canWrite", access.current().role().writesRegister());
+        return request.getHeader("HX-Request") != null ? "people/list :: results" : "people/list";
+    }
+
+    @GetMapping("/persons/{id}")
+    String show(@PathVariable long id, Model model) {
+        CurrentUser user = access.current();
+        Person p = persons.get(id);
+        model.addAttribute("person", p);
+        model.addAttribute("history", persons.history(id));
+        model.addAttribute("periods", persons.statusPeriods(id));
+        model.addAttribute("codes", codes);
+        model.addAttribute("place", areas.path(p.gridCode() != null ? p.gridCode() : p.villageCode()));
+        model.addAttribute("canWrite", user.role().writesRegister());
+        model.addAttribute("idHidden", !user.role().seesWholeIdNumbers());
+        return "people/person";
+    }
+
+    @GetMapping("/persons/new")
+    String newForm(@RequestParam(required = false) String householdNo, Model model) {
+        PersonForm empty = PersonForm.empty();
+        return form(householdNo == null ? empty : withHousehold(empty, householdNo), null, Map.of(), null, model);
+    }
+
+    @PostMapping("/persons")
+    String create(@ModelAttribute("form") PersonForm form, BindingResult binding, Model model,
+                  RedirectAttributes redirect) {
+        try {
+            rejectBindingErrors(binding);
+            Person p = persons.create(form, PersonService.Source.WEB);
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/persons/" + p.id();
+        } catch (ValidationException e) {
+            return form(form, null, byField(e.problems()), null, model);
+        }
+    }
+
+    @GetMapping("/persons/{id}/edit")
+    String editForm(@PathVariable long id, Model model) {
+        return form(PersonForm.of(persons.get(id)), id, Map.of(), null, model);
+    }
+
+    @PostMapping("/persons/{id}")
+    String update(@PathVariable long id, @ModelAttribute("form") PersonForm form, BindingResult binding, Model model,
+                  RedirectAttributes redirect) {
+        try {
+            rejectBindingErrors(binding);
+            persons.update(id, form, PersonService.Source.WEB);
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/persons/" + id;
+        } catch (ValidationException e) {
+            return form(form, id, byField(e.problems()), null, model);
+        } catch (ConflictException e) {
+            return form(form, id, Map.of(), e.getMessage(), model);
+        }
+    }
+
+    @PostMapping("/persons/{id}/mistake")
+    String markMistake(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
+        persons.markEnteredByMistake(id, version);
+        return "redirect:/persons/" + id;
+    }
+
+    @GetMapping("/households/{id}")
+    String household(@PathVariable long id, Model model) {
+        Household h = persons.household(id);
+        model.addAttribute("household", h);
+        model.addAttribute("place", areas.path(h.gridCode() != null ? h.gridCode() : h.villageCode()));
+        model.addAttribute("codes", codes);
+        model.addAttribute("canWrite", access.current().role().writesRegister());
+        return "people/household";
+    }
+
+    private String form(PersonForm form, Long id, Map<String, String> errors, String conflict, Model model) {
+        access.requireRegisterWriter();
+        model.addAttribute("form", form);
+        model.addAttribute("personId", id);
+        model.addAttribute("fieldErrors", errors);
+        model.addAttribute("conflict", conflict);
+        model.addAttribute("codes", codes);
+        model.addAttribute("villages", visibleVillages());
+        model.addAttribute("grids", areas.byLevel(Area.Level.GRID).stream()
+                .filter(g -> access.current().scope().contains(g.code())).toList());
+        model.addAttribute("statuses", PersonStatus.values());
+        return "people/form";
+    }
+
+    private List<Area> visibleVillages() {
+        CurrentUser user = access.current();
+        return areas.byLevel(Area.Level.VILLAGE).stream().filter(v -> user.scope().coversArea(v.code())).toList();
+    }
+
+    private void rejectBindingErrors(BindingResult binding) {
+        if (binding.hasFieldErrors()) {
+            throw new ValidationException(binding.getFieldErrors().stream()
+                    .map(f -> messages.problem(f.getField(), "invalid", String.valueOf(f.getRejectedValue()))).toList());
+        }
+    }
+
+    private static Map<String, String> byField(List<FieldProblem> problems) {
+        Map<String, String> m = new LinkedHashMap<>();
+        problems.forEach(p -> m.merge(p.field(), p.message(), (a, b) -> a + " " + b));
+        return m;
+    }
+
+    private static PersonForm withHousehold(PersonForm f, String householdNo) {
+        return new PersonForm(f.idNumber(), f.confirmIdNumber(), f.name(), f.sex(), f.birthDate(), f.ethnicity(),
+                f.maritalStatus(), f.education(), householdNo, f.relation(), f.hukouCode(), f.villageCode(),
+                f.gridCode(), f.status(), f.arrivedOn(), f.leftOn(), f.diedOn(), f.moveReason(), f.otherPlaceCode(),
+                f.phone(), f.address(), f.motherId(), f.version());
+    }
+}

@@ -1,0 +1,19 @@
+package org.renkou;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * One application context for every integration test: one embedded PostgreSQL per test JVM (ephemeral,
+ * deleted at exit), with the demo town loaded. Tests that write make their own data, so they do not disturb
+ * the demo town's figures.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"renkou.embedded-db.ephemeral=true", "renkou.demo=true"})
+public @interface RenkouTest {
+}
