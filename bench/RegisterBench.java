@@ -50,7 +50,7 @@ public class RegisterBench {
             List<String[]> searches = jdbc.sql("""
                     select left(name, 2), village_code from person tablesample system (1) limit 5000""")
                     .query((rs, i) -> new String[]{rs.getString(1), rs.getString(2)}).list();
-            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String auth = "Basic " + Base64.getEncoder().encodeToString("admin:admin123".getBytes(StandardCharsets.UTF_8));
             IntFunction<String> idLookup = i -> "/api/v1/persons?idNumber=" + ids.get(i % ids.size());
             IntFunction<String> nameSearch = i -> {

@@ -51,6 +51,8 @@ create unique index person_id_number on person (id_number) where id_number is no
 -- the C collation lets one plain index serve both prefix search (like 'x%') and sorting, on any server locale
 create index person_name on person (name, id);
 create index person_village on person (village_code, id);
+-- a name search within one village (the cadre's everyday search) reads one range of this index
+create index person_village_name on person (village_code, name, id);
 create index person_grid on person (grid_code);
 create index person_household on person (household_id);
 create index person_status_birth on person (status, sex, birth_date);

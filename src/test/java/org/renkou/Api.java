@@ -11,7 +11,7 @@ import java.util.Base64;
 
 /** A small HTTP client for API tests: Basic auth as one user, JSON in, status and JSON out. */
 public final class Api {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** A response: status, body and a JSON path reader. */
     public record Response(int status, String body, String contentType) {

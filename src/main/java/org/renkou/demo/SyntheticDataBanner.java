@@ -8,13 +8,18 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 class SyntheticDataBanner {
     private final AreaService areas;
+    private volatile boolean demoTown;
 
     SyntheticDataBanner(AreaService areas) {
         this.areas = areas;
     }
 
+    /** Once the demo town is seen it stays: this advice runs for every request, API calls included. */
     @ModelAttribute("syntheticData")
     boolean syntheticData() {
-        return areas.find(DemoTown.TOWN_CODE).map(a -> DemoTown.TOWN_NAME.equals(a.name())).orElse(false);
+        if (!demoTown) {
+            demoTown = areas.find(DemoTown.TOWN_CODE).map(a -> DemoTown.TOWN_NAME.equals(a.name())).orElse(false);
+        }
+        return demoTown;
     }
 }

@@ -91,8 +91,15 @@ class PersonRepository {
         }
         if (!PersonValidator.blank(c.area())) {
             String area = c.area().trim();
-            where.append(area.length() >= 15 ? " and p.grid_code = ?" : " and p.village_code like ?");
-            params.add(area.length() >= 15 ? area : area + "%");
+            if (area.length() >= 15) {
+                where.append(" and p.grid_code = ?");
+            } else if (area.length() == 12) {
+                where.append(" and p.village_code = ?");
+            } else {
+                where.append(" and p.village_code like ?");
+                area = area + "%";
+            }
+            params.add(area);
         }
         if (c.status() != null) {
             where.append(" and p.status = ?");
@@ -111,7 +118,6 @@ class PersonRepository {
             where.append(" and p.birth_date > ?");
             params.add(Date.valueOf(today.minusYears(c.ageTo() + 1L)));
         }
-        long total = jdbc.sql("select count(*) from person p" + where).params(params).query(Long.class).single();
         int size = c.sizeOrDefault();
         int page = c.pageOrZero();
         String order = SORTS.getOrDefault(c.sort() == null ? "id" : c.sort(), "p.id")
@@ -121,6 +127,9 @@ class PersonRepository {
         pageParams.add((long) page * size);
         List<T> items = jdbc.sql(SELECT + where + " order by " + order + " limit ? offset ?")
                 .params(pageParams).query(mapper).list();
+        // a first page that is not full is the whole result: no need to count
+        long total = page == 0 && items.size() < size ? items.size()
+                : jdbc.sql("select count(*) from person p" + where).params(params).query(Long.class).single();
         return new PageResult<>(items, total, page, size);
     }
 

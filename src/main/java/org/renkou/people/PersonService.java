@@ -77,8 +77,10 @@ public class PersonService {
         return user.role().seesWholeIdNumbers() ? p : p.withIdNumber(IdNumber.mask(p.idNumber()));
     }
 
+    @Transactional
     public List<PersonChange> history(long id) {
         readable(id, access.requirePersonReader());
+        audit.record("VIEW_HISTORY", "person", String.valueOf(id), null);
         return repository.changes(id);
     }
 
