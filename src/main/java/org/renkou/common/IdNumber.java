@@ -11,6 +11,8 @@ import java.util.Optional;
 public record IdNumber(String value) {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
+    private static final java.util.regex.Pattern OLD = java.util.regex.Pattern.compile("\\d{15}");
+    private static final java.util.regex.Pattern NEW = java.util.regex.Pattern.compile("\\d{17}[0-9X]");
 
     /** Why a number was refused; {@code BAD_CHECK} alone may be overridden by a user who confirms it as printed. */
     public enum Problem { FORMAT, BIRTH_DATE, BAD_CHECK }
@@ -24,11 +26,11 @@ public record IdNumber(String value) {
 
     public static Parsed parse(String raw) {
         String s = raw == null ? "" : raw.trim().toUpperCase();
-        if (s.matches("\\d{15}")) {
+        if (OLD.matcher(s).matches()) {
             String first17 = s.substring(0, 6) + "19" + s.substring(6);
             s = first17 + checkChar(first17);
         }
-        if (!s.matches("\\d{17}[0-9X]")) {
+        if (!NEW.matcher(s).matches()) {
             return new Parsed(s, Optional.of(Problem.FORMAT));
         }
         if (birthDateOf(s).isEmpty()) {

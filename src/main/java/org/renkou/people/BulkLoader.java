@@ -1,16 +1,11 @@
 package org.renkou.people;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
+import org.renkou.common.PgCopy;
 import org.renkou.access.AccessService;
 import org.renkou.access.AuditService;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,25 +47,25 @@ public class BulkLoader {
         long firstHousehold = reserve("household_id_seq", households.size());
         long firstPerson = reserve("person_id_seq", persons.size());
         java.util.Map<Integer, Long> householdIds = new java.util.HashMap<>();
-        StringBuilder h = new StringBuilder();
+        PgCopy h = new PgCopy();
         for (int i = 0; i < households.size(); i++) {
             NewHousehold x = households.get(i);
             householdIds.put(x.key(), firstHousehold + i);
-            row(h, firstHousehold + i, x.householdNo(), x.villageCode(), x.gridCode(), x.address());
+            h.row(firstHousehold + i, x.householdNo(), x.villageCode(), x.gridCode(), x.address());
         }
-        StringBuilder p = new StringBuilder();
+        PgCopy p = new PgCopy();
         for (int i = 0; i < persons.size(); i++) {
             NewPerson x = persons.get(i);
-            row(p, firstPerson + i, x.idNumber(), x.name(), x.sex(), x.birthDate(), x.ethnicity(), x.maritalStatus(),
+            p.row(firstPerson + i, x.idNumber(), x.name(), x.sex(), x.birthDate(), x.ethnicity(), x.maritalStatus(),
                     x.education(), x.householdKey() == null ? null : householdIds.get(x.householdKey()),
                     x.relation(), x.hukouCode(), x.villageCode(), x.gridCode(), x.status().name(), x.arrivedOn(),
                     x.leftOn(), x.diedOn(), x.moveReason(), x.otherPlaceCode(), x.phone(), x.address());
         }
-        copy("household (id, household_no, village_code, grid_code, address)", h);
-        copy("person (id, id_number, name, sex, birth_date, ethnicity, marital_status, education, household_id,"
+        h.into(dataSource, "household (id, household_no, village_code, grid_code, address)");
+        p.into(dataSource, "person (id, id_number, name, sex, birth_date, ethnicity, marital_status, education, household_id,"
                 + " relation, hukou_code, village_code, grid_code, status, arrived_on, left_on, died_on, move_reason,"
-                + " other_place_code, phone, address)", p);
-        derivePeriods(firstPerson, firstPerson + persons.size());
+                + " other_place_code, phone, address)");
+        StatusPeriods.derive(jdbc, "id >= ? and id < ?", firstPerson, firstPerson + persons.size());
         audit.record("BULK_LOAD", "person", null, source + ": " + households.size() + " households, "
                 + persons.size() + " persons");
     }
@@ -83,48 +78,5 @@ public class BulkLoader {
         long last = jdbc.sql("select setval(?, nextval(?) + ? - 1)").params(sequence, sequence, count)
                 .query(Long.class).single();
         return last - count + 1;
-    }
-
-    private void derivePeriods(long from, long to) {
-        String range = " from person where id >= ? and id < ?";
-        jdbc.sql("insert into person_status_period (person_id, status, valid_from, valid_to)"
-                + " select id, 'REGISTERED', coalesce(arrived_on, birth_date), left_on" + range
-                + " and status in ('REGISTERED', 'OUTFLOW', 'MOVED_AWAY')").params(from, to).update();
-        jdbc.sql("insert into person_status_period (person_id, status, valid_from)"
-                + " select id, status, left_on" + range + " and status in ('OUTFLOW', 'MOVED_AWAY') and left_on is not null")
-                .params(from, to).update();
-        jdbc.sql("insert into person_status_period (person_id, status, valid_from)"
-                + " select id, status, coalesce(arrived_on, current_date)" + range + " and status = 'INFLOW'")
-                .params(from, to).update();
-        jdbc.sql("insert into person_status_period (person_id, status, valid_from, valid_to)"
-                + " select id, 'REGISTERED', birth_date, died_on" + range + " and status = 'DECEASED'")
-                .params(from, to).update();
-        jdbc.sql("insert into person_status_period (person_id, status, valid_from)"
-                + " select id, status, died_on" + range + " and status = 'DECEASED'").params(from, to).update();
-    }
-
-    private void copy(String table, StringBuilder data) {
-        Connection con = DataSourceUtils.getConnection(dataSource);
-        try {
-            con.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy " + table + " from stdin (format csv)", new StringReader(data.toString()));
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("COPY into " + table + " failed: " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(con, dataSource);
-        }
-    }
-
-    private static void row(StringBuilder sb, Object... values) {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            Object v = values[i];
-            if (v != null) {
-                sb.append('"').append(v.toString().replace("\"", "\"\"")).append('"');
-            }
-        }
-        sb.append('\n');
     }
 }

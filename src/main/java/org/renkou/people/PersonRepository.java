@@ -25,9 +25,11 @@ class PersonRepository {
             "idNumber", "p.id_number", "village", "p.village_code", "id", "p.id");
 
     private final JdbcClient jdbc;
+    private final javax.sql.DataSource dataSource;
 
-    PersonRepository(JdbcClient jdbc) {
+    PersonRepository(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
     Optional<Person> find(long id) {
@@ -76,6 +78,38 @@ class PersonRepository {
 
     <T> PageResult<T> search(PersonCriteria c, AreaScope scope, boolean floatingOnly, RowMapper<T> mapper) {
         List<Object> params = new ArrayList<>();
+        String where = where(c, scope, floatingOnly, params);
+        int size = c.sizeOrDefault();
+        int page = c.pageOrZero();
+        String order = SORTS.getOrDefault(c.sort() == null ? "id" : c.sort(), "p.id")
+                + ("desc".equalsIgnoreCase(c.dir()) ? " desc" : "") + ", p.id";
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(size);
+        pageParams.add((long) page * size);
+        List<T> items = jdbc.sql(SELECT + where + " order by " + order + " limit ? offset ?")
+                .params(pageParams).query(mapper).list();
+        // a first page that is not full is the whole result: no need to count
+        long total = page == 0 && items.size() < size ? items.size()
+                : jdbc.sql("select count(*) from person p" + where).params(params).query(Long.class).single();
+        return new PageResult<>(items, total, page, size);
+    }
+
+    /** Persons per residence status now, within a scope: no personal data, so every role may ask. */
+    Map<PersonStatus, Long> countByStatus(AreaScope scope) {
+        List<Object> params = new ArrayList<>();
+        String where = scope.sql("village_code", "grid_code", params);
+        Map<PersonStatus, Long> counts = new java.util.EnumMap<>(PersonStatus.class);
+        for (PersonStatus s : PersonStatus.values()) {
+            counts.put(s, 0L);
+        }
+        jdbc.sql("select status, count(*) from person where not entered_by_mistake and " + where + " group by status")
+                .params(params)
+                .query((rs, i) -> counts.put(PersonStatus.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        return counts;
+    }
+
+    /** The one place a person list's filters and the user's scope become SQL. */
+    private static String where(PersonCriteria c, AreaScope scope, boolean floatingOnly, List<Object> params) {
         StringBuilder where = new StringBuilder(" where not p.entered_by_mistake and ")
                 .append(scope.sql("p.village_code", "p.grid_code", params));
         if (floatingOnly) {
@@ -118,33 +152,17 @@ class PersonRepository {
             where.append(" and p.birth_date > ?");
             params.add(Date.valueOf(today.minusYears(c.ageTo() + 1L)));
         }
-        int size = c.sizeOrDefault();
-        int page = c.pageOrZero();
-        String order = SORTS.getOrDefault(c.sort() == null ? "id" : c.sort(), "p.id")
-                + ("desc".equalsIgnoreCase(c.dir()) ? " desc" : "") + ", p.id";
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(size);
-        pageParams.add((long) page * size);
-        List<T> items = jdbc.sql(SELECT + where + " order by " + order + " limit ? offset ?")
-                .params(pageParams).query(mapper).list();
-        // a first page that is not full is the whole result: no need to count
-        long total = page == 0 && items.size() < size ? items.size()
-                : jdbc.sql("select count(*) from person p" + where).params(params).query(Long.class).single();
-        return new PageResult<>(items, total, page, size);
+        return where.toString();
     }
 
-    /** Persons per residence status now, within a scope: no personal data, so every role may ask. */
-    Map<PersonStatus, Long> countByStatus(AreaScope scope) {
+    /** Every person of a list, in order, read with a cursor (for exports of any size). */
+    void forEach(PersonCriteria c, AreaScope scope, boolean floatingOnly, java.util.function.Consumer<Person> sink) {
         List<Object> params = new ArrayList<>();
-        String where = scope.sql("village_code", "grid_code", params);
-        Map<PersonStatus, Long> counts = new java.util.EnumMap<>(PersonStatus.class);
-        for (PersonStatus s : PersonStatus.values()) {
-            counts.put(s, 0L);
-        }
-        jdbc.sql("select status, count(*) from person where not entered_by_mistake and " + where + " group by status")
-                .params(params)
-                .query((rs, i) -> counts.put(PersonStatus.valueOf(rs.getString(1)), rs.getLong(2))).list();
-        return counts;
+        String where = where(c, scope, floatingOnly, params);
+        org.springframework.jdbc.core.JdbcTemplate cursor = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        cursor.setFetchSize(1000);
+        cursor.query(SELECT + where + " order by p.village_code, p.household_id, p.id",
+                rs -> { sink.accept(map(rs, 0)); }, params.toArray());
     }
 
     List<PersonSummary> members(long householdId, Map<String, String> villageNames) {

@@ -56,6 +56,19 @@ public class PersonService {
                 PersonRepository.summaries(villageNames()));
     }
 
+    /**
+     * Every person of a list, for an export (audited). ID numbers are whole only for roles that may see them;
+     * one transaction (with the audit entry) lets the cursor stream a list of any size.
+     */
+    @Transactional
+    public void export(PersonCriteria criteria, java.util.function.Consumer<Person> sink) {
+        CurrentUser user = access.requirePersonReader();
+        audit.record("EXPORT", "person", null, criteria.toString());
+        boolean whole = user.role().seesWholeIdNumbers();
+        repository.forEach(criteria, user.scope(), user.role().floatingOnly(),
+                p -> sink.accept(whole ? p : p.withIdNumber(IdNumber.mask(p.idNumber()))));
+    }
+
     /** How many persons of each residence status the user's areas hold today. */
     public Map<PersonStatus, Long> countByStatus() {
         return repository.countByStatus(access.current().scope());

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.Dates;
@@ -29,7 +31,16 @@ class PersonValidator {
     record Result(List<FieldProblem> problems, String idNumber, boolean idNumberFlagged) {
     }
 
+    private static final Pattern HOUSEHOLD_NO = Pattern.compile("[0-9A-Za-z-]{1,30}");
+    private static final Pattern PLACE_CODE = Pattern.compile("\\d{6,12}");
+    private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{5,20}");
+
     Result validate(PersonForm f) {
+        return validate(f, areas::find);
+    }
+
+    /** The same rules with areas looked up by the caller (an import looks each one up once, not per row). */
+    Result validate(PersonForm f, Function<String, Optional<Area>> areaLookup) {
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate today = Dates.today();
         if (blank(f.name())) {
@@ -60,21 +71,21 @@ class PersonValidator {
         checkCode("maritalStatus", CodeTables.MARITAL, f.maritalStatus(), problems);
         checkCode("education", CodeTables.EDUCATION, f.education(), problems);
         checkCode("relation", CodeTables.RELATION, f.relation(), problems);
-        if (!blank(f.householdNo()) && !f.householdNo().trim().matches("[0-9A-Za-z-]{1,30}")) {
+        if (!blank(f.householdNo()) && !HOUSEHOLD_NO.matcher(f.householdNo().trim()).matches()) {
             problems.add(messages.problem("householdNo", "householdNo"));
         }
         if (!blank(f.householdNo()) && blank(f.relation())) {
             problems.add(messages.problem("relation", "required"));
         }
-        if (!blank(f.hukouCode()) && !f.hukouCode().trim().matches("\\d{6,12}")) {
+        if (!blank(f.hukouCode()) && !PLACE_CODE.matcher(f.hukouCode().trim()).matches()) {
             problems.add(messages.problem("hukouCode", "hukouCode"));
         }
-        if (!blank(f.otherPlaceCode()) && !f.otherPlaceCode().trim().matches("\\d{6,12}")) {
+        if (!blank(f.otherPlaceCode()) && !PLACE_CODE.matcher(f.otherPlaceCode().trim()).matches()) {
             problems.add(messages.problem("otherPlaceCode", "hukouCode"));
         }
-        checkPlace(f, problems);
+        checkPlace(f, areaLookup, problems);
         checkStatus(f, today, problems);
-        if (!blank(f.phone()) && !f.phone().trim().matches("[0-9+\\- ]{5,20}")) {
+        if (!blank(f.phone()) && !PHONE.matcher(f.phone().trim()).matches()) {
             problems.add(messages.problem("phone", "phone"));
         }
         return new Result(problems, id, flagged);
@@ -110,18 +121,18 @@ class PersonValidator {
         return flagged;
     }
 
-    private void checkPlace(PersonForm f, List<FieldProblem> problems) {
+    private void checkPlace(PersonForm f, Function<String, Optional<Area>> areaLookup, List<FieldProblem> problems) {
         if (blank(f.villageCode())) {
             problems.add(messages.problem("villageCode", "required"));
             return;
         }
-        Optional<Area> village = areas.find(f.villageCode().trim());
+        Optional<Area> village = areaLookup.apply(f.villageCode().trim());
         if (village.isEmpty() || village.get().level() != Area.Level.VILLAGE) {
             problems.add(messages.problem("villageCode", "areaUnknown", f.villageCode()));
             return;
         }
         if (!blank(f.gridCode())) {
-            Optional<Area> grid = areas.find(f.gridCode().trim());
+            Optional<Area> grid = areaLookup.apply(f.gridCode().trim());
             if (grid.isEmpty() || grid.get().level() != Area.Level.GRID) {
                 problems.add(messages.problem("gridCode", "areaUnknown", f.gridCode()));
             } else if (!f.villageCode().trim().equals(grid.get().parentCode())) {

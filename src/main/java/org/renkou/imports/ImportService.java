@@ -1,0 +1,271 @@
+package org.renkou.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.renkou.access.AccessService;
+import org.renkou.access.AuditService;
+import org.renkou.access.CurrentUser;
+import org.renkou.access.Role;
+import org.renkou.common.FieldProblem;
+import org.renkou.common.Messages;
+import org.renkou.common.NotFoundException;
+import org.renkou.people.CodeTables;
+import org.renkou.people.PersonImport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Import jobs: a file is read row by row in the background (one job at a time), each row converted and
+ * checked, valid rows staged, then either only counted (dry run) or applied in one transaction, so that a
+ * cancelled or failed job leaves the register as it was. Every rejected row is kept with its reason.
+ */
+@Service
+public class ImportService {
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+    private static final int BATCH = 5_000;
+
+    private final ImportJobs jobs;
+    private final PersonImport personImport;
+    private final CodeTables codes;
+    private final Messages messages;
+    private final AccessService access;
+    private final AuditService audit;
+    private final TransactionTemplate tx;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "import"));
+    private final Set<Long> cancelRequested = ConcurrentHashMap.newKeySet();
+
+    ImportService(ImportJobs jobs, PersonImport personImport, CodeTables codes, Messages messages,
+                  AccessService access, AuditService audit, TransactionTemplate tx) {
+        this.jobs = jobs;
+        this.personImport = personImport;
+        this.codes = codes;
+        this.messages = messages;
+        this.access = access;
+        this.audit = audit;
+        this.tx = tx;
+    }
+
+    /** Takes the upload, starts the job in the background and answers its id at once. */
+    public long submit(String fileName, InputStream content, boolean dryRun) throws IOException {
+        CurrentUser user = access.requireRegisterWriter();
+        Path file = Files.createTempFile("renkou-import-", ".upload");
+        Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+        long id = jobs.create(fileName == null ? "upload" : fileName, user.username(), dryRun);
+        audit.record(dryRun ? "IMPORT_DRY_RUN" : "IMPORT_START", "import", String.valueOf(id), fileName);
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        Locale locale = LocaleContextHolder.getLocale();
+        worker.submit(() -> runAs(auth, locale, () -> run(id, file, dryRun)));
+        return id;
+    }
+
+    public ImportJob get(long id) {
+        return visible(jobs.find(id).orElseThrow(() -> new NotFoundException("import " + id)));
+    }
+
+    public List<ImportJob> recent() {
+        CurrentUser user = access.requireRegisterWriter();
+        return jobs.recent(seesAll(user) ? null : user.username(), 50);
+    }
+
+    public List<ImportError> errors(long id) {
+        get(id);
+        return jobs.errors(id);
+    }
+
+    public void cancel(long id) {
+        if (get(id).running()) {
+            cancelRequested.add(id);
+            audit.record("IMPORT_CANCEL", "import", String.valueOf(id), null);
+        }
+    }
+
+    /** Jobs cut off by a restart: their staged rows are dropped and nothing of them was applied. */
+    void failInterrupted() {
+        for (long id : jobs.interrupted()) {
+            personImport.discard(id);
+            jobs.finish(id, "FAILED", 0, 0, 0, 0, 0, 0, messages.get("import.error.interrupted"));
+        }
+    }
+
+    private ImportJob visible(ImportJob job) {
+        CurrentUser user = access.requireRegisterWriter();
+        if (!seesAll(user) && !job.username().equals(user.username())) {
+            throw new NotFoundException("import " + job.id());
+        }
+        return job;
+    }
+
+    private static boolean seesAll(CurrentUser user) {
+        return user.role() == Role.ADMIN || user.role() == Role.TOWN_OFFICER;
+    }
+
+    private static void runAs(Authentication auth, Locale locale, Runnable work) {
+        SecurityContext ctx = SecurityContextHolder.createEmptyContext();
+        ctx.setAuthentication(auth);
+        SecurityContextHolder.setContext(ctx);
+        LocaleContextHolder.setLocale(locale);
+        try {
+            work.run();
+        } finally {
+            SecurityContextHolder.clearContext();
+            LocaleContextHolder.resetLocaleContext();
+        }
+    }
+
+    /** The state of one running job. */
+    private final class Run implements Spreadsheets.RowHandler {
+        final long id;
+        final int total;
+        final PersonImport.RowChecker checker = personImport.checker();
+        final List<PersonImport.StagedRow> batch = new ArrayList<>();
+        final List<ImportError> errors = new ArrayList<>();
+        ImportColumns.Header header;
+        RowConverter converter;
+        int processed;
+        int rejected;
+        boolean cancelled;
+
+        Run(long id, int total) {
+            this.id = id;
+            this.total = total;
+        }
+
+        @Override
+        public boolean row(int rowNo, String[] cells) {
+            if (header == null) {
+                header = ImportColumns.parse(cells);
+                converter = new RowConverter(header, codes, messages);
+                return true;
+            }
+            if (java.util.Arrays.stream(cells).allMatch(c -> c == null || c.isBlank())) {
+                return true;
+            }
+            processed++;
+            check(rowNo, cells);
+            if (batch.size() >= BATCH) {
+                flush();
+            }
+            cancelled = cancelRequested.contains(id);
+            return !cancelled;
+        }
+
+        private void check(int rowNo, String[] cells) {
+            if (cells.length > header.keys().size()
+                    && java.util.Arrays.stream(cells, header.keys().size(), cells.length).anyMatch(c -> !c.isBlank())) {
+                reject(rowNo, List.of(new FieldProblem("", "cellCount",
+                        messages.get("import.error.cellCount", cells.length, header.keys().size()))), java.util.Map.of());
+                return;
+            }
+            RowConverter.Converted c = converter.convert(cells);
+            List<FieldProblem> problems = new ArrayList<>(c.problems());
+            if (problems.isEmpty()) {
+                var checked = checker.check(c.form());
+                if (checked.problems().isEmpty()) {
+                    batch.add(new PersonImport.StagedRow(rowNo, c.form(), checked.idNumber(), checked.idNumberFlagged()));
+                    return;
+                }
+                problems.addAll(checked.problems());
+            }
+            reject(rowNo, problems, c.raw());
+        }
+
+        private void reject(int rowNo, List<FieldProblem> problems, java.util.Map<String, String> raw) {
+            rejected++;
+            for (FieldProblem p : problems) {
+                errors.add(new ImportError(rowNo, header.column(p.field()),
+                        raw.get(ImportColumns.Header.keyOf(p.field())), p.message()));
+            }
+        }
+
+        void flush() {
+            personImport.stage(id, batch);
+            batch.clear();
+            jobs.addErrors(id, errors);
+            errors.clear();
+            jobs.progress(id, Math.max(total, processed), processed, rejected);
+        }
+    }
+
+    private void run(long id, Path file, boolean dryRun) {
+        Run run = null;
+        try {
+            int total = Spreadsheets.isXlsx(file) ? 0 : Spreadsheets.countCsvRows(file);
+            run = new Run(id, total);
+            Spreadsheets.read(file, run);
+            if (run.header == null) {
+                throw new ImportColumns.HeaderException("import.error.empty");
+            }
+            run.flush();
+            if (run.cancelled) {
+                finishCancelled(run);
+                return;
+            }
+            finish(run, dryRun, file.getFileName().toString());
+        } catch (ImportColumns.HeaderException e) {
+            jobs.finish(id, "FAILED", 0, 0, 0, 0, 0, 0, messages.get(e.key, e.args));
+        } catch (Spreadsheets.UnreadableException e) {
+            jobs.finish(id, "FAILED", 0, 0, 0, 0, 0, 0, messages.get("import.error.format"));
+        } catch (CancelledException e) {
+            finishCancelled(run);
+        } catch (Exception e) {
+            log.error("Import {} failed", id, e);
+            int processed = run == null ? 0 : run.processed;
+            jobs.finish(id, "FAILED", processed, processed, 0, 0, 0, 0, e.getMessage());
+        } finally {
+            cancelRequested.remove(id);
+            personImport.discard(id);
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                log.warn("Could not delete {}", file);
+            }
+        }
+    }
+
+    private void finish(Run run, boolean dryRun, String source) {
+        ImportColumns.Header header = run.header;
+        Set<String> fields = header.fields();
+        List<PersonImport.Rejection> rejections = personImport.rejectInconsistent(run.id,
+                fields.contains("householdNo") && fields.contains("relation"));
+        jobs.addErrors(run.id, rejections.stream().map(r -> new ImportError(r.rowNo(), header.column(r.field()),
+                r.value(), r.message())).toList());
+        PersonImport.Counts counts = personImport.classify(run.id, fields);
+        if (!dryRun) {
+            counts = tx.execute(status -> {
+                PersonImport.Counts applied = personImport.apply(run.id, fields, "import " + run.id);
+                if (cancelRequested.contains(run.id)) {
+                    throw new CancelledException();
+                }
+                return applied;
+            });
+        }
+        int rejected = jobs.rejectedRows(run.id);
+        jobs.finish(run.id, "DONE", run.processed, run.processed, counts.added(), counts.changed(), counts.unchanged(),
+                rejected, null);
+    }
+
+    private void finishCancelled(Run run) {
+        jobs.finish(run.id, "CANCELLED", run.total, run.processed, 0, 0, 0, run.rejected,
+                messages.get("import.cancelled"));
+    }
+
+    /** Thrown inside the applying transaction to roll it back when the user cancelled. */
+    private static final class CancelledException extends RuntimeException {
+    }
+}

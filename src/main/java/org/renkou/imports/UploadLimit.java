@@ -1,0 +1,37 @@
+package org.renkou.imports;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import org.renkou.common.Messages;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/** A file over the upload limit gets a clear answer: a problem for API clients, a message on the page for people. */
+@ControllerAdvice
+class UploadLimit {
+    private final Messages messages;
+    private final long maxMb;
+
+    UploadLimit(Messages messages, @Value("${spring.servlet.multipart.max-file-size}") DataSize max) {
+        this.messages = messages;
+        this.maxMb = max.toMegabytes();
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<?> tooLarge(HttpServletRequest request) {
+        if (request.getRequestURI().startsWith("/api/")) {
+            ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                    messages.get("import.error.tooLarge", maxMb));
+            pd.setTitle(HttpStatus.CONTENT_TOO_LARGE.getReasonPhrase());
+            pd.setType(URI.create("about:blank"));
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(pd);
+        }
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/imports?tooLarge")).build();
+    }
+}

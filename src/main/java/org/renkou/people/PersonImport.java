@@ -1,0 +1,327 @@
+package org.renkou.people;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.renkou.access.AccessService;
+import org.renkou.access.AuditService;
+import org.renkou.access.CurrentUser;
+import org.renkou.area.Area;
+import org.renkou.area.AreaService;
+import org.renkou.common.AreaScope;
+import org.renkou.common.FieldProblem;
+import org.renkou.common.Messages;
+import org.renkou.common.PgCopy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports of persons into the register, in steps an import job calls: check rows, stage the valid ones,
+ * reject what is inconsistent across rows (the same ID number twice, households without a head or with two),
+ * classify (added, changed, unchanged) and apply. Staged rows match existing persons by ID number, or by name,
+ * birth date and household number for a child without one; changes land in the person's history. Only the
+ * columns the file has are compared and written.
+ */
+@Service
+public class PersonImport {
+    /** The register fields an import may carry, in the order of the import format. */
+    public static final List<String> FIELDS = List.of("idNumber", "name", "sex", "birthDate", "ethnicity",
+            "maritalStatus", "householdNo", "relation", "hukouCode", "villageCode", "gridCode", "status", "phone",
+            "address", "arrivedOn", "leftOn", "diedOn", "moveReason", "otherPlaceCode");
+    /** Fields whose column every file must have. */
+    public static final Set<String> REQUIRED = Set.of("idNumber", "name", "sex", "birthDate", "villageCode", "status");
+
+    private static final Map<String, String> COLUMNS = columns();
+
+    /** A valid row, normalised, ready to stage. */
+    public record StagedRow(int rowNo, PersonForm form, String idNumber, boolean idNumberFlagged) {
+    }
+
+    /** A row refused for a reason that spans rows or the register. */
+    public record Rejection(int rowNo, String field, String value, String message) {
+    }
+
+    public record Counts(int added, int changed, int unchanged) {
+    }
+
+    /** A checked row: its problems (none when it may be staged) and its normalised ID number. */
+    public record Checked(List<FieldProblem> problems, String idNumber, boolean idNumberFlagged) {
+    }
+
+    /** Checks rows with the register's rules; areas are read once per import. */
+    public final class RowChecker {
+        private final Map<String, Area> areasByCode;
+        private final AreaScope scope;
+
+        private RowChecker(Map<String, Area> areasByCode, AreaScope scope) {
+            this.areasByCode = areasByCode;
+            this.scope = scope;
+        }
+
+        /** The problems of one row (empty when it may be staged) and its normalised ID number. */
+        public Checked check(PersonForm form) {
+            PersonValidator.Result r = validator.validate(form, code -> Optional.ofNullable(areasByCode.get(code)));
+            List<FieldProblem> problems = r.problems();
+            if (problems.isEmpty() && !scope.covers(form.villageCode().trim(),
+                    form.gridCode() == null || form.gridCode().isBlank() ? null : form.gridCode().trim())) {
+                problems = List.of(messages.problem("villageCode", "areaScope", form.villageCode()));
+            }
+            return new Checked(problems, r.idNumber(), r.idNumberFlagged());
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final PersonValidator validator;
+    private final AreaService areas;
+    private final AccessService access;
+    private final AuditService audit;
+    private final Messages messages;
+    private final PersonRepository repository;
+
+    PersonImport(JdbcClient jdbc, DataSource dataSource, PersonValidator validator, AreaService areas,
+                 AccessService access, AuditService audit, Messages messages, PersonRepository repository) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.validator = validator;
+        this.areas = areas;
+        this.access = access;
+        this.audit = audit;
+        this.messages = messages;
+        this.repository = repository;
+    }
+
+    public RowChecker checker() {
+        CurrentUser user = access.requireRegisterWriter();
+        Map<String, Area> byCode = new LinkedHashMap<>();
+        for (Area.Level level : List.of(Area.Level.VILLAGE, Area.Level.GRID)) {
+            areas.byLevel(level).forEach(a -> byCode.put(a.code(), a));
+        }
+        return new RowChecker(byCode, user.scope());
+    }
+
+    /** Writes checked rows into the staging table (COPY), in their own transaction. */
+    public void stage(long jobId, List<StagedRow> rows) {
+        PgCopy copy = new PgCopy();
+        for (StagedRow s : rows) {
+            PersonForm f = s.form();
+            copy.row(jobId, s.rowNo(), s.idNumber(), s.idNumberFlagged(), trim(f.name()), f.sex(),
+                    f.birthDate(), trim(f.ethnicity()), trim(f.maritalStatus()), trim(f.householdNo()),
+                    trim(f.relation()), trim(f.hukouCode()), trim(f.villageCode()), trim(f.gridCode()),
+                    f.status().name(), f.arrivedOn(), f.leftOn(), f.diedOn(), trim(f.moveReason()),
+                    trim(f.otherPlaceCode()), trim(f.phone()), trim(f.address()));
+        }
+        copy.into(dataSource, "person_import_row (job_id, row_no, id_number, id_flagged, name, sex, birth_date,"
+                + " ethnicity, marital_status, household_no, relation, hukou_code, village_code, grid_code, status,"
+                + " arrived_on, left_on, died_on, move_reason, other_place_code, phone, address)");
+    }
+
+    /** Refuses rows that clash with other rows or with the register; they leave the staging table. */
+    @Transactional
+    public List<Rejection> rejectInconsistent(long jobId, boolean withHouseholds) {
+        CurrentUser user = access.requireRegisterWriter();
+        List<Rejection> rejected = new ArrayList<>(jdbc.sql("""
+                with d as (select row_no, id_number, min(row_no) over (partition by id_number) as first
+                           from person_import_row where job_id = ? and id_number is not null)
+                select row_no, id_number, first from d where row_no > first""").param(jobId)
+                .query((rs, i) -> new Rejection(rs.getInt(1), "idNumber", rs.getString(2),
+                        messages.get("import.duplicateId", rs.getInt(3)))).list());
+        reject(jobId, rejected);
+        match(jobId);
+        List<Object> params = new ArrayList<>();
+        String inScope = user.scope().sql("p.village_code", "p.grid_code", params);
+        params.add(0, jobId);
+        List<Rejection> outside = jdbc.sql("select r.row_no, r.village_code from person_import_row r"
+                        + " join person p on p.id = r.person_id where r.job_id = ? and not " + inScope)
+                .params(params)
+                .query((rs, i) -> new Rejection(rs.getInt(1), "villageCode", rs.getString(2),
+                        messages.get("import.personOutsideScope"))).list();
+        reject(jobId, outside);
+        rejected.addAll(outside);
+        if (withHouseholds) {
+            List<Rejection> households = householdHeads(jobId);
+            reject(jobId, households);
+            rejected.addAll(households);
+        }
+        return rejected;
+    }
+
+    /** Whether each staged row adds, changes or leaves a person as it is, comparing only the file's columns. */
+    @Transactional
+    public Counts classify(long jobId, Set<String> fields) {
+        String differs = fields.stream().map(PersonImport::differs).collect(Collectors.joining(" or "));
+        jdbc.sql("update person_import_row r set outcome = case when " + differs + " then 'CHANGED' else 'UNCHANGED' end"
+                + " from person p left join household h on h.id = p.household_id"
+                + " where r.job_id = ? and r.person_id = p.id and r.outcome is null").param(jobId).update();
+        jdbc.sql("update person_import_row set outcome = 'ADDED' where job_id = ? and person_id is null and outcome is null")
+                .param(jobId).update();
+        return counts(jobId);
+    }
+
+    /** Writes the classified rows to the register: the caller's transaction makes it all or nothing. */
+    @Transactional
+    public Counts apply(long jobId, Set<String> fields, String source) {
+        CurrentUser user = access.requireRegisterWriter();
+        if (fields.contains("householdNo")) {
+            jdbc.sql("""
+                    insert into household (household_no, village_code, grid_code, address)
+                    select distinct on (r.household_no) r.household_no, r.village_code, r.grid_code, r.address
+                    from person_import_row r
+                    where r.job_id = ? and r.outcome in ('ADDED', 'CHANGED') and r.household_no is not null
+                      and not exists (select 1 from household h where h.household_no = r.household_no)
+                    order by r.household_no, r.row_no""").param(jobId).update();
+        }
+        addPersons(jobId, user, source);
+        changePersons(jobId, fields, user, source);
+        Counts counts = counts(jobId);
+        audit.record("IMPORT", "person", null, source + ": added " + counts.added() + ", changed " + counts.changed()
+                + ", unchanged " + counts.unchanged());
+        return counts;
+    }
+
+    /** Removes a job's staging rows (after it is done, failed or cancelled). */
+    public void discard(long jobId) {
+        jdbc.sql("delete from person_import_row where job_id = ?").param(jobId).update();
+    }
+
+    private void addPersons(long jobId, CurrentUser user, String source) {
+        jdbc.sql("update person_import_row set person_id = nextval('person_id_seq') where job_id = ? and outcome = 'ADDED'")
+                .param(jobId).update();
+        jdbc.sql("""
+                insert into person (id, id_number, id_number_flagged, name, sex, birth_date, ethnicity, marital_status,
+                    household_id, relation, hukou_code, village_code, grid_code, status, arrived_on, left_on, died_on,
+                    move_reason, other_place_code, phone, address)
+                select r.person_id, r.id_number, r.id_flagged, r.name, r.sex, r.birth_date, r.ethnicity,
+                    r.marital_status, h.id, r.relation, r.hukou_code, r.village_code, r.grid_code, r.status,
+                    r.arrived_on, r.left_on, r.died_on, r.move_reason, r.other_place_code, r.phone, r.address
+                from person_import_row r left join household h on h.household_no = r.household_no
+                where r.job_id = ? and r.outcome = 'ADDED'""").param(jobId).update();
+        jdbc.sql("insert into person_change (person_id, username, source, field, new_value)"
+                        + " select person_id, ?, ?, 'created', name from person_import_row where job_id = ? and outcome = 'ADDED'")
+                .params(user.username(), "IMPORT " + source, jobId).update();
+        StatusPeriods.derive(jdbc, "id in (select person_id from person_import_row where job_id = ? and outcome = 'ADDED')",
+                jobId);
+    }
+
+    private void changePersons(long jobId, Set<String> fields, CurrentUser user, String source) {
+        List<Object[]> statusChanges = fields.contains("status") ? jdbc.sql("""
+                select r.person_id, r.status, coalesce(case r.status when 'INFLOW' then r.arrived_on
+                    when 'DECEASED' then r.died_on when 'REGISTERED' then r.arrived_on else r.left_on end, current_date)
+                from person_import_row r join person p on p.id = r.person_id
+                where r.job_id = ? and r.outcome = 'CHANGED' and p.status is distinct from r.status""").param(jobId)
+                .query((rs, i) -> new Object[]{rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate()}).list()
+                : List.of();
+        String values = fields.stream().map(PersonImport::historyValue).collect(Collectors.joining(", "));
+        jdbc.sql("insert into person_change (person_id, username, source, field, old_value, new_value)"
+                        + " select p.id, ?, ?, f.field, f.old, f.new from person_import_row r join person p on p.id = r.person_id"
+                        + " left join household h on h.id = p.household_id"
+                        + " cross join lateral (values " + values + ") f(field, old, new)"
+                        + " where r.job_id = ? and r.outcome = 'CHANGED' and f.old is distinct from f.new")
+                .params(user.username(), "IMPORT " + source, jobId).update();
+        String sets = fields.stream().map(PersonImport::assignment).collect(Collectors.joining(", "));
+        jdbc.sql("update person p set " + sets + ", version = p.version + 1, updated_at = now()"
+                        + " from person_import_row r where r.job_id = ? and r.outcome = 'CHANGED' and p.id = r.person_id")
+                .param(jobId).update();
+        for (Object[] c : statusChanges) {
+            repository.changeStatus((Long) c[0], PersonStatus.valueOf((String) c[1]), (LocalDate) c[2]);
+        }
+    }
+
+    private void match(long jobId) {
+        jdbc.sql("""
+                update person_import_row r set person_id = p.id from person p
+                where r.job_id = ? and r.id_number is not null and p.id_number = r.id_number
+                  and not p.entered_by_mistake""").param(jobId).update();
+        jdbc.sql("""
+                update person_import_row r set person_id = p.id
+                from person p join household h on h.id = p.household_id
+                where r.job_id = ? and r.id_number is null and r.person_id is null and p.id_number is null
+                  and p.name = r.name and p.birth_date = r.birth_date and h.household_no = r.household_no
+                  and not p.entered_by_mistake""").param(jobId).update();
+    }
+
+    /** A household in the file needs exactly one head (户主, relation 02), unless the register has its head. */
+    private List<Rejection> householdHeads(long jobId) {
+        List<Rejection> twoHeads = jdbc.sql("""
+                with h as (select row_no, household_no,
+                                  min(row_no) over (partition by household_no) as first
+                           from person_import_row where job_id = ? and relation = '02' and household_no is not null
+                             and outcome is null)
+                select row_no, household_no, first from h where row_no > first""").param(jobId)
+                .query((rs, i) -> new Rejection(rs.getInt(1), "relation", "02",
+                        messages.get("import.twoHeads", rs.getString(2), rs.getInt(3)))).list();
+        List<Rejection> noHead = jdbc.sql("""
+                select r.row_no, r.household_no from person_import_row r
+                where r.job_id = ? and r.household_no is not null and r.outcome is null
+                  and not exists (select 1 from person_import_row o where o.job_id = r.job_id
+                                  and o.household_no = r.household_no and o.relation = '02' and o.outcome is null)
+                  and not exists (select 1 from person p join household h on h.id = p.household_id
+                                  where h.household_no = r.household_no and p.relation = '02'
+                                    and not p.entered_by_mistake and p.status not in ('DECEASED', 'MOVED_AWAY'))""")
+                .param(jobId)
+                .query((rs, i) -> new Rejection(rs.getInt(1), "householdNo", rs.getString(2),
+                        messages.get("import.noHead", rs.getString(2)))).list();
+        List<Rejection> all = new ArrayList<>(twoHeads);
+        all.addAll(noHead);
+        return all;
+    }
+
+    private void reject(long jobId, List<Rejection> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Integer[] numbers = rows.stream().map(Rejection::rowNo).toArray(Integer[]::new);
+        jdbc.sql("update person_import_row set outcome = 'REJECTED' where job_id = ? and row_no = any(?)")
+                .params(jobId, numbers).update();
+    }
+
+    private Counts counts(long jobId) {
+        return jdbc.sql("""
+                select count(*) filter (where outcome = 'ADDED'), count(*) filter (where outcome = 'CHANGED'),
+                       count(*) filter (where outcome = 'UNCHANGED') from person_import_row where job_id = ?""")
+                .param(jobId).query((rs, i) -> new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3))).single();
+    }
+
+    private static String differs(String field) {
+        return switch (field) {
+            case "householdNo" -> "h.household_no is distinct from r.household_no";
+            case "idNumber" -> "p.id_number is distinct from r.id_number or p.id_number_flagged <> r.id_flagged";
+            default -> "p." + COLUMNS.get(field) + " is distinct from r." + COLUMNS.get(field);
+        };
+    }
+
+    private static String historyValue(String field) {
+        return switch (field) {
+            case "householdNo" -> "('householdNo', h.household_no, r.household_no)";
+            default -> "('" + field + "', p." + COLUMNS.get(field) + "::text, r." + COLUMNS.get(field) + "::text)";
+        };
+    }
+
+    private static String assignment(String field) {
+        return switch (field) {
+            case "householdNo" -> "household_id = (select id from household where household_no = r.household_no)";
+            case "idNumber" -> "id_number = r.id_number, id_number_flagged = r.id_flagged";
+            default -> COLUMNS.get(field) + " = r." + COLUMNS.get(field);
+        };
+    }
+
+    private static Map<String, String> columns() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String f : FIELDS) {
+            m.put(f, f.replaceAll("([A-Z])", "_$1").toLowerCase());
+        }
+        return m;
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+}
