@@ -31,7 +31,7 @@ class ImportJobs {
     }
 
     List<ImportJob> recent(String username, int limit) {
-        return jdbc.sql("select * from import_job where ? is null or username = ? order by id desc limit ?")
+        return jdbc.sql("select * from import_job where cast(? as text) is null or username = ? order by id desc limit ?")
                 .params(username, username, limit).query(ImportJobs::map).list();
     }
 

@@ -99,6 +99,7 @@ class ImportApiTest {
         assertThat(admin.get("/api/v1/persons?name=" + Api.enc("导入子女T151A")).<String>json("$.items[0].relation"))
                 .isEqualTo("20");
 
+        assertThat(admin.get("/api/v1/imports").<List<String>>json("$[*].fileName")).contains("family.csv");
         Api.Response again = run("family.csv", file, false);
         assertThat(again.<Integer>json("$.unchanged")).isEqualTo(3);
         assertThat(again.<Integer>json("$.added")).isZero();
