@@ -64,6 +64,12 @@ public class RegisterBench {
                 measure(http, port, auth, "exact ID lookup", idLookup, clients, 4000);
                 measure(http, port, auth, "name prefix + village", nameSearch, clients, 4000);
             }
+            if (new java.io.File("/usr/bin/wrk").exists()) {
+                for (int clients : new int[]{1, 32}) {
+                    wrk(port, auth, "exact ID lookup", idLookup, clients);
+                    wrk(port, auth, "name prefix + village", nameSearch, clients);
+                }
+            }
         }
     }
 
@@ -94,6 +100,27 @@ public class RegisterBench {
             }
             loader.load(List.of(), persons, "benchmark");
         }
+    }
+
+    /** The same requests from wrk (a C load generator, lighter than the JVM client), 20 s each. */
+    static void wrk(int port, String auth, String name, IntFunction<String> path, int clients) throws Exception {
+        java.nio.file.Path paths = java.nio.file.Files.createTempFile("renkou-paths-", ".txt");
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            lines.add(path.apply(i));
+        }
+        java.nio.file.Files.write(paths, lines);
+        Process p = new ProcessBuilder("wrk", "-t" + Math.min(2, clients), "-c" + clients, "-d20s", "--latency",
+                "-s", "bench/paths.lua", "http://127.0.0.1:" + port, "--", paths.toString(), auth)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        String p50 = out.replaceAll("(?s).*\\s50%\\s+(\\S+).*", "$1");
+        String p99 = out.replaceAll("(?s).*\\s99%\\s+(\\S+).*", "$1");
+        String rate = out.replaceAll("(?s).*Requests/sec:\\s+(\\S+).*", "$1");
+        String errors = out.contains("Non-2xx") ? "  (" + out.replaceAll("(?s).*(Non-2xx[^\\n]*).*", "$1") + ")" : "";
+        System.out.printf("wrk %-18s clients=%2d  p50=%8s  p99=%8s  throughput=%s/s%s%n", name, clients, p50, p99, rate,
+                errors);
     }
 
     static void measure(HttpClient http, int port, String auth, String name, IntFunction<String> path, int clients,

@@ -36,4 +36,4 @@ kill $app; wait $app || true
 rm -rf "$data"
 
 java -Xmx4g -Duser.timezone=Asia/Shanghai -cp "target/classes:$(cat target/classpath.txt)" \
-    bench/RegisterBench.java "$@" | grep -v "^\s*$" | tee -a "$out"
+    bench/RegisterBench.java "$@" | grep --line-buffered -v "^\s*$" | tee -a "$out"

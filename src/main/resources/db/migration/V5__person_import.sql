@@ -27,3 +27,4 @@ create unlogged table person_import_row (
     primary key (job_id, row_no)
 );
 create index person_import_row_id_number on person_import_row (job_id, id_number);
+create index person_import_row_household on person_import_row (job_id, household_no);

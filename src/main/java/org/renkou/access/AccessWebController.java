@@ -45,14 +45,7 @@ class AccessWebController {
                   @RequestParam(defaultValue = "") String areaCodes, @RequestParam String password,
                   Model model, RedirectAttributes redirect) {
         access.requireAdmin();
-        try {
-            users.create(username, displayName, role, codes(areaCodes), password);
-        } catch (ValidationException e) {
-            model.addAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
-            return users(model);
-        }
-        redirect.addFlashAttribute("saved", true);
-        return "redirect:/admin/users";
+        return saved(() -> users.create(username, displayName, role, codes(areaCodes), password), model, redirect);
     }
 
     @PostMapping("/admin/users/{id}")
@@ -60,14 +53,7 @@ class AccessWebController {
                   @RequestParam(defaultValue = "") String areaCodes, @RequestParam(defaultValue = "false") boolean enabled,
                   Model model, RedirectAttributes redirect) {
         access.requireAdmin();
-        try {
-            users.update(id, displayName, role, codes(areaCodes), enabled);
-        } catch (ValidationException e) {
-            model.addAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
-            return users(model);
-        }
-        redirect.addFlashAttribute("saved", true);
-        return "redirect:/admin/users";
+        return saved(() -> users.update(id, displayName, role, codes(areaCodes), enabled), model, redirect);
     }
 
     @PostMapping("/admin/users/{id}/unlock")
@@ -81,8 +67,13 @@ class AccessWebController {
     String resetPassword(@PathVariable long id, @RequestParam String password, Model model,
                          RedirectAttributes redirect) {
         access.requireAdmin();
+        return saved(() -> users.resetPassword(id, password), model, redirect);
+    }
+
+    /** Runs a change of the user list: back to the list when it worked, the errors on the page when not. */
+    private String saved(Runnable change, Model model, RedirectAttributes redirect) {
         try {
-            users.resetPassword(id, password);
+            change.run();
         } catch (ValidationException e) {
             model.addAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
             return users(model);

@@ -82,6 +82,14 @@ class ImportApiController {
                 format, response.getOutputStream());
     }
 
+    @GetMapping({"/api/v1/exports/households", "/exports/households"})
+    @Operation(summary = "The households of an area with head and size (CSV, or ?format=xlsx)")
+    void households(@RequestParam(required = false) String area, @RequestParam(defaultValue = "csv") String format,
+                    HttpServletResponse response) throws IOException {
+        Downloads.prepare(response, "households", format);
+        files.households(area, format, response.getOutputStream());
+    }
+
     static Map<String, Object> json(ImportJob j) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", j.id());

@@ -47,7 +47,11 @@ public class ImportService {
     private final AccessService access;
     private final AuditService audit;
     private final TransactionTemplate tx;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "import"));
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "import");
+        t.setDaemon(true); // a stopping application does not wait for an import: its transaction rolls back
+        return t;
+    });
     private final Set<Long> cancelRequested = ConcurrentHashMap.newKeySet();
 
     ImportService(ImportJobs jobs, PersonImport personImport, CodeTables codes, Messages messages,
@@ -207,7 +211,10 @@ public class ImportService {
         try {
             int total = Spreadsheets.isXlsx(file) ? 0 : Spreadsheets.countCsvRows(file);
             run = new Run(id, total);
+            long start = System.currentTimeMillis();
             Spreadsheets.read(file, run);
+            log.info("Import {}: {} rows read, checked and staged in {} ms", id, run.processed,
+                    System.currentTimeMillis() - start);
             if (run.header == null) {
                 throw new ImportColumns.HeaderException("import.error.empty");
             }
@@ -246,6 +253,7 @@ public class ImportService {
         jobs.addErrors(run.id, rejections.stream().map(r -> new ImportError(r.rowNo(), header.column(r.field()),
                 r.value(), r.message())).toList());
         PersonImport.Counts counts = personImport.classify(run.id, fields);
+        long start = System.currentTimeMillis();
         if (!dryRun) {
             counts = tx.execute(status -> {
                 PersonImport.Counts applied = personImport.apply(run.id, fields, "import " + run.id);
@@ -255,6 +263,8 @@ public class ImportService {
                 return applied;
             });
         }
+        log.info("Import {}: cross-row checks and classification done, applied in {} ms", run.id,
+                System.currentTimeMillis() - start);
         int rejected = jobs.rejectedRows(run.id);
         jobs.finish(run.id, "DONE", run.processed, run.processed, counts.added(), counts.changed(), counts.unchanged(),
                 rejected, null);

@@ -42,6 +42,15 @@ class PersonFiles {
         write(format, out, "persons", ImportColumns.header(chinese()), rows);
     }
 
+    void households(String area, String format, OutputStream out) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        persons.exportHouseholds(area, h -> rows.add(new String[]{h.householdNo(), h.villageCode(), s(h.gridCode()),
+                s(h.address()), s(h.headName()), String.valueOf(h.members())}));
+        String[] header = chinese() ? new String[]{"户号", "村居代码", "网格代码", "住址", "户主", "人数"}
+                : new String[]{"household_no", "village_code", "grid_code", "address", "head", "members"};
+        write(format, out, "households", header, rows);
+    }
+
     void errors(List<ImportError> errors, String format, OutputStream out) throws IOException {
         boolean zh = chinese();
         String[] header = zh ? new String[]{"行号", "列", "值", "原因"} : new String[]{"row", "column", "value", "reason"};

@@ -127,6 +127,7 @@ public class PersonImport {
     @Transactional
     public List<Rejection> rejectInconsistent(long jobId, boolean withHouseholds) {
         CurrentUser user = access.requireRegisterWriter();
+        jdbc.sql("analyze person_import_row").update(); // fresh statistics, or the planner loops over a million rows
         List<Rejection> rejected = new ArrayList<>(jdbc.sql("""
                 with d as (select row_no, id_number, min(row_no) over (partition by id_number) as first
                            from person_import_row where job_id = ? and id_number is not null)
@@ -170,13 +171,14 @@ public class PersonImport {
     public Counts apply(long jobId, Set<String> fields, String source) {
         CurrentUser user = access.requireRegisterWriter();
         if (fields.contains("householdNo")) {
+            // no anti-join against household here: scanning the index being filled made it quadratic
             jdbc.sql("""
                     insert into household (household_no, village_code, grid_code, address)
                     select distinct on (r.household_no) r.household_no, r.village_code, r.grid_code, r.address
                     from person_import_row r
                     where r.job_id = ? and r.outcome in ('ADDED', 'CHANGED') and r.household_no is not null
-                      and not exists (select 1 from household h where h.household_no = r.household_no)
-                    order by r.household_no, r.row_no""").param(jobId).update();
+                    order by r.household_no, r.row_no
+                    on conflict (household_no) do nothing""").param(jobId).update();
         }
         addPersons(jobId, user, source);
         changePersons(jobId, fields, user, source);

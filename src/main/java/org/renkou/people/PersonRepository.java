@@ -155,6 +155,28 @@ class PersonRepository {
         return where.toString();
     }
 
+    /** Every household of a scope (and area, if given), with its head and size, read with a cursor. */
+    void forEachHousehold(String area, AreaScope scope, java.util.function.Consumer<HouseholdLine> sink) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" where ").append(scope.sql("h.village_code", "h.grid_code", params));
+        if (!PersonValidator.blank(area)) {
+            where.append(area.trim().length() >= 15 ? " and h.grid_code = ?" : " and h.village_code like ?");
+            params.add(area.trim().length() >= 15 ? area.trim() : area.trim() + "%");
+        }
+        org.springframework.jdbc.core.JdbcTemplate cursor = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        cursor.setFetchSize(1000);
+        cursor.query("""
+                select h.household_no, h.village_code, h.grid_code, h.address,
+                       (select p.name from person p where p.household_id = h.id and p.relation = '02'
+                          and not p.entered_by_mistake order by p.id limit 1) as head,
+                       (select count(*) from person p where p.household_id = h.id and not p.entered_by_mistake) as members
+                from household h""" + where + " order by h.household_no",
+                rs -> {
+                    sink.accept(new HouseholdLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getInt(6)));
+                }, params.toArray());
+    }
+
     /** Every person of a list, in order, read with a cursor (for exports of any size). */
     void forEach(PersonCriteria c, AreaScope scope, boolean floatingOnly, java.util.function.Consumer<Person> sink) {
         List<Object> params = new ArrayList<>();

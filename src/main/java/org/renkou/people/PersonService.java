@@ -69,6 +69,17 @@ public class PersonService {
                 p -> sink.accept(whole ? p : p.withIdNumber(IdNumber.mask(p.idNumber()))));
     }
 
+    /** Every household of the user's areas (and of {@code area}, if given), for an export (audited). */
+    @Transactional
+    public void exportHouseholds(String area, java.util.function.Consumer<HouseholdLine> sink) {
+        CurrentUser user = access.requirePersonReader();
+        if (user.role().floatingOnly()) {
+            throw new AccessDeniedException("the police liaison reads floating people only");
+        }
+        audit.record("EXPORT", "household", null, area);
+        repository.forEachHousehold(area, user.scope(), sink);
+    }
+
     /** How many persons of each residence status the user's areas hold today. */
     public Map<PersonStatus, Long> countByStatus() {
         return repository.countByStatus(access.current().scope());

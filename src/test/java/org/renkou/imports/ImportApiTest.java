@@ -209,6 +209,9 @@ class ImportApiTest {
         byte[] export = admin.download("/api/v1/exports/persons?area=" + VILLAGE + "&name=" + Api.enc("导入") + "&format=csv");
         String text = new String(export, StandardCharsets.UTF_8);
         assertThat(text).contains("'=cmd").doesNotContain(",=cmd");
+        String households = new String(admin.download("/api/v1/exports/households?area=" + VILLAGE), StandardCharsets.UTF_8);
+        assertThat(households).contains("T151R," + VILLAGE + "," + GRID).contains("导入户主T151R,3");
+        assertThat(Api.as(port, "police", "police123").get("/api/v1/exports/households").status()).isEqualTo(403);
         Api.Response reimport = run("export.csv", export, false);
         assertThat(reimport.<Integer>json("$.rejected")).as(reimport.body()).isZero();
         assertThat(reimport.<Integer>json("$.added")).isZero();
@@ -233,6 +236,13 @@ class ImportApiTest {
         Api.Response job = await(id);
         assertThat(job.<String>json("$.status")).isEqualTo("CANCELLED");
         assertThat(admin.get("/api/v1/persons?name=" + Api.enc("取消") + "&area=" + VILLAGE).<Integer>json("$.total")).isZero();
+    }
+
+    @Test
+    void aFileOverTheUploadLimitGetsAClearAnswer() {
+        Api.Response r = admin.upload("/api/v1/imports/persons", "huge.csv", new byte[101 * 1024 * 1024], Map.of());
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.body()).contains("文件太大").contains("100 MB");
     }
 
     @Test

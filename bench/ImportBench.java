@@ -1,0 +1,109 @@
+import java.io.BufferedWriter;
+import java.io.FileReader;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Random;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.renkou.RenkouApplication;
+import org.renkou.common.IdNumber;
+import org.renkou.imports.ImportJob;
+import org.renkou.imports.ImportService;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Import of 1,000,000 persons from CSV through the real code path (ImportService: parse, check, stage,
+ * classify, apply) into the real schema with its indexes, once with valid rows and once with 5% invalid
+ * rows; and the floor: PostgreSQL COPY of the same file into an unindexed table of the same columns.
+ * Run it with a 512 MB heap to show that the file is streamed, never loaded whole.
+ */
+public class ImportBench {
+    static final int ROWS = Integer.getInteger("rows", 1_000_000);
+    static final String HEADER = "id_number,name,sex,birth_date,ethnicity,marital_status,household_no,relation,"
+            + "hukou_code,village_code,grid_code,status,phone,address";
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createTempDirectory("renkou-import-bench-");
+        Path valid = dir.resolve("valid.csv");
+        Path invalid = dir.resolve("invalid.csv");
+        write(valid, "430177", 0);
+        write(invalid, "430178", 20);
+        System.out.printf("files: %,d rows each, %.0f MB%n", ROWS, Files.size(valid) / 1e6);
+        try (ConfigurableApplicationContext app = SpringApplication.run(RenkouApplication.class, "--server.port=0",
+                "--renkou.embedded-db.ephemeral=true", "--renkou.demo=true", "--logging.level.root=WARN", "--logging.level.org.renkou.imports=INFO",
+                "--spring.main.banner-mode=off")) {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            floor(app.getBean(DataSource.class), jdbc, valid);
+            importFile(app, valid, "valid rows");
+            importFile(app, invalid, "5% invalid rows");
+            Runtime rt = Runtime.getRuntime();
+            System.out.printf("heap: max %d MB, used at the end %d MB%n", rt.maxMemory() >> 20,
+                    (rt.totalMemory() - rt.freeMemory()) >> 20);
+        }
+    }
+
+    /** Valid persons of the demo town's villages; every {@code badEvery}-th row (if > 0) has a wrong check character. */
+    static void write(Path file, String area, int badEvery) throws Exception {
+        Random rnd = new Random(7);
+        String[] villages = new String[27];
+        for (int v = 0; v < 27; v++) {
+            villages[v] = "430105100" + (v < 3 ? String.format("%03d", v + 1) : String.valueOf(198 + v));
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(HEADER);
+            w.write('\n');
+            for (int i = 0; i < ROWS; i++) {
+                LocalDate birth = LocalDate.of(1930, 1, 1).plusDays(i / 900);
+                int seq = i % 900 + 100;
+                String first17 = area + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + seq;
+                char check = IdNumber.checkChar(first17);
+                if (badEvery > 0 && i % badEvery == 0) {
+                    check = check == '1' ? '2' : '1';
+                }
+                String village = villages[rnd.nextInt(27)];
+                w.write(String.join(",", first17 + check, "导入" + (char) ('甲' + rnd.nextInt(10)) + i, seq % 2 == 1 ? "1" : "2",
+                        birth.toString(), "01", "20", area + "-" + i, "02", "430105", village, "", "REGISTERED",
+                        "138" + String.format("%08d", i), "测试地址" + i));
+                w.write('\n');
+            }
+        }
+    }
+
+    static void floor(DataSource ds, JdbcClient jdbc, Path file) throws Exception {
+        jdbc.sql("create unlogged table bench_copy (id_number text, name text, sex text, birth_date text, ethnicity text,"
+                + " marital_status text, household_no text, relation text, hukou_code text, village_code text,"
+                + " grid_code text, status text, phone text, address text)").update();
+        long t = System.nanoTime();
+        try (var con = ds.getConnection(); var reader = new FileReader(file.toFile(), StandardCharsets.UTF_8)) {
+            con.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("copy bench_copy from stdin (format csv, header true)", reader);
+        }
+        double s = (System.nanoTime() - t) / 1e9;
+        System.out.printf("floor: COPY into an unindexed table: %.1f s, %,.0f rows/s%n", s, ROWS / s);
+        jdbc.sql("drop table bench_copy").update();
+    }
+
+    static void importFile(ConfigurableApplicationContext app, Path file, String label) throws Exception {
+        ImportService imports = app.getBean(ImportService.class);
+        long t = System.nanoTime();
+        long id;
+        try (InputStream in = Files.newInputStream(file)) {
+            id = imports.submit(file.getFileName().toString(), in, false);
+        }
+        ImportJob job = imports.get(id);
+        while (job.running()) {
+            Thread.sleep(200);
+            job = imports.get(id);
+        }
+        double s = (System.nanoTime() - t) / 1e9;
+        System.out.printf("import, %s: %s in %.1f s, %,.0f rows/s (added %,d, rejected %,d)%n", label, job.status(), s,
+                ROWS / s, job.added(), job.rejected());
+    }
+}
