@@ -79,6 +79,14 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks a button that submits a form, and waits for the next page. */
+    public Browser submit(By button) {
+        WebElement e = waitFor(button);
+        e.click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(e));
+        return this;
+    }
+
     public String text(String id) {
         return waitFor(By.id(id)).getText();
     }
