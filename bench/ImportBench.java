@@ -37,7 +37,7 @@ public class ImportBench {
         write(invalid, "430178", 20);
         System.out.printf("files: %,d rows each, %.0f MB%n", ROWS, Files.size(valid) / 1e6);
         try (ConfigurableApplicationContext app = SpringApplication.run(RenkouApplication.class, "--server.port=0",
-                "--renkou.embedded-db.ephemeral=true", "--renkou.demo=true", "--logging.level.root=WARN", "--logging.level.org.renkou.imports=INFO",
+                "--renkou.embedded-db.ephemeral=true", "--renkou.demo=true", "--logging.level.root=WARN", "--logging.level.org.renkou.imports=INFO", "--logging.level.org.renkou.people=INFO",
                 "--spring.main.banner-mode=off")) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             floor(app.getBean(DataSource.class), jdbc, valid);

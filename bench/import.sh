@@ -9,4 +9,4 @@ mkdir -p bench/results
 out="bench/results/import-$(date +%Y%m%d-%H%M%S).txt"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), heap -Xmx512m" | tee "$out"
 java -Xmx512m -Duser.timezone=Asia/Shanghai "$@" -cp "target/classes:$(cat target/classpath.txt)" \
-    bench/ImportBench.java 2>&1 | grep --line-buffered -E "^(files|floor|import|heap)|Import [0-9]+:" | tee -a "$out"
+    bench/ImportBench.java 2>&1 | grep --line-buffered -E "^(files|floor|import|heap)|Import [0-9]+:|written in" | tee -a "$out"

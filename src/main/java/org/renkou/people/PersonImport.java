@@ -31,6 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PersonImport {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PersonImport.class);
     /** The register fields an import may carry, in the order of the import format. */
     public static final List<String> FIELDS = List.of("idNumber", "name", "sex", "birthDate", "ethnicity",
             "maritalStatus", "householdNo", "relation", "hukouCode", "villageCode", "gridCode", "status", "phone",
@@ -180,8 +181,12 @@ public class PersonImport {
                     order by r.household_no, r.row_no
                     on conflict (household_no) do nothing""").param(jobId).update();
         }
+        long t0 = System.currentTimeMillis();
         addPersons(jobId, user, source);
+        long t1 = System.currentTimeMillis();
         changePersons(jobId, fields, user, source);
+        log.info("Import {}: new persons written in {} ms, changed ones in {} ms", jobId, t1 - t0,
+                System.currentTimeMillis() - t1);
         Counts counts = counts(jobId);
         audit.record("IMPORT", "person", null, source + ": added " + counts.added() + ", changed " + counts.changed()
                 + ", unchanged " + counts.unchanged());
