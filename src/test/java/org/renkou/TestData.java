@@ -14,9 +14,15 @@ public final class TestData {
     private TestData() {
     }
 
-    /** Creates town {@code 430105<townSuffix>} with village {@code ...001} and grids {@code ...001001}, {@code ...001002}. */
+    /**
+     * Creates town {@code 430105<townSuffix>} with villages {@code ...001} (grids {@code ...001001},
+     * {@code ...001002}) and {@code ...002}, unless it is there already.
+     */
     public static String town(Api admin, String townSuffix) {
         String town = "430105" + townSuffix;
+        if (admin.get("/api/v1/areas/" + town).status() == 200) {
+            return town;
+        }
         assertThat(admin.post("/api/v1/areas", area(town, "测试镇" + townSuffix, "TOWN", "430105", null)).status()).isEqualTo(201);
         assertThat(admin.post("/api/v1/areas", area(town + "001", "测试村", "VILLAGE", town, "VILLAGE")).status()).isEqualTo(201);
         assertThat(admin.post("/api/v1/areas", area(town + "002", "测试社区", "VILLAGE", town, "COMMUNITY")).status()).isEqualTo(201);

@@ -24,7 +24,6 @@ class ImportApiTest {
     private static final String GRID = VILLAGE + "001";
     private static final String HEADER = "id_number,name,sex,birth_date,ethnicity,marital_status,household_no,relation,"
             + "hukou_code,village_code,grid_code,status,phone,address\n";
-    private static boolean townMade;
 
     @LocalServerPort
     int port;
@@ -33,10 +32,7 @@ class ImportApiTest {
     @BeforeEach
     void setUp() {
         admin = Api.as(port, "admin", "admin123");
-        if (!townMade) {
-            TestData.town(admin, "151");
-            townMade = true;
-        }
+        TestData.town(admin, "151");
     }
 
     private static String line(String id, String name, String sex, LocalDate birth, String household, String relation,

@@ -17,7 +17,6 @@ class PersonApiTest {
     private static final String TOWN = "430105181";
     private static final String VILLAGE = TOWN + "001";
     private static final String GRID = VILLAGE + "001";
-    private static boolean townMade;
 
     @LocalServerPort
     int port;
@@ -26,10 +25,7 @@ class PersonApiTest {
     @BeforeEach
     void setUp() {
         admin = Api.as(port, "admin", "admin123");
-        if (!townMade) {
-            TestData.town(admin, "181");
-            townMade = true;
-        }
+        TestData.town(admin, "181");
     }
 
     private Api.Response create(String id, String name, String sex, LocalDate birth, String extra) {

@@ -21,7 +21,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @RenkouTest
 class RegisterBrowserTest {
     private static final String VILLAGE = "430105161001";
-    private static boolean townMade;
 
     @LocalServerPort
     int port;
@@ -30,10 +29,7 @@ class RegisterBrowserTest {
     @BeforeEach
     void start() {
         browser = new Browser(port);
-        if (!townMade) {
-            TestData.town(Api.as(port, "admin", "admin123"), "161");
-            townMade = true;
-        }
+        TestData.town(Api.as(port, "admin", "admin123"), "161");
     }
 
     @AfterEach
