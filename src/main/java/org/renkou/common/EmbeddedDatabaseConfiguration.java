@@ -15,9 +15,12 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean
     DataSource dataSource(@Value("${renkou.data-dir:./data}") String dataDir,
-                          @Value("${renkou.embedded-db.ephemeral:false}") boolean ephemeral) {
+                          @Value("${renkou.embedded-db.ephemeral:false}") boolean ephemeral,
+                          @Value("${renkou.embedded-db.name:}") String name) {
+        // an ephemeral database lives for one JVM; a name gives several apps of one JVM (two test nodes) their own
         Path dir = ephemeral
-                ? Path.of(System.getProperty("java.io.tmpdir"), "renkou-test-pg-" + ProcessHandle.current().pid())
+                ? Path.of(System.getProperty("java.io.tmpdir"), "renkou-test-pg-" + ProcessHandle.current().pid()
+                        + (name.isBlank() ? "" : "-" + name))
                 : Path.of(dataDir, "postgres");
         EmbeddedPostgres pg = EmbeddedPostgres.start(dir, ephemeral);
         HikariDataSource ds = new HikariDataSource();

@@ -1,0 +1,125 @@
+package org.renkou.exchange;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.renkou.access.AccessService;
+import org.renkou.access.AuditService;
+import org.renkou.common.FieldProblem;
+import org.renkou.common.Messages;
+import org.renkou.common.ValidationException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The exchange between Renkou nodes (实时通): features put messages in the outbox inside their own transaction
+ * (so nothing accepted is lost), a dispatcher delivers them signed, with retries, and handlers receive
+ * verified messages exactly once. The exchange carries payloads; it knows nothing about persons.
+ */
+@Service
+public class ExchangeService {
+    private final JdbcClient jdbc;
+    private final NodeKeys keys;
+    private final AccessService access;
+    private final AuditService audit;
+    private final Messages messages;
+    private final String nodeCode;
+
+    ExchangeService(JdbcClient jdbc, NodeKeys keys, AccessService access, AuditService audit, Messages messages,
+                    @Value("${renkou.node.code:430105100}") String nodeCode) {
+        this.jdbc = jdbc;
+        this.keys = keys;
+        this.access = access;
+        this.audit = audit;
+        this.messages = messages;
+        this.nodeCode = nodeCode;
+    }
+
+    public String nodeCode() {
+        return nodeCode;
+    }
+
+    public String publicKey() {
+        return keys.publicKey();
+    }
+
+    /** Queues a message for a peer in the caller's transaction; it is sent after commit, retried until acknowledged. */
+    @Transactional
+    public UUID send(String recipient, String kind, String payloadJson, UUID correlationId) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into exchange_outbox (id, recipient, kind, payload, correlation_id, state) values (?, ?, ?, ?, ?, 'QUEUED')")
+                .params(id, recipient, kind, payloadJson, correlationId).update();
+        return id;
+    }
+
+    public List<Peer> peers() {
+        return jdbc.sql("select * from exchange_peer order by code").query(ExchangeService::peer).list();
+    }
+
+    public Optional<Peer> peer(String code) {
+        return jdbc.sql("select * from exchange_peer where code = ?").param(code).query(ExchangeService::peer).optional();
+    }
+
+    /** Adds or changes a peer (administrators); undeliverable messages for it are tried again at once. */
+    @Transactional
+    public Peer savePeer(Peer p) {
+        access.requireAdmin();
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        if (p.code() == null || !p.code().matches("\\d{6,12}")) {
+            problems.add(messages.problem("code", "hukouCode"));
+        }
+        if (p.baseUrl() == null || !p.baseUrl().matches("https?://.+")) {
+            problems.add(messages.problem("baseUrl", "url"));
+        }
+        if (p.publicKey() == null || !NodeKeys.isPublicKey(p.publicKey())) {
+            problems.add(messages.problem("publicKey", "publicKey"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        jdbc.sql("""
+                insert into exchange_peer (code, name, base_url, public_key) values (?, ?, ?, ?)
+                on conflict (code) do update set name = excluded.name, base_url = excluded.base_url,
+                    public_key = excluded.public_key""")
+                .params(p.code(), p.name() == null ? p.code() : p.name(), p.baseUrl(), p.publicKey()).update();
+        jdbc.sql("update exchange_outbox set next_attempt_at = now() where recipient = ? and state in ('QUEUED', 'UNDELIVERABLE')")
+                .param(p.code()).update();
+        audit.record("SAVE_PEER", "exchange_peer", p.code(), p.baseUrl());
+        return peer(p.code()).orElseThrow();
+    }
+
+    public List<OutgoingMessage> outbox(int limit) {
+        access.requirePersonReader();
+        return jdbc.sql("select * from exchange_outbox order by created_at desc limit ?").param(limit)
+                .query(ExchangeService::outgoing).list();
+    }
+
+    public Optional<OutgoingMessage> outgoing(UUID id) {
+        return jdbc.sql("select * from exchange_outbox where id = ?").param(id).query(ExchangeService::outgoing).optional();
+    }
+
+    public List<IncomingMessage> inbox(int limit) {
+        access.requirePersonReader();
+        return jdbc.sql("select * from exchange_inbox order by received_at desc limit ?").param(limit)
+                .query((rs, i) -> new IncomingMessage(rs.getObject("id", UUID.class), rs.getString("sender"),
+                        rs.getString("kind"), rs.getObject("correlation_id", UUID.class), rs.getString("payload")))
+                .list();
+    }
+
+    static Peer peer(ResultSet rs, int i) throws SQLException {
+        return new Peer(rs.getString("code"), rs.getString("name"), rs.getString("base_url"), rs.getString("public_key"));
+    }
+
+    static OutgoingMessage outgoing(ResultSet rs, int i) throws SQLException {
+        Timestamp acked = rs.getTimestamp("acknowledged_at");
+        return new OutgoingMessage(rs.getObject("id", UUID.class), rs.getString("recipient"), rs.getString("kind"),
+                rs.getObject("correlation_id", UUID.class), rs.getString("payload"), rs.getString("state"),
+                rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"),
+                rs.getTimestamp("created_at").toInstant(), acked == null ? null : acked.toInstant());
+    }
+}

@@ -1,0 +1,190 @@
+package org.renkou.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.renkou.RenkouApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.web.client.RestClient;
+
+/** Two nodes on loopback, each with its own database: signed delivery, retries, exactly-once, refusals. */
+class ExchangeTest {
+    static final String A = "430105101";
+    static final String B = "430105102";
+    /** Messages each node's handlers saw: node code → message ids (a list, so duplicates would show). */
+    static final Map<String, List<IncomingMessage>> SEEN = new ConcurrentHashMap<>();
+
+    static ConfigurableApplicationContext nodeA;
+    static ConfigurableApplicationContext nodeB;
+
+    /** Answers a ping with a pong that refers to it, as feedback answers a verification request. */
+    static final class PingHandler implements ExchangeHandler {
+        private final ExchangeService exchange;
+
+        PingHandler(ExchangeService exchange) {
+            this.exchange = exchange;
+        }
+
+        @Override
+        public String kind() {
+            return "test.ping";
+        }
+
+        @Override
+        public void handle(IncomingMessage m) {
+            SEEN.computeIfAbsent(exchange.nodeCode(), k -> new CopyOnWriteArrayList<>()).add(m);
+            exchange.send(m.sender(), "test.pong", "{\"re\":\"" + m.id() + "\"}", m.id());
+        }
+    }
+
+    static final class PongHandler implements ExchangeHandler {
+        private final ExchangeService exchange;
+
+        PongHandler(ExchangeService exchange) {
+            this.exchange = exchange;
+        }
+
+        @Override
+        public String kind() {
+            return "test.pong";
+        }
+
+        @Override
+        public void handle(IncomingMessage m) {
+            SEEN.computeIfAbsent(exchange.nodeCode(), k -> new CopyOnWriteArrayList<>()).add(m);
+        }
+    }
+
+    static ConfigurableApplicationContext start(String code) {
+        return new SpringApplicationBuilder(RenkouApplication.class)
+                .initializers(ctx -> {
+                    ((GenericApplicationContext) ctx).registerBean(PingHandler.class);
+                    ((GenericApplicationContext) ctx).registerBean(PongHandler.class);
+                })
+                .run("--server.port=0", "--renkou.embedded-db.ephemeral=true", "--renkou.embedded-db.name=node-" + code,
+                        "--renkou.demo=false", "--renkou.node.code=" + code, "--renkou.exchange.dispatch-ms=100",
+                        "--RENKOU_ADMIN_PASSWORD=node-admin-pw", "--spring.main.banner-mode=off");
+    }
+
+    static String url(ConfigurableApplicationContext node) {
+        return "http://localhost:" + ((WebServerApplicationContext) node).getWebServer().getPort();
+    }
+
+    static void introduce(ConfigurableApplicationContext to, ConfigurableApplicationContext peer, String url) {
+        ExchangeService p = peer.getBean(ExchangeService.class);
+        to.getBean(ExchangeService.class).savePeer(new Peer(p.nodeCode(), "node " + p.nodeCode(), url, p.publicKey()));
+    }
+
+    @BeforeAll
+    static void startNodes() {
+        nodeA = start(A);
+        nodeB = start(B);
+        introduce(nodeA, nodeB, url(nodeB));
+        introduce(nodeB, nodeA, url(nodeA));
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        nodeA.close();
+        nodeB.close();
+    }
+
+    static void await(BooleanSupplier condition) {
+        long end = System.currentTimeMillis() + 20_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("timed out");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static long seen(String node, UUID id) {
+        return SEEN.getOrDefault(node, List.of()).stream().filter(m -> m.id().equals(id)).count();
+    }
+
+    static String state(ConfigurableApplicationContext node, UUID id) {
+        return node.getBean(ExchangeService.class).outgoing(id).orElseThrow().state();
+    }
+
+    @Test
+    void aRequestAndItsFeedbackMakeTheRoundTrip() {
+        UUID ping = nodeA.getBean(ExchangeService.class).send(B, "test.ping", "{\"n\":1}", null);
+        await(() -> "ACKNOWLEDGED".equals(state(nodeA, ping)));
+        assertThat(seen(B, ping)).isEqualTo(1);
+        await(() -> SEEN.getOrDefault(A, List.of()).stream().anyMatch(m -> ping.equals(m.correlationId())));
+        IncomingMessage pong = SEEN.get(A).stream().filter(m -> ping.equals(m.correlationId())).findFirst().orElseThrow();
+        assertThat(pong.sender()).isEqualTo(B);
+        assertThat(pong.payload()).contains(ping.toString());
+    }
+
+    @Test
+    void aDuplicateIsAcknowledgedButAppliedOnceAndForgeriesAreRefused() {
+        NodeKeys keysA = nodeA.getBean(NodeKeys.class);
+        UUID id = UUID.randomUUID();
+        Envelope unsigned = new Envelope(id.toString(), A, B, "test.ping", null, Instant.now().toString(), "{}", null);
+        Envelope signed = unsigned.signedWith(keysA.sign(unsigned.signedBytes()));
+        RestClient http = RestClient.create(url(nodeB));
+        for (int i = 0; i < 3; i++) {
+            Dispatcher.Answer answer = http.post().uri("/exchange/v1/messages").body(List.of(signed)).retrieve()
+                    .body(Dispatcher.Answer.class);
+            assertThat(answer.acknowledged()).containsExactly(id.toString());
+        }
+        assertThat(seen(B, id)).isEqualTo(1);
+
+        Envelope tampered = new Envelope(UUID.randomUUID().toString(), A, B, "test.ping", null, signed.sentAt(),
+                "{\"evil\":true}", signed.signature());
+        Envelope stranger = new Envelope(UUID.randomUUID().toString(), "999999", B, "test.ping", null,
+                Instant.now().toString(), "{}", signed.signature());
+        Envelope stale = new Envelope(UUID.randomUUID().toString(), A, B, "test.ping", null,
+                Instant.now().minusSeconds(30L * 24 * 3600).toString(), "{}", null);
+        stale = stale.signedWith(keysA.sign(stale.signedBytes()));
+        Dispatcher.Answer answer = http.post().uri("/exchange/v1/messages").body(List.of(tampered, stranger, stale))
+                .retrieve().body(Dispatcher.Answer.class);
+        assertThat(answer.acknowledged()).isEmpty();
+        assertThat(answer.rejected()).extracting(Dispatcher.Refusal::reason)
+                .containsExactly("bad signature", "unknown sender 999999", "stale message sent at " + stale.sentAt());
+        assertThat(nodeB.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("select count(*) from exchange_rejection").query(Long.class).single()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aMessageForAnAbsentPeerWaitsAndArrivesOnceItIsBack() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        introduce(nodeA, nodeB, "http://localhost:" + closedPort);
+        UUID ping = nodeA.getBean(ExchangeService.class).send(B, "test.ping", "{\"n\":2}", null);
+        await(() -> nodeA.getBean(ExchangeService.class).outgoing(ping).orElseThrow().attempts() >= 2);
+        assertThat(state(nodeA, ping)).isEqualTo("QUEUED");
+        assertThat(seen(B, ping)).isZero();
+        introduce(nodeA, nodeB, url(nodeB));
+        await(() -> "ACKNOWLEDGED".equals(state(nodeA, ping)));
+        assertThat(seen(B, ping)).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageForAPlaceWithNoPeerWaitsVisiblyAsUndeliverable() {
+        UUID id = nodeA.getBean(ExchangeService.class).send("440300", "test.ping", "{}", null);
+        await(() -> "UNDELIVERABLE".equals(state(nodeA, id)));
+        assertThat(nodeA.getBean(ExchangeService.class).outgoing(id).orElseThrow().lastError()).contains("440300");
+    }
+}
