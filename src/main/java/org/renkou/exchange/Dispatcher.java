@@ -55,12 +55,12 @@ class Dispatcher {
     }
 
     private void deliver(String recipient, List<OutgoingMessage> batch) {
-        Optional<Peer> peer = exchange.peer(recipient);
+        Optional<Peer> peer = exchange.peerFor(recipient);
         if (peer.isEmpty()) {
             batch.forEach(m -> retry(m, "UNDELIVERABLE", "no peer node is known for " + recipient));
             return;
         }
-        List<Envelope> envelopes = batch.stream().map(this::envelope).toList();
+        List<Envelope> envelopes = batch.stream().map(m -> envelope(m, peer.get().code())).toList();
         try {
             Answer answer = http.post().uri(peer.get().baseUrl() + "/exchange/v1/messages").body(envelopes)
                     .retrieve().body(Answer.class);
@@ -85,8 +85,8 @@ class Dispatcher {
         }
     }
 
-    private Envelope envelope(OutgoingMessage m) {
-        Envelope unsigned = new Envelope(m.id().toString(), exchange.nodeCode(), m.recipient(), m.kind(),
+    private Envelope envelope(OutgoingMessage m, String peerCode) {
+        Envelope unsigned = new Envelope(m.id().toString(), exchange.nodeCode(), peerCode, m.kind(),
                 m.correlationId() == null ? null : m.correlationId().toString(), Instant.now().toString(), m.payload(),
                 null);
         return unsigned.signedWith(keys.sign(unsigned.signedBytes()));

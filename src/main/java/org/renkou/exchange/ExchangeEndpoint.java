@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,6 +55,7 @@ class ExchangeEndpoint {
     @PostMapping("/exchange/v1/messages")
     @Operation(summary = "Deliver a batch of signed messages; answers which were acknowledged and which refused")
     Dispatcher.Answer receive(@RequestBody List<Envelope> envelopes, HttpServletRequest request) {
+        SecurityContextHolder.clearContext(); // handlers act as the system, not as an anonymous web user
         List<String> acknowledged = new ArrayList<>();
         List<Dispatcher.Refusal> rejected = new ArrayList<>();
         for (Envelope e : envelopes) {

@@ -48,7 +48,10 @@ public class ExchangeService {
         return keys.publicKey();
     }
 
-    /** Queues a message for a peer in the caller's transaction; it is sent after commit, retried until acknowledged. */
+    /**
+     * Queues a message for the node serving {@code recipient} (a node code or any place code below it) in the
+     * caller's transaction; it is sent after commit and retried until acknowledged.
+     */
     @Transactional
     public UUID send(String recipient, String kind, String payloadJson, UUID correlationId) {
         UUID id = UUID.randomUUID();
@@ -63,6 +66,15 @@ public class ExchangeService {
 
     public Optional<Peer> peer(String code) {
         return jdbc.sql("select * from exchange_peer where code = ?").param(code).query(ExchangeService::peer).optional();
+    }
+
+    /**
+     * The peer that serves a place: the one whose code is the longest prefix of the place's code (a town
+     * node serves its villages), if any.
+     */
+    public Optional<Peer> peerFor(String placeCode) {
+        return jdbc.sql("select * from exchange_peer where ? like code || '%' order by length(code) desc limit 1")
+                .param(placeCode).query(ExchangeService::peer).optional();
     }
 
     /** Adds or changes a peer (administrators); undeliverable messages for it are tried again at once. */
@@ -87,8 +99,8 @@ public class ExchangeService {
                 on conflict (code) do update set name = excluded.name, base_url = excluded.base_url,
                     public_key = excluded.public_key""")
                 .params(p.code(), p.name() == null ? p.code() : p.name(), p.baseUrl(), p.publicKey()).update();
-        jdbc.sql("update exchange_outbox set next_attempt_at = now() where recipient = ? and state in ('QUEUED', 'UNDELIVERABLE')")
-                .param(p.code()).update();
+        jdbc.sql("update exchange_outbox set next_attempt_at = now() where recipient like ? and state in ('QUEUED', 'UNDELIVERABLE')")
+                .param(p.code() + "%").update();
         audit.record("SAVE_PEER", "exchange_peer", p.code(), p.baseUrl());
         return peer(p.code()).orElseThrow();
     }

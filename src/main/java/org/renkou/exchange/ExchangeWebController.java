@@ -1,0 +1,48 @@
+package org.renkou.exchange;
+
+import org.renkou.access.AccessService;
+import org.renkou.access.Role;
+import org.renkou.common.FieldProblem;
+import org.renkou.common.ValidationException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The exchange page: this node, its peers, and the messages sent and received with their states. */
+@Controller
+class ExchangeWebController {
+    private final ExchangeService exchange;
+    private final AccessService access;
+
+    ExchangeWebController(ExchangeService exchange, AccessService access) {
+        this.exchange = exchange;
+        this.access = access;
+    }
+
+    @GetMapping("/exchange")
+    String page(Model model) {
+        model.addAttribute("nodeCode", exchange.nodeCode());
+        model.addAttribute("publicKey", exchange.publicKey());
+        model.addAttribute("peers", exchange.peers());
+        model.addAttribute("outbox", exchange.outbox(100));
+        model.addAttribute("inbox", exchange.inbox(100));
+        model.addAttribute("isAdmin", access.current().role() == Role.ADMIN);
+        return "exchange/exchange";
+    }
+
+    @PostMapping("/exchange/peers")
+    String savePeer(@RequestParam String code, @RequestParam String name, @RequestParam String baseUrl,
+                    @RequestParam String publicKey, Model model, RedirectAttributes redirect) {
+        try {
+            exchange.savePeer(new Peer(code.trim(), name.trim(), baseUrl.trim(), publicKey.trim()));
+        } catch (ValidationException e) {
+            model.addAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
+            return page(model);
+        }
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/exchange";
+    }
+}

@@ -1,0 +1,45 @@
+package org.renkou.migration;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/migration")
+@Tag(name = "Floating population", description = "Arrivals and verification requests (协查) with feedback (反馈)")
+class MigrationApiController {
+    private final MigrationService migration;
+
+    MigrationApiController(MigrationService migration) {
+        this.migration = migration;
+    }
+
+    @PostMapping("/arrivals")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Register an inflow person's arrival; a verification request goes to their hukou place")
+    VerificationRequest arrive(@RequestBody Arrival arrival) {
+        return migration.registerArrival(arrival);
+    }
+
+    @GetMapping("/requests")
+    @Operation(summary = "Verification requests sent (direction=OUT) or received (IN), newest first")
+    List<VerificationRequest> requests(@RequestParam(defaultValue = "OUT") String direction) {
+        return migration.requests(direction.toUpperCase());
+    }
+
+    @PostMapping("/requests/{id}/feedback")
+    @Operation(summary = "Answer a received request after verifying it")
+    VerificationRequest answer(@PathVariable UUID id, @RequestBody Feedback feedback) {
+        return migration.answer(id, feedback);
+    }
+}

@@ -1,0 +1,154 @@
+package org.renkou.migration;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.renkou.access.AccessService;
+import org.renkou.access.AuditService;
+import org.renkou.access.CurrentUser;
+import org.renkou.common.Dates;
+import org.renkou.common.NotFoundException;
+import org.renkou.exchange.ExchangeService;
+import org.renkou.exchange.IncomingMessage;
+import org.renkou.people.Person;
+import org.renkou.people.PersonForm;
+import org.renkou.people.PersonService;
+import org.renkou.people.PersonStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Floating population between towns: registering an arrival creates the inflow person and, in the same
+ * transaction, a verification request (协查) to the node of their hukou place; a received request is matched
+ * to the local register by ID number (配对), staff verify it (核实) and answer with feedback (反馈).
+ */
+@Service
+public class MigrationService {
+    static final String REQUEST = "migration.verification-request";
+    static final String FEEDBACK = "migration.verification-feedback";
+
+    /** What travels in a request. */
+    record RequestPayload(String idNumber, String name, String birthDate, String sex, boolean keySubject,
+                          String deadline) {
+    }
+
+    private final JdbcClient jdbc;
+    private final PersonService persons;
+    private final ExchangeService exchange;
+    private final AccessService access;
+    private final AuditService audit;
+    private final JsonMapper json;
+    private final int keySubjectDays;
+    private final int otherDays;
+
+    MigrationService(JdbcClient jdbc, PersonService persons, ExchangeService exchange, AccessService access,
+                     AuditService audit, JsonMapper json,
+                     @Value("${renkou.migration.deadline-days.key-subject:15}") int keySubjectDays,
+                     @Value("${renkou.migration.deadline-days.other:30}") int otherDays) {
+        this.jdbc = jdbc;
+        this.persons = persons;
+        this.exchange = exchange;
+        this.access = access;
+        this.audit = audit;
+        this.json = json;
+        this.keySubjectDays = keySubjectDays;
+        this.otherDays = otherDays;
+    }
+
+    /** Registers the arrival and queues the verification request to the hukou place; answers the request. */
+    @Transactional
+    public VerificationRequest registerArrival(Arrival a) {
+        CurrentUser user = access.requireRegisterWriter();
+        PersonForm f = a.person();
+        Person p = persons.create(new PersonForm(f.idNumber(), f.confirmIdNumber(), f.name(), f.sex(), f.birthDate(),
+                f.ethnicity(), f.maritalStatus(), f.education(), f.householdNo(), f.relation(), f.hukouCode(),
+                f.villageCode(), f.gridCode(), PersonStatus.INFLOW, a.arrivedOn(), null, null, a.reason(), f.hukouCode(),
+                f.phone(), f.address(), f.motherId(), null), PersonService.Source.WEB);
+        jdbc.sql("""
+                insert into migration_move (person_id, kind, moved_on, reason, employer, housing, landlord,
+                    expected_stay_months, place_code, key_subject, recorded_by)
+                values (?, 'ARRIVAL', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(p.id(), a.arrivedOn() == null ? Dates.today() : a.arrivedOn(), a.reason(), a.employer(),
+                        a.housing(), a.landlord(), a.expectedStayMonths(), p.hukouCode(), a.keySubject(), user.username())
+                .update();
+        return request(p, a.keySubject());
+    }
+
+    /** Sends a verification request about an inflow person to the node of their hukou place (also by hand). */
+    @Transactional
+    public VerificationRequest request(Person p, boolean keySubject) {
+        LocalDate deadline = Dates.today().plusDays(keySubject ? keySubjectDays : otherDays);
+        RequestPayload payload = new RequestPayload(p.idNumber(), p.name(), String.valueOf(p.birthDate()), p.sex(),
+                keySubject, deadline.toString());
+        UUID id = exchange.send(p.hukouCode(), REQUEST, json.writeValueAsString(payload), null);
+        jdbc.sql("""
+                insert into verification_request (id, direction, peer_code, person_id, id_number, name, birth_date, sex,
+                    key_subject, deadline, state) values (?, 'OUT', ?, ?, ?, ?, ?, ?, ?, ?, 'SENT')""")
+                .params(id, p.hukouCode(), p.id(), p.idNumber(), p.name(), p.birthDate(), p.sex(), keySubject, deadline)
+                .update();
+        audit.record("VERIFICATION_REQUEST", "person", String.valueOf(p.id()), p.hukouCode());
+        return find(id).orElseThrow();
+    }
+
+    public List<VerificationRequest> requests(String direction) {
+        access.requirePersonReader();
+        return jdbc.sql("select * from verification_request where direction = ? order by created_at desc limit 500")
+                .param(direction).query(MigrationService::map).list();
+    }
+
+    public Optional<VerificationRequest> find(UUID id) {
+        return jdbc.sql("select * from verification_request where id = ?").param(id).query(MigrationService::map).optional();
+    }
+
+    /** Staff answer a received request after verifying (核实); the feedback goes back to the asking node. */
+    @Transactional
+    public VerificationRequest answer(UUID id, Feedback feedback) {
+        access.requireRegisterWriter();
+        VerificationRequest r = find(id).filter(x -> x.direction().equals("IN"))
+                .orElseThrow(() -> new NotFoundException("verification request " + id));
+        String body = json.writeValueAsString(feedback);
+        exchange.send(r.peerCode(), FEEDBACK, body, id);
+        jdbc.sql("update verification_request set state = 'ANSWERED', feedback = ?, answered_at = now() where id = ?")
+                .params(body, id).update();
+        audit.record("VERIFICATION_FEEDBACK", "verification_request", id.toString(), body);
+        return find(id).orElseThrow();
+    }
+
+    /** A request from another node: matched to the local register by ID number, or queued for staff. */
+    void received(IncomingMessage m) {
+        RequestPayload r = json.readValue(m.payload(), RequestPayload.class);
+        Optional<Long> match = r.idNumber() == null ? Optional.empty() : persons.findIdByIdNumber(r.idNumber());
+        jdbc.sql("""
+                insert into verification_request (id, direction, peer_code, person_id, id_number, name, birth_date, sex,
+                    key_subject, deadline, state) values (?, 'IN', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(m.id(), m.sender(), match.orElse(null), r.idNumber(), r.name(),
+                        r.birthDate() == null || r.birthDate().equals("null") ? null : LocalDate.parse(r.birthDate()),
+                        r.sex(), r.keySubject(), LocalDate.parse(r.deadline()), match.isPresent() ? "MATCHED" : "UNMATCHED")
+                .update();
+    }
+
+    /** Feedback to one of our requests. */
+    void answered(IncomingMessage m) {
+        jdbc.sql("update verification_request set state = 'ANSWERED', feedback = ?, answered_at = now()"
+                + " where id = ? and direction = 'OUT'").params(m.payload(), m.correlationId()).update();
+    }
+
+    private static VerificationRequest map(ResultSet rs, int i) throws SQLException {
+        Timestamp answered = rs.getTimestamp("answered_at");
+        long person = rs.getLong("person_id");
+        Long personId = rs.wasNull() ? null : person;
+        java.sql.Date birth = rs.getDate("birth_date");
+        return new VerificationRequest(rs.getObject("id", UUID.class), rs.getString("direction"),
+                rs.getString("peer_code"), personId, rs.getString("id_number"), rs.getString("name"),
+                birth == null ? null : birth.toLocalDate(), rs.getString("sex"), rs.getBoolean("key_subject"),
+                rs.getDate("deadline").toLocalDate(), rs.getString("state"), rs.getString("feedback"),
+                rs.getTimestamp("created_at").toInstant(), answered == null ? null : answered.toInstant());
+    }
+}
