@@ -41,6 +41,15 @@ public class AccessService {
         return user;
     }
 
+    /** The town office's work (the exchange with other towns): administrators and town officers only. */
+    public CurrentUser requireTownOffice() {
+        CurrentUser user = current();
+        if (user.role() != Role.ADMIN && user.role() != Role.TOWN_OFFICER) {
+            throw new AccessDeniedException("town office only");
+        }
+        return user;
+    }
+
     public CurrentUser requireAdmin() {
         CurrentUser user = current();
         if (user.role() != Role.ADMIN) {

@@ -106,7 +106,7 @@ public class ExchangeService {
     }
 
     public List<OutgoingMessage> outbox(int limit) {
-        access.requirePersonReader();
+        access.requireTownOffice();
         return jdbc.sql("select * from exchange_outbox order by created_at desc limit ?").param(limit)
                 .query(ExchangeService::outgoing).list();
     }
@@ -116,7 +116,7 @@ public class ExchangeService {
     }
 
     public List<IncomingMessage> inbox(int limit) {
-        access.requirePersonReader();
+        access.requireTownOffice();
         return jdbc.sql("select * from exchange_inbox order by received_at desc limit ?").param(limit)
                 .query((rs, i) -> new IncomingMessage(rs.getObject("id", UUID.class), rs.getString("sender"),
                         rs.getString("kind"), rs.getObject("correlation_id", UUID.class), rs.getString("payload")))

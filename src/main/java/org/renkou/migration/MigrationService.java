@@ -98,7 +98,7 @@ public class MigrationService {
     }
 
     public List<VerificationRequest> requests(String direction) {
-        access.requirePersonReader();
+        access.requireTownOffice();
         return jdbc.sql("select * from verification_request where direction = ? order by created_at desc limit 500")
                 .param(direction).query(MigrationService::map).list();
     }

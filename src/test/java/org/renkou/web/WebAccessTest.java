@@ -32,6 +32,13 @@ class WebAccessTest {
         assertThat(Api.as(port, "officer", "officer123").get("/admin/audit").status()).isEqualTo(403);
         assertThat(Api.as(port, "admin", "admin123").get("/admin/audit?entity=person").status()).isEqualTo(200);
         assertThat(Api.anonymous(port).get("/persons").status()).isIn(302, 401);
+        assertThat(Api.as(port, "officer", "officer123").get("/exchange").status()).isEqualTo(200);
+        assertThat(Api.as(port, "cadre", "cadre123").get("/exchange").status()).isEqualTo(403);
+        assertThat(Api.as(port, "cadre", "cadre123").get("/api/v1/exchange/outbox").status()).isEqualTo(403);
+        assertThat(Api.as(port, "cadre", "cadre123").get("/api/v1/migration/requests").status()).isEqualTo(403);
+        assertThat(Api.as(port, "officer", "officer123").get("/api/v1/migration/requests?direction=IN").status())
+                .isEqualTo(200);
+        assertThat(Api.anonymous(port).get("/exchange/v1/node").body()).contains("publicKey");
     }
 
     @Test
