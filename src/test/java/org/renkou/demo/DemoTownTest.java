@@ -62,7 +62,7 @@ class DemoTownTest {
                 where p.status = 'INFLOW' and p.village_code like '430105100%'
                 group by a.name order by count(*) desc limit 7""").query(String.class).list();
         assertThat(top).containsExactlyInAnyOrder("捞居社区", "彭居社区", "高源村", "凤羽村", "捞刀河村", "大明村", "板塘村");
-        assertThat(jdbc.sql("select distinct move_reason from person where status = 'INFLOW' and village_code = '430105100203'")
+        assertThat(jdbc.sql("select distinct move_reason from person where status = 'INFLOW' and village_code = '430105100203' and not entered_by_mistake")
                 .query(String.class).list()).containsExactly("来企业务工");
     }
 

@@ -1,0 +1,95 @@
+package org.renkou.migration;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.renkou.access.AccessService;
+import org.renkou.access.Role;
+import org.renkou.area.Area;
+import org.renkou.area.AreaService;
+import org.renkou.common.ValidationException;
+import org.renkou.people.CodeTables;
+import org.renkou.people.PersonForm;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Registering an arrival, and the verification requests sent and received (town office). */
+@Controller
+class MigrationWebController {
+    static final List<String> REASONS = List.of("租房居住办企业", "租地种养殖", "来企业务工", "其他");
+
+    private final MigrationService migration;
+    private final AreaService areas;
+    private final CodeTables codes;
+    private final AccessService access;
+
+    MigrationWebController(MigrationService migration, AreaService areas, CodeTables codes, AccessService access) {
+        this.migration = migration;
+        this.areas = areas;
+        this.codes = codes;
+        this.access = access;
+    }
+
+    @GetMapping("/migration")
+    String page(Model model) {
+        return page(PersonForm.empty(), Map.of(), model);
+    }
+
+    @PostMapping("/migration/arrivals")
+    String arrive(@ModelAttribute("form") PersonForm form,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate arrivedOn,
+                  @RequestParam(required = false) String reason, @RequestParam(required = false) String employer,
+                  @RequestParam(required = false) String housing, @RequestParam(required = false) String landlord,
+                  @RequestParam(required = false) Integer expectedStayMonths,
+                  @RequestParam(defaultValue = "false") boolean keySubject, Model model, RedirectAttributes redirect) {
+        try {
+            migration.registerArrival(new Arrival(form, arrivedOn, reason, employer, blankToNull(housing), landlord,
+                    expectedStayMonths, keySubject));
+        } catch (ValidationException e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.problems().forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + " " + b));
+            return page(form, errors, model);
+        }
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/migration";
+    }
+
+    @PostMapping("/migration/requests/{id}/feedback")
+    String answer(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean found,
+                  @RequestParam(required = false) String maritalStatus, @RequestParam(required = false) Integer children,
+                  @RequestParam(required = false) String contraception, @RequestParam(required = false) String note,
+                  RedirectAttributes redirect) {
+        migration.answer(id, new Feedback(found, blankToNull(maritalStatus), children, blankToNull(contraception), note));
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/migration";
+    }
+
+    private String page(PersonForm form, Map<String, String> errors, Model model) {
+        access.requireRegisterWriter();
+        boolean office = access.current().role() == Role.ADMIN || access.current().role() == Role.TOWN_OFFICER;
+        model.addAttribute("form", form);
+        model.addAttribute("fieldErrors", errors);
+        model.addAttribute("codes", codes);
+        model.addAttribute("reasons", REASONS);
+        model.addAttribute("villages", areas.byLevel(Area.Level.VILLAGE).stream()
+                .filter(v -> access.current().scope().coversArea(v.code())).toList());
+        model.addAttribute("office", office);
+        model.addAttribute("sent", office ? migration.requests("OUT") : List.of());
+        model.addAttribute("received", office ? migration.requests("IN") : List.of());
+        return "migration/migration";
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+}
