@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.renkou.RenkouApplication;
+import static org.renkou.TwoNodes.await;
+import static org.renkou.TwoNodes.introduce;
+import static org.renkou.TwoNodes.url;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.web.client.RestClient;
@@ -79,15 +80,6 @@ class ExchangeTest {
                         "--RENKOU_ADMIN_PASSWORD=node-admin-pw", "--spring.main.banner-mode=off");
     }
 
-    static String url(ConfigurableApplicationContext node) {
-        return "http://localhost:" + ((WebServerApplicationContext) node).getWebServer().getPort();
-    }
-
-    static void introduce(ConfigurableApplicationContext to, ConfigurableApplicationContext peer, String url) {
-        ExchangeService p = peer.getBean(ExchangeService.class);
-        to.getBean(ExchangeService.class).savePeer(new Peer(p.nodeCode(), "node " + p.nodeCode(), url, p.publicKey()));
-    }
-
     @BeforeAll
     static void startNodes() {
         nodeA = start(A);
@@ -100,20 +92,6 @@ class ExchangeTest {
     static void stopNodes() {
         nodeA.close();
         nodeB.close();
-    }
-
-    static void await(BooleanSupplier condition) {
-        long end = System.currentTimeMillis() + 20_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("timed out");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     static long seen(String node, UUID id) {

@@ -3,21 +3,20 @@ package org.renkou.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.renkou.RenkouApplication;
+import static org.renkou.TwoNodes.await;
+import static org.renkou.TwoNodes.introduce;
+import static org.renkou.TwoNodes.url;
 import org.renkou.TestData;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
-import org.renkou.exchange.ExchangeService;
-import org.renkou.exchange.Peer;
 import org.renkou.people.PersonForm;
 import org.renkou.people.PersonService;
 import org.renkou.people.PersonStatus;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -43,38 +42,19 @@ class VerificationExchangeTest {
         return ctx;
     }
 
-    static void introduce(ConfigurableApplicationContext to, ConfigurableApplicationContext peer) {
-        ExchangeService p = peer.getBean(ExchangeService.class);
-        String url = "http://localhost:" + ((WebServerApplicationContext) peer).getWebServer().getPort();
-        to.getBean(ExchangeService.class).savePeer(new Peer(p.nodeCode(), "node " + p.nodeCode(), url, p.publicKey()));
-    }
 
     @BeforeAll
     static void startNodes() {
         nodeA = start(A);
         nodeB = start(B);
-        introduce(nodeA, nodeB);
-        introduce(nodeB, nodeA);
+        introduce(nodeA, nodeB, url(nodeB));
+        introduce(nodeB, nodeA, url(nodeA));
     }
 
     @AfterAll
     static void stopNodes() {
         nodeA.close();
         nodeB.close();
-    }
-
-    static void await(BooleanSupplier condition) {
-        long end = System.currentTimeMillis() + 20_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("timed out");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     static PersonForm person(String idNumber, String name, LocalDate birth, String village, PersonStatus status) {

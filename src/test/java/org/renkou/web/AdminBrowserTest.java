@@ -2,33 +2,14 @@ package org.renkou.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.renkou.Api;
-import org.renkou.Browser;
-import org.renkou.RenkouTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The area tree and an area's page (new grid, rename, staff), user management and the audit log. */
-@RenkouTest
-class AdminBrowserTest {
-    @LocalServerPort
-    int port;
-    Browser browser;
-
-    @BeforeEach
-    void start() {
-        browser = new Browser(port);
-    }
-
-    @AfterEach
-    void stop() {
-        browser.close();
-    }
+class AdminBrowserTest extends BrowserTestSupport {
 
     @Test
     void theAreaTreeLeadsToAVillageWhereGridsAreAddedRenamedAndStaffAssigned() {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,29 +14,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.renkou.Api;
-import org.renkou.Browser;
-import org.renkou.RenkouTest;
 import org.renkou.TestData;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Upload a file for a dry run, read the report and fetch the rejected rows. */
-@RenkouTest
-class ImportBrowserTest {
+class ImportBrowserTest extends BrowserTestSupport {
     private static final String VILLAGE = "430105141001";
 
-    @LocalServerPort
-    int port;
-    Browser browser;
-
     @BeforeEach
-    void start() {
-        browser = new Browser(port);
+    void makeTown() {
         TestData.town(Api.as(port, "admin", "admin123"), "141");
-    }
-
-    @AfterEach
-    void stop() {
-        browser.close();
     }
 
     @Test

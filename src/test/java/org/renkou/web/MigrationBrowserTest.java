@@ -4,33 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.renkou.Api;
-import org.renkou.Browser;
-import org.renkou.RenkouTest;
 import org.renkou.common.IdNumber;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Registering an inflow person shows the verification request going out to the hukou place. */
-@RenkouTest
-class MigrationBrowserTest {
-    @LocalServerPort
-    int port;
-    Browser browser;
-
-    @BeforeEach
-    void start() {
-        browser = new Browser(port);
-    }
-
-    @AfterEach
-    void stop() {
-        browser.close();
-    }
+class MigrationBrowserTest extends BrowserTestSupport {
 
     @Test
     void anArrivalSendsAVerificationRequest() {

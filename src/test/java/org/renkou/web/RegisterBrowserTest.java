@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -12,29 +11,15 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.renkou.Api;
-import org.renkou.Browser;
-import org.renkou.RenkouTest;
 import org.renkou.TestData;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The main screens of the register in a real browser: login, search, edit with an error, household. */
-@RenkouTest
-class RegisterBrowserTest {
+class RegisterBrowserTest extends BrowserTestSupport {
     private static final String VILLAGE = "430105161001";
 
-    @LocalServerPort
-    int port;
-    Browser browser;
-
     @BeforeEach
-    void start() {
-        browser = new Browser(port);
+    void makeTown() {
         TestData.town(Api.as(port, "admin", "admin123"), "161");
-    }
-
-    @AfterEach
-    void stop() {
-        browser.close();
     }
 
     @Test
