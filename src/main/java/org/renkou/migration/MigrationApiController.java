@@ -2,8 +2,10 @@ package org.renkou.migration;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,6 +37,19 @@ class MigrationApiController {
     @Operation(summary = "Verification requests sent (direction=OUT) or received (IN), newest first")
     List<VerificationRequest> requests(@RequestParam(defaultValue = "OUT") String direction) {
         return migration.requests(direction.toUpperCase());
+    }
+
+    @GetMapping("/requests/overdue")
+    @Operation(summary = "Requests sent whose deadline passed without feedback")
+    List<VerificationRequest> overdue() {
+        return migration.overdue();
+    }
+
+    @GetMapping("/timeliness")
+    @Operation(summary = "Feedback timeliness of the requests sent between from and to (dates, inclusive)")
+    Timeliness timeliness(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return migration.timeliness(from, to);
     }
 
     @PostMapping("/requests/{id}/feedback")

@@ -103,6 +103,24 @@ public class MigrationService {
                 .param(direction).query(MigrationService::map).list();
     }
 
+    /** Requests we sent whose deadline has passed without feedback (超期). */
+    public List<VerificationRequest> overdue() {
+        access.requireTownOffice();
+        return jdbc.sql("select * from verification_request where direction = 'OUT' and state = 'SENT' and deadline < ?"
+                + " order by deadline").param(Dates.today()).query(MigrationService::map).list();
+    }
+
+    /** Feedback timeliness (反馈及时率): of the requests sent in the period, how many were answered by their deadline. */
+    public Timeliness timeliness(LocalDate from, LocalDate to) {
+        access.requireTownOffice();
+        return jdbc.sql("""
+                select count(*), count(*) filter (where answered_at is not null
+                                                    and (answered_at at time zone 'Asia/Shanghai')::date <= deadline)
+                from verification_request
+                where direction = 'OUT' and (created_at at time zone 'Asia/Shanghai')::date between ? and ?""")
+                .params(from, to).query((rs, i) -> Timeliness.of(rs.getLong(1), rs.getLong(2))).single();
+    }
+
     public Optional<VerificationRequest> find(UUID id) {
         return jdbc.sql("select * from verification_request where id = ?").param(id).query(MigrationService::map).optional();
     }

@@ -85,6 +85,9 @@ class MigrationWebController {
         model.addAttribute("office", office);
         model.addAttribute("sent", office ? migration.requests("OUT") : List.of());
         model.addAttribute("received", office ? migration.requests("IN") : List.of());
+        model.addAttribute("overdue", office ? migration.overdue() : List.of());
+        LocalDate today = org.renkou.common.Dates.today();
+        model.addAttribute("timeliness", office ? migration.timeliness(today.withDayOfYear(1), today) : null);
         return "migration/migration";
     }
 

@@ -87,6 +87,17 @@ class VerificationExchangeTest {
         migrationB.answer(sent.id(), new Feedback(true, "20", 1, "IUD", "核实：上环"));
         await(() -> "ANSWERED".equals(migrationA.find(sent.id()).orElseThrow().state()));
         assertThat(migrationA.find(sent.id()).orElseThrow().feedback()).contains("IUD").contains("\"children\":1");
+
+        // an unanswered request past its deadline is overdue and lowers the timeliness
+        VerificationRequest late = migrationA.request(nodeA.getBean(PersonService.class).get(sent.personId()), false);
+        nodeA.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("update verification_request set deadline = current_date - 1 where id = ?").param(late.id()).update();
+        assertThat(migrationA.overdue()).extracting(VerificationRequest::id).contains(late.id())
+                .doesNotContain(sent.id());
+        LocalDate today = LocalDate.now(org.renkou.common.Dates.ZONE);
+        Timeliness t = migrationA.timeliness(today.minusDays(1), today);
+        assertThat(t.answeredInTime()).isGreaterThanOrEqualTo(1);
+        assertThat(t.sent()).isGreaterThan(t.answeredInTime());
     }
 
     @Test
