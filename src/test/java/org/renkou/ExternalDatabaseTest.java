@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.renkou.common.EmbeddedPostgres;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -16,8 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class ExternalDatabaseTest {
     @Test
-    void runsOnAConfiguredServerWithTheSameMigrations(@TempDir Path dir) {
-        EmbeddedPostgres external = EmbeddedPostgres.start(dir.resolve("external"), true);
+    void runsOnAConfiguredServerWithTheSameMigrations() {
+        // ephemeral: stopped and deleted when the test JVM ends (a JUnit temp folder would vanish under it first)
+        EmbeddedPostgres external = EmbeddedPostgres.start(Path.of(System.getProperty("java.io.tmpdir"),
+                "renkou-test-pg-" + ProcessHandle.current().pid() + "-external"), true);
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(RenkouApplication.class)
                 .run("--server.port=0", "--spring.datasource.url=" + external.jdbcUrl(),
                         "--spring.datasource.username=postgres", "--RENKOU_ADMIN_PASSWORD=first-admin-pw")) {
