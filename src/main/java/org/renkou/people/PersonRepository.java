@@ -123,18 +123,7 @@ class PersonRepository {
             where.append(" and p.name like ?");
             params.add(c.name().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        if (!PersonValidator.blank(c.area())) {
-            String area = c.area().trim();
-            if (area.length() >= 15) {
-                where.append(" and p.grid_code = ?");
-            } else if (area.length() == 12) {
-                where.append(" and p.village_code = ?");
-            } else {
-                where.append(" and p.village_code like ?");
-                area = area + "%";
-            }
-            params.add(area);
-        }
+        appendArea(where, "p", c.area(), params);
         if (c.status() != null) {
             where.append(" and p.status = ?");
             params.add(c.status().name());
@@ -155,14 +144,32 @@ class PersonRepository {
         return where.toString();
     }
 
+    /**
+     * Narrows a list to an area of any level, everything below it included: a grid by its code, a village by
+     * equality (one index range), anything above by code prefix.
+     */
+    private static void appendArea(StringBuilder where, String alias, String area, List<Object> params) {
+        if (PersonValidator.blank(area)) {
+            return;
+        }
+        String code = area.trim();
+        if (code.length() >= 15) {
+            where.append(" and ").append(alias).append(".grid_code = ?");
+            params.add(code);
+        } else if (code.length() == 12) {
+            where.append(" and ").append(alias).append(".village_code = ?");
+            params.add(code);
+        } else {
+            where.append(" and ").append(alias).append(".village_code like ?");
+            params.add(code + "%");
+        }
+    }
+
     /** Every household of a scope (and area, if given), with its head and size, read with a cursor. */
     void forEachHousehold(String area, AreaScope scope, java.util.function.Consumer<HouseholdLine> sink) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" where ").append(scope.sql("h.village_code", "h.grid_code", params));
-        if (!PersonValidator.blank(area)) {
-            where.append(area.trim().length() >= 15 ? " and h.grid_code = ?" : " and h.village_code like ?");
-            params.add(area.trim().length() >= 15 ? area.trim() : area.trim() + "%");
-        }
+        appendArea(where, "h", area, params);
         org.springframework.jdbc.core.JdbcTemplate cursor = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
         cursor.setFetchSize(1000);
         cursor.query("""
