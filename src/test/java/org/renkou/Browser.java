@@ -55,7 +55,7 @@ public final class Browser implements AutoCloseable {
         type("password", password);
         WebElement submit = driver.findElement(By.id("login-submit"));
         submit.click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(submit));
+        waitUntilGone(submit);
         return this;
     }
 
@@ -75,7 +75,7 @@ public final class Browser implements AutoCloseable {
     public Browser clickAndWait(String id) {
         WebElement e = waitFor(By.id(id));
         e.click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(e));
+        waitUntilGone(e);
         return this;
     }
 
@@ -83,8 +83,23 @@ public final class Browser implements AutoCloseable {
     public Browser submit(By button) {
         WebElement e = waitFor(button);
         e.click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(e));
+        waitUntilGone(e);
         return this;
+    }
+
+    /**
+     * Waits until an element of the previous page is gone. While chromium swaps pages, asking about the old
+     * element may fail with a stale-element error or another "not in the document" error: both mean gone.
+     */
+    private void waitUntilGone(WebElement e) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+            try {
+                e.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     public String text(String id) {
