@@ -41,6 +41,22 @@ public class AccessService {
         return user;
     }
 
+    public CurrentUser requireHealthReader() {
+        CurrentUser user = current();
+        if (!user.role().readsHealth()) {
+            throw new AccessDeniedException("role " + user.role() + " may not read health records");
+        }
+        return user;
+    }
+
+    public CurrentUser requireHealthWriter() {
+        CurrentUser user = current();
+        if (!user.role().writesHealth()) {
+            throw new AccessDeniedException("role " + user.role() + " may not record health services");
+        }
+        return user;
+    }
+
     /** The town office's work (the exchange with other towns): administrators and town officers only. */
     public CurrentUser requireTownOffice() {
         CurrentUser user = current();

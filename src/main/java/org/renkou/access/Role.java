@@ -35,6 +35,16 @@ public enum Role {
         return this == POLICE;
     }
 
+    /** Reproductive-health records (contraception, checks, pregnancies, births) are read by these roles only. */
+    public boolean readsHealth() {
+        return this == ADMIN || this == TOWN_OFFICER || this == VILLAGE_CADRE || this == GRID_WORKER || this == CLINIC;
+    }
+
+    /** The clinic records check results and births; cadres and the town office record the rest. */
+    public boolean writesHealth() {
+        return this == ADMIN || this == TOWN_OFFICER || this == VILLAGE_CADRE || this == CLINIC;
+    }
+
     /** Town-wide roles see every area of this node whatever their area list says. */
     public boolean townWide() {
         return this == ADMIN || this == TOWN_OFFICER || this == SUPERVISOR;

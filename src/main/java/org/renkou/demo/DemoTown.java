@@ -22,6 +22,16 @@ public final class DemoTown {
     public static final int REGISTERED_HUKOU = RESIDENT - INFLOW + OUTFLOW; // 40,922
     public static final int LIVING_REGISTERED = RESIDENT - INFLOW;          // 39,846: hukou here, living here
 
+    /** The statistical year up to the report: births from 2011-10-01 to the reference date. */
+    public static final LocalDate BIRTHS_FROM = LocalDate.of(2011, 10, 1);
+    public static final int BIRTHS_BOYS = 134;
+    public static final int BIRTHS_GIRLS = 122;
+    /** The February check campaign (三查) and its roster of married WRA on its first day. */
+    public static final LocalDate CAMPAIGN_START = LocalDate.of(2012, 2, 15);
+    public static final LocalDate CAMPAIGN_END = LocalDate.of(2012, 2, 24);
+    public static final int CAMPAIGN_ROSTER = 9_126;
+    public static final int CAMPAIGN_CHECKED = 8_943;
+
     /** A village-level unit: code suffix, name, community or not, and what brings inflow people there. */
     record Unit(String suffix, String name, boolean community, String inflowReason, int inflowWeight) {
     }

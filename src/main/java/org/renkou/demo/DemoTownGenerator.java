@@ -42,15 +42,19 @@ class DemoTownGenerator {
 
     private final AreaService areas;
     private final BulkLoader loader;
+    private final DemoHealth health;
     private final Random rnd = new Random(DemoTown.SEED);
     private final Set<String> usedIds = new HashSet<>();
     private final List<NewHousehold> households = new ArrayList<>();
     private final List<NewPerson> persons = new ArrayList<>();
+    /** For each person, the index of their mother in {@code persons}, when she is in the register. */
+    private final List<Integer> mothers = new ArrayList<>();
     private final List<String[]> unitGrids = new ArrayList<>();
 
-    DemoTownGenerator(AreaService areas, BulkLoader loader) {
+    DemoTownGenerator(AreaService areas, BulkLoader loader, DemoHealth health) {
         this.areas = areas;
         this.loader = loader;
+        this.health = health;
     }
 
     @Transactional
@@ -59,7 +63,98 @@ class DemoTownGenerator {
         registeredFamilies();
         chooseOutflow();
         inflowFamilies();
-        loader.load(households, persons, "demo town " + DemoTown.TOWN_NAME);
+        fixBirths();
+        adjustMarriedWra();
+        long firstId = loader.load(households, persons, "demo town " + DemoTown.TOWN_NAME);
+        health.generate(persons, mothers, firstId, rnd);
+    }
+
+    /** The report's births: exactly 134 boys and 122 girls born in the period, each to a mother of the register. */
+    private void fixBirths() {
+        List<Integer> boys = new ArrayList<>();
+        List<Integer> girls = new ArrayList<>();
+        for (int i = 0; i < persons.size(); i++) {
+            NewPerson p = persons.get(i);
+            if (p.birthDate().isAfter(REF.minusYears(1))) {
+                if (mothers.get(i) != null) {
+                    ("1".equals(p.sex()) ? boys : girls).add(i);
+                } else if (inBirthPeriod(p.birthDate())) {
+                    moveBirth(i, false);
+                }
+            }
+        }
+        placeBirths(boys, DemoTown.BIRTHS_BOYS);
+        placeBirths(girls, DemoTown.BIRTHS_GIRLS);
+    }
+
+    private void placeBirths(List<Integer> babies, int wanted) {
+        if (babies.size() < wanted) {
+            throw new IllegalStateException("the demo town has too few babies: " + babies.size() + " < " + wanted);
+        }
+        java.util.Collections.shuffle(babies, rnd);
+        for (int k = 0; k < babies.size(); k++) {
+            int i = babies.get(k);
+            if ((k < wanted) != inBirthPeriod(persons.get(i).birthDate())) {
+                moveBirth(i, k < wanted);
+            }
+        }
+    }
+
+    private static boolean inBirthPeriod(LocalDate d) {
+        return !d.isBefore(DemoTown.BIRTHS_FROM) && !d.isAfter(REF);
+    }
+
+    /** Moves a baby's birth into the period or just before it (still under one), with a matching ID number. */
+    private void moveBirth(int i, boolean intoPeriod) {
+        NewPerson p = persons.get(i);
+        LocalDate from = intoPeriod ? DemoTown.BIRTHS_FROM : REF.minusYears(1).plusDays(1);
+        LocalDate to = intoPeriod ? REF : DemoTown.BIRTHS_FROM.minusDays(1);
+        LocalDate birth = from.plusDays(rnd.nextInt((int) (to.toEpochDay() - from.toEpochDay()) + 1));
+        LocalDate arrived = p.arrivedOn() == null ? null
+                : p.arrivedOn().equals(p.birthDate()) || p.arrivedOn().isBefore(birth) ? birth : p.arrivedOn();
+        usedIds.remove(p.idNumber());
+        persons.set(i, new NewPerson(idNumber(p.idNumber().substring(0, 6), birth, p.sex()), p.name(), p.sex(), birth,
+                p.ethnicity(), p.maritalStatus(), p.education(), p.householdKey(), p.relation(), p.hukouCode(),
+                p.villageCode(), p.gridCode(), p.status(), arrived, p.leftOn(), p.diedOn(), p.moveReason(),
+                p.otherPlaceCode(), p.phone(), p.address()));
+    }
+
+    /**
+     * Married WRA on the campaign's first day to the report's roster (9,126): single women living alone and
+     * grown daughters (never mothers here) marry or stay single until the count is exact.
+     */
+    private void adjustMarriedWra() {
+        java.util.Set<Integer> isMother = new HashSet<>(mothers);
+        List<Integer> single = new ArrayList<>();
+        List<Integer> married = new ArrayList<>();
+        int count = 0;
+        for (int i = 0; i < persons.size(); i++) {
+            NewPerson p = persons.get(i);
+            if (!DemoHealth.wraOn(p, DemoTown.CAMPAIGN_START) || !DemoHealth.residentOn(p, DemoTown.CAMPAIGN_START)) {
+                continue;
+            }
+            boolean isMarried = DemoHealth.married(p);
+            count += isMarried ? 1 : 0;
+            int age = age(p.birthDate());
+            if (!isMother.contains(i) && List.of("02", "30").contains(p.relation()) && age >= 21 && age <= 40) {
+                (isMarried ? married : single).add(i);
+            }
+        }
+        java.util.Collections.shuffle(single, rnd);
+        java.util.Collections.shuffle(married, rnd);
+        for (; count > DemoTown.CAMPAIGN_ROSTER; count--) {
+            setMarital(married.remove(married.size() - 1), "10");
+        }
+        for (; count < DemoTown.CAMPAIGN_ROSTER; count++) {
+            setMarital(single.remove(single.size() - 1), "20");
+        }
+    }
+
+    private void setMarital(int i, String marital) {
+        NewPerson p = persons.get(i);
+        persons.set(i, new NewPerson(p.idNumber(), p.name(), p.sex(), p.birthDate(), p.ethnicity(), marital,
+                p.education(), p.householdKey(), p.relation(), p.hukouCode(), p.villageCode(), p.gridCode(), p.status(),
+                p.arrivedOn(), p.leftOn(), p.diedOn(), p.moveReason(), p.otherPlaceCode(), p.phone(), p.address()));
     }
 
     private void createAreas() {
@@ -92,11 +187,12 @@ class DemoTownGenerator {
                     village, grid, address);
             households.add(h);
             List<Member> family = family();
+            int base = persons.size();
             for (Member m : family) {
                 if (persons.size() == DemoTown.REGISTERED_HUKOU) {
                     break;
                 }
-                persons.add(person(m, h, village, grid, address, "430121", PersonStatus.REGISTERED, null, null));
+                add(person(m, h, village, grid, address, "430121", PersonStatus.REGISTERED, null, null), base, m);
             }
         }
     }
@@ -143,10 +239,16 @@ class DemoTownGenerator {
                     ? pick(new String[]{DemoTown.RENT_BUSINESS, DemoTown.RENT_LAND, DemoTown.WORK, DemoTown.OTHER})
                     : unit.inflowReason();
             LocalDate arrived = REF.minusDays(10 + (long) (rnd.nextDouble() * rnd.nextDouble() * 6 * 365));
+            int base = persons.size();
             for (Member m : family) {
-                persons.add(person(m, h, village, grid, address, hukou, PersonStatus.INFLOW, arrived, reason));
+                add(person(m, h, village, grid, address, hukou, PersonStatus.INFLOW, arrived, reason), base, m);
             }
         }
+    }
+
+    private void add(NewPerson p, int familyStart, Member m) {
+        persons.add(p);
+        mothers.add(m.mother() == null ? null : familyStart + m.mother());
     }
 
     /** One household's members, each taken only while its count in {@code left} lasts. */
@@ -163,9 +265,9 @@ class DemoTownGenerator {
                 int kidAge = Math.max(0, Math.min(14, wife - 22 - rnd.nextInt(10)));
                 boolean boy = rnd.nextInt(100) < 54;
                 if (boy && left[0] > 0) {
-                    family.add(take(left, 0, new Member("1", kidAge, "20", "10")));
+                    family.add(take(left, 0, new Member("1", kidAge, "20", "10", 1)));
                 } else if (!boy && left[2] > 0) {
-                    family.add(take(left, 2, new Member("2", kidAge, "30", "10")));
+                    family.add(take(left, 2, new Member("2", kidAge, "30", "10", 1)));
                 }
             }
         } else if (r < 0.75 && left[0] > 0) {
@@ -212,9 +314,9 @@ class DemoTownGenerator {
             int sonAge = Math.max(22, motherAge - 22 - rnd.nextInt(8));
             f.add(new Member("1", sonAge, "20", "20"));
             f.add(new Member("2", Math.max(20, sonAge - rnd.nextInt(4)), "38", "20"));
-            children(f, Math.max(20, sonAge - rnd.nextInt(4)), "40", "40");
+            children(f, 3, Math.max(20, sonAge - rnd.nextInt(4)), "40", "40");
         } else {
-            children(f, motherAge, "20", "30");
+            children(f, "2".equals(f.get(0).sex()) ? 0 : 1, motherAge, "20", "30");
         }
         return f;
     }
@@ -227,7 +329,7 @@ class DemoTownGenerator {
     }
 
     /** Children of a mother of this age: one, two (common in rural Hunan's exceptions) or none yet. */
-    private void children(List<Member> f, int motherAge, String sonRelation, String daughterRelation) {
+    private void children(List<Member> f, int mother, int motherAge, String sonRelation, String daughterRelation) {
         int count = motherAge < 23 ? 0 : rnd.nextDouble() < 0.5 ? 1 : rnd.nextDouble() < 0.85 ? 2 : 0;
         int age = motherAge - 21 - rnd.nextInt(8);
         for (int i = 0; i < count && age >= 0; i++) {
@@ -236,7 +338,7 @@ class DemoTownGenerator {
             if (age >= 22 && "20".equals(marital) && rnd.nextBoolean()) {
                 marital = "10";
             }
-            f.add(new Member(boy ? "1" : "2", age, boy ? sonRelation : daughterRelation, marital));
+            f.add(new Member(boy ? "1" : "2", age, boy ? sonRelation : daughterRelation, marital, mother));
             age -= 2 + rnd.nextInt(5);
         }
     }
@@ -324,6 +426,9 @@ class DemoTownGenerator {
     }
 
     /** A family member before their name, birth date and ID number are drawn. */
-    private record Member(String sex, int age, String relation, String marital) {
+    private record Member(String sex, int age, String relation, String marital, Integer mother) {
+        Member(String sex, int age, String relation, String marital) {
+            this(sex, age, relation, marital, null);
+        }
     }
 }

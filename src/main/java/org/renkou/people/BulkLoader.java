@@ -41,8 +41,9 @@ public class BulkLoader {
         this.audit = audit;
     }
 
+    /** Loads the rows and answers the id of the first person; the others follow in order. */
     @Transactional
-    public void load(List<NewHousehold> households, List<NewPerson> persons, String source) {
+    public long load(List<NewHousehold> households, List<NewPerson> persons, String source) {
         access.requireRegisterWriter();
         long firstHousehold = reserve("household_id_seq", households.size());
         long firstPerson = reserve("person_id_seq", persons.size());
@@ -68,6 +69,7 @@ public class BulkLoader {
         StatusPeriods.derive(jdbc, "id >= ? and id < ?", firstPerson, firstPerson + persons.size());
         audit.record("BULK_LOAD", "person", null, source + ": " + households.size() + " households, "
                 + persons.size() + " persons");
+        return firstPerson;
     }
 
     /** Takes a block of ids from a sequence so the rows can refer to each other before they are written. */

@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PersonService {
     /** Where a change came from, kept in the history. */
-    public enum Source { WEB, API, IMPORT, SYSTEM }
+    public enum Source { WEB, API, IMPORT, SYSTEM, BIRTH }
 
     private final PersonRepository repository;
     private final PersonValidator validator;
@@ -119,7 +119,20 @@ public class PersonService {
 
     @Transactional
     public Person create(PersonForm form, Source source) {
-        CurrentUser user = access.requireRegisterWriter();
+        return create(access.requireRegisterWriter(), form, source);
+    }
+
+    /** A child born to a woman of the register, entered by whoever records the birth (the clinic too). */
+    @Transactional
+    public Person registerNewborn(PersonForm form) {
+        CurrentUser user = access.current();
+        if (!user.role().writesRegister() && !user.role().writesHealth()) {
+            throw new AccessDeniedException("role " + user.role() + " may not record births");
+        }
+        return create(user, form, Source.BIRTH);
+    }
+
+    private Person create(CurrentUser user, PersonForm form, Source source) {
         PersonValidator.Result checked = check(form, null);
         requireWritable(user, form.villageCode(), form.gridCode());
         Long householdId = household(form);

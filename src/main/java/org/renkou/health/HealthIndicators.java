@@ -1,0 +1,157 @@
+package org.renkou.health;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.renkou.common.IdNumber;
+import org.renkou.common.ReportPeriod;
+import org.renkou.stats.AreaFilter;
+import org.renkou.stats.Fraction;
+import org.renkou.stats.Indicator;
+import org.renkou.stats.IndicatorSource;
+import org.renkou.stats.PersonRef;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Births, policy compliance, check and contraception rates, method mix: counted from the health records. */
+@Component
+class HealthIndicators implements IndicatorSource {
+    private static final List<String> BIRTH_CODES = List.of("BIRTHS", "BIRTHS_MALE", "BIRTHS_FEMALE", "SEX_RATIO_AT_BIRTH",
+            "POLICY_BIRTH_RATE", "BIRTHS_ORDER_1", "BIRTHS_ORDER_2", "BIRTHS_ORDER_3_PLUS", "BIRTHS_COMPLIANT");
+
+    private final JdbcClient jdbc;
+
+    HealthIndicators(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Indicator> catalogue() {
+        List<Indicator> list = new ArrayList<>(List.of(
+                new Indicator("BIRTHS", "出生人数", "Live births", "期内出生的活产数（不含收养）", "人", 1),
+                new Indicator("BIRTHS_MALE", "出生人数（男）", "Live births, boys", "期内出生的男婴数", "人", 1),
+                new Indicator("BIRTHS_FEMALE", "出生人数（女）", "Live births, girls", "期内出生的女婴数", "人", 1),
+                new Indicator("SEX_RATIO_AT_BIRTH", "出生人口性别比", "Sex ratio at birth",
+                        "期内出生男婴数 / 女婴数 × 100", "男/百女", 100),
+                Indicator.percent("POLICY_BIRTH_RATE", "符合政策生育率", "Policy-compliant birth rate",
+                        "期内符合出生日当时生育政策的出生数 / 出生数"),
+                new Indicator("BIRTHS_COMPLIANT", "政策内出生人数", "Policy-compliant births", "期内符合政策的出生数", "人", 1),
+                new Indicator("BIRTHS_ORDER_1", "一孩出生人数", "First births", "期内孩次为 1 的出生数", "人", 1),
+                new Indicator("BIRTHS_ORDER_2", "二孩出生人数", "Second births", "期内孩次为 2 的出生数", "人", 1),
+                new Indicator("BIRTHS_ORDER_3_PLUS", "三孩及以上出生人数", "Third and later births", "期内孩次为 3 及以上的出生数", "人", 1),
+                Indicator.percent("CHECK_RATE", "三查率", "Check rate",
+                        "期内结束的三查活动花名册中已查人数 / 花名册人数"),
+                Indicator.percent("CONTRACEPTION_RATE", "避孕节育措施落实率", "Contraception implementation rate",
+                        "已婚育龄妇女中措施在用或有记录的未落实原因者 / 已婚育龄妇女")));
+        for (HealthCodes.Method m : HealthCodes.Method.values()) {
+            list.add(new Indicator("METHOD_" + m.name(), "避孕方法：" + METHOD_ZH.get(m), "Method: " + m.name().toLowerCase().replace('_', ' '),
+                    "期末已婚育龄妇女中采用该方法者", "人", 1));
+        }
+        return list;
+    }
+
+    private static final Map<HealthCodes.Method, String> METHOD_ZH = Map.of(
+            HealthCodes.Method.MALE_STERILISATION, "男扎", HealthCodes.Method.FEMALE_STERILISATION, "女扎",
+            HealthCodes.Method.IUD, "上环", HealthCodes.Method.IMPLANT, "皮埋", HealthCodes.Method.INJECTION, "针剂",
+            HealthCodes.Method.PILL, "口服药", HealthCodes.Method.CONDOM, "避孕套", HealthCodes.Method.OTHER, "其他");
+
+    @Override
+    public Map<String, Fraction> compute(Set<String> codes, String area, ReportPeriod period, LocalDate asOf) {
+        Map<String, Fraction> out = new HashMap<>();
+        if (codes.stream().anyMatch(BIRTH_CODES::contains)) {
+            births(area, period, out);
+        }
+        if (codes.contains("CHECK_RATE")) {
+            List<Object> params = new ArrayList<>(List.of(period.from(), period.to()));
+            out.put("CHECK_RATE", jdbc.sql("select count(r.checked_on), count(*) from check_roster r"
+                            + " join check_campaign c on c.id = r.campaign_id where c.ends_on between ? and ? and "
+                            + AreaFilter.sql(area, "r.village_code", "r.grid_code", params)).params(params)
+                    .query((rs, n) -> Fraction.of(rs.getLong(1), rs.getLong(2))).single());
+        }
+        if (codes.contains("CONTRACEPTION_RATE") || codes.stream().anyMatch(c -> c.startsWith("METHOD_"))) {
+            contraception(area, asOf, out);
+        }
+        return out;
+    }
+
+    private void births(String area, ReportPeriod period, Map<String, Fraction> out) {
+        List<Object> params = new ArrayList<>(List.of(period.from(), period.to()));
+        jdbc.sql("""
+                select count(*), count(*) filter (where b.sex = '1'), count(*) filter (where b.sex = '2'),
+                       count(*) filter (where c.compliant), count(*) filter (where b.birth_order = 1),
+                       count(*) filter (where b.birth_order = 2), count(*) filter (where b.birth_order >= 3)
+                from birth b join birth_compliance c on c.birth_id = b.id
+                where b.birth_date between ? and ? and """ + AreaFilter.sql(area, "b.area_code", "b.grid_code", params))
+                .params(params).query(rs -> {
+                    long all = rs.getLong(1);
+                    out.put("BIRTHS", Fraction.count(all));
+                    out.put("BIRTHS_MALE", Fraction.count(rs.getLong(2)));
+                    out.put("BIRTHS_FEMALE", Fraction.count(rs.getLong(3)));
+                    out.put("SEX_RATIO_AT_BIRTH", Fraction.of(rs.getLong(2), rs.getLong(3)));
+                    out.put("BIRTHS_COMPLIANT", Fraction.count(rs.getLong(4)));
+                    out.put("POLICY_BIRTH_RATE", Fraction.of(rs.getLong(4), all));
+                    out.put("BIRTHS_ORDER_1", Fraction.count(rs.getLong(5)));
+                    out.put("BIRTHS_ORDER_2", Fraction.count(rs.getLong(6)));
+                    out.put("BIRTHS_ORDER_3_PLUS", Fraction.count(rs.getLong(7)));
+                });
+    }
+
+    private void contraception(String area, LocalDate asOf, Map<String, Fraction> out) {
+        List<Object> params = new ArrayList<>(List.of(asOf, asOf, asOf));
+        StringBuilder sql = new StringBuilder("select count(*), count(c.started_on)");
+        for (HealthCodes.Method m : HealthCodes.Method.values()) {
+            sql.append(", count(*) filter (where c.method = '").append(m.name()).append("')");
+        }
+        sql.append(" from married_wra_on(?) w left join lateral (select started_on, method from contraception c")
+                .append(" where c.person_id = w.person_id and c.started_on <= ? and (c.ended_on is null or c.ended_on > ?)")
+                .append(" order by c.started_on desc limit 1) c on true where ")
+                .append(AreaFilter.sql(area, "w.village_code", "w.grid_code", params));
+        jdbc.sql(sql.toString()).params(params).query(rs -> {
+            out.put("CONTRACEPTION_RATE", Fraction.of(rs.getLong(2), rs.getLong(1)));
+            int i = 3;
+            for (HealthCodes.Method m : HealthCodes.Method.values()) {
+                out.put("METHOD_" + m.name(), Fraction.count(rs.getLong(i++)));
+            }
+        });
+    }
+
+    /** Drill-down: the mothers of the births, the checked women, the married WRA with a measure. */
+    @Override
+    public List<PersonRef> numeratorPersons(String code, String area, ReportPeriod period, LocalDate asOf) {
+        List<Object> params = new ArrayList<>();
+        String sql;
+        if (BIRTH_CODES.contains(code)) {
+            params.addAll(List.of(asOf, period.from(), period.to()));
+            String filter = switch (code) {
+                case "BIRTHS_MALE", "SEX_RATIO_AT_BIRTH" -> " and b.sex = '1'";
+                case "BIRTHS_FEMALE" -> " and b.sex = '2'";
+                case "POLICY_BIRTH_RATE", "BIRTHS_COMPLIANT" -> " and c.compliant";
+                case "BIRTHS_ORDER_1" -> " and b.birth_order = 1";
+                case "BIRTHS_ORDER_2" -> " and b.birth_order = 2";
+                case "BIRTHS_ORDER_3_PLUS" -> " and b.birth_order >= 3";
+                default -> "";
+            };
+            sql = "select m.person_id, m.name, m.id_number, m.village_code from birth b join birth_compliance c on c.birth_id = b.id"
+                    + " join people_on(?) m on m.person_id = b.mother_id where b.birth_date between ? and ?" + filter
+                    + " and " + AreaFilter.sql(area, "b.area_code", "b.grid_code", params);
+        } else if ("CHECK_RATE".equals(code)) {
+            params.addAll(List.of(asOf, period.from(), period.to()));
+            sql = "select distinct m.person_id, m.name, m.id_number, m.village_code from check_roster r"
+                    + " join check_campaign k on k.id = r.campaign_id join people_on(?) m on m.person_id = r.person_id"
+                    + " where r.checked_on is not null and k.ends_on between ? and ? and "
+                    + AreaFilter.sql(area, "r.village_code", "r.grid_code", params);
+        } else {
+            params.addAll(List.of(asOf, asOf, asOf));
+            String method = code.startsWith("METHOD_") ? " and c.method = '" + HealthCodes.Method.valueOf(code.substring(7)).name() + "'" : "";
+            sql = "select w.person_id, w.name, w.id_number, w.village_code from married_wra_on(?) w join contraception c"
+                    + " on c.person_id = w.person_id and c.started_on <= ? and (c.ended_on is null or c.ended_on > ?)" + method
+                    + " where " + AreaFilter.sql(area, "w.village_code", "w.grid_code", params);
+        }
+        return jdbc.sql("select * from (" + sql + ") x order by village_code, name, person_id limit 1000").params(params)
+                .query((rs, n) -> new PersonRef(rs.getLong(1), rs.getString(2), IdNumber.mask(rs.getString(3)),
+                        rs.getString(4))).list();
+    }
+}

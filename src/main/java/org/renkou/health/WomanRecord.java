@@ -1,0 +1,13 @@
+package org.renkou.health;
+
+import java.util.List;
+import org.renkou.people.Person;
+
+/** Everything of one woman's reproductive health on one page. */
+public record WomanRecord(Person person, int age, List<Contraception> contraception, List<RosterLine> checks,
+                          List<Pregnancy> pregnancies, List<Birth> children, List<BirthPermit> permits) {
+
+    public Contraception current() {
+        return contraception.stream().filter(c -> c.endedOn() == null).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,42 @@
+package org.renkou.migration;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.renkou.common.ReportPeriod;
+import org.renkou.stats.AreaFilter;
+import org.renkou.stats.Fraction;
+import org.renkou.stats.Indicator;
+import org.renkou.stats.IndicatorSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** 反馈及时率: of the verification requests sent in the period, those answered by their deadline. */
+@Component
+class ExchangeIndicators implements IndicatorSource {
+    private final JdbcClient jdbc;
+
+    ExchangeIndicators(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Indicator> catalogue() {
+        return List.of(Indicator.percent("EXCHANGE_FEEDBACK_TIMELINESS", "流动人口信息反馈及时率",
+                "Exchange feedback timeliness", "期内发出的协查中在期限内收到反馈的 / 期内发出的协查"));
+    }
+
+    @Override
+    public Map<String, Fraction> compute(Set<String> codes, String area, ReportPeriod period, LocalDate asOf) {
+        List<Object> params = new ArrayList<>(List.of(period.from(), period.to()));
+        return Map.of("EXCHANGE_FEEDBACK_TIMELINESS", jdbc.sql("""
+                select count(*) filter (where answered_at is not null
+                                          and (answered_at at time zone 'Asia/Shanghai')::date <= deadline), count(*)
+                from verification_request v
+                where direction = 'OUT' and (created_at at time zone 'Asia/Shanghai')::date between ? and ? and """
+                        + AreaFilter.sql(area, "person_village(v.person_id)", "null", params))
+                .params(params).query((rs, n) -> Fraction.of(rs.getLong(1), rs.getLong(2))).single());
+    }
+}

@@ -1,0 +1,106 @@
+package org.renkou.people;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.renkou.common.IdNumber;
+import org.renkou.common.ReportPeriod;
+import org.renkou.stats.AreaFilter;
+import org.renkou.stats.Fraction;
+import org.renkou.stats.Indicator;
+import org.renkou.stats.IndicatorSource;
+import org.renkou.stats.PersonRef;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Population figures on a date, from the residence-status periods (a person who arrived after the date does
+ * not count). All of them come from one pass over the register as it stood on that date.
+ */
+@Component
+class PopulationIndicators implements IndicatorSource {
+    private static final String RESIDENT = "status in ('REGISTERED', 'INFLOW')";
+    private static final String WRA_AGE = "sex = '2' and birth_date > (date '%1$s' - interval '50 years')::date"
+            + " and birth_date <= (date '%1$s' - interval '15 years')::date";
+    private static final String MARRIED = "marital_status in ('20', '21', '22', '23')";
+
+    private record Definition(Indicator indicator, String condition) {
+    }
+
+    private static final Map<String, Definition> DEFINITIONS = new LinkedHashMap<>();
+
+    static {
+        define(Indicator.count("POP_RESIDENT", "常住人口", "Resident population", "户籍在本地且居住在本地的人口加流入人口"), RESIDENT);
+        define(Indicator.count("POP_REGISTERED", "户籍人口", "Registered (hukou) population", "户籍在本地的人口，含流出人口"),
+                "status in ('REGISTERED', 'OUTFLOW')");
+        define(Indicator.count("POP_INFLOW", "流入人口", "Inflow population", "户籍在外地、居住在本地的人口"), "status = 'INFLOW'");
+        define(Indicator.count("POP_INFLOW_MALE", "流入人口（男）", "Inflow population, male", "流入人口中的男性"),
+                "status = 'INFLOW' and sex = '1'");
+        define(Indicator.count("POP_INFLOW_FEMALE", "流入人口（女）", "Inflow population, female", "流入人口中的女性"),
+                "status = 'INFLOW' and sex = '2'");
+        define(Indicator.count("POP_INFLOW_WRA", "流入育龄妇女", "Inflow women of reproductive age", "流入人口中 15–49 岁的妇女"),
+                "status = 'INFLOW' and " + WRA_AGE);
+        define(Indicator.count("POP_OUTFLOW", "流出人口", "Outflow population", "户籍在本地、居住在外地的人口"), "status = 'OUTFLOW'");
+        define(Indicator.count("WRA", "育龄妇女", "Women of reproductive age", "常住人口中 15–49 岁的妇女"), RESIDENT + " and " + WRA_AGE);
+        define(Indicator.count("WRA_MARRIED", "已婚育龄妇女", "Married women of reproductive age", "育龄妇女中在婚者"),
+                RESIDENT + " and " + WRA_AGE + " and " + MARRIED);
+        define(Indicator.count("ID_NUMBER_FLAGGED", "身份证号按原样确认人数", "ID numbers confirmed as printed",
+                "常住和流出人口中校验码错误、按证件原样确认的身份证号（数据质量）"), "status in ('REGISTERED', 'INFLOW', 'OUTFLOW') and id_number_flagged");
+    }
+
+    private static void define(Indicator i, String condition) {
+        DEFINITIONS.put(i.code(), new Definition(i, condition));
+    }
+
+    private final JdbcClient jdbc;
+
+    PopulationIndicators(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Indicator> catalogue() {
+        return DEFINITIONS.values().stream().map(Definition::indicator).toList();
+    }
+
+    @Override
+    public Map<String, Fraction> compute(Set<String> codes, String area, ReportPeriod period, LocalDate asOf) {
+        List<String> columns = new ArrayList<>();
+        for (String code : codes) {
+            columns.add("count(*) filter (where " + condition(code, asOf) + ")");
+        }
+        List<Object> params = new ArrayList<>(List.of(asOf));
+        String sql = "select " + String.join(", ", columns) + " from people_on(?) p"
+                + " where " + AreaFilter.sql(area, "p.village_code", "p.grid_code", params);
+        List<Long> counts = jdbc.sql(sql).params(params).query((rs, n) -> {
+            List<Long> row = new ArrayList<>();
+            for (int i = 1; i <= codes.size(); i++) {
+                row.add(rs.getLong(i));
+            }
+            return row;
+        }).single();
+        Map<String, Fraction> result = new HashMap<>();
+        int i = 0;
+        for (String code : codes) {
+            result.put(code, Fraction.count(counts.get(i++)));
+        }
+        return result;
+    }
+
+    @Override
+    public List<PersonRef> numeratorPersons(String code, String area, ReportPeriod period, LocalDate asOf) {
+        List<Object> params = new ArrayList<>(List.of(asOf));
+        String sql = "select p.person_id, p.name, p.id_number, p.village_code from people_on(?) p where " + AreaFilter.sql(area, "p.village_code", "p.grid_code", params)
+                + " and " + condition(code, asOf) + " order by p.village_code, p.name, p.person_id limit 1000";
+        return jdbc.sql(sql).params(params).query((rs, n) -> new PersonRef(rs.getLong(1), rs.getString(2),
+                IdNumber.mask(rs.getString(3)), rs.getString(4))).list();
+    }
+
+    private static String condition(String code, LocalDate asOf) {
+        return "(" + DEFINITIONS.get(code).condition().formatted(asOf) + ")";
+    }
+}

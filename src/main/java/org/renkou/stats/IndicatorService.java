@@ -1,0 +1,132 @@
+package org.renkou.stats;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.renkou.access.AccessService;
+import org.renkou.access.AuditService;
+import org.renkou.access.CurrentUser;
+import org.renkou.area.AreaService;
+import org.renkou.common.FieldProblem;
+import org.renkou.common.Messages;
+import org.renkou.common.ReportPeriod;
+import org.renkou.common.ValidationException;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The catalogue of indicators, assembled from every feature's {@link IndicatorSource}, computed on demand
+ * from the individual records for any area the user may see and any period.
+ */
+@Service
+public class IndicatorService {
+    private final Map<String, IndicatorSource> sourceOf = new LinkedHashMap<>();
+    private final Map<String, Indicator> catalogue = new LinkedHashMap<>();
+    private final AreaService areas;
+    private final AccessService access;
+    private final AuditService audit;
+    private final Messages messages;
+
+    IndicatorService(List<IndicatorSource> sources, AreaService areas, AccessService access, AuditService audit,
+                     Messages messages) {
+        for (IndicatorSource s : sources) {
+            for (Indicator i : s.catalogue()) {
+                if (catalogue.putIfAbsent(i.code(), i) != null) {
+                    throw new IllegalStateException("indicator " + i.code() + " defined twice");
+                }
+                sourceOf.put(i.code(), s);
+            }
+        }
+        this.areas = areas;
+        this.access = access;
+        this.audit = audit;
+        this.messages = messages;
+    }
+
+    public List<Indicator> catalogue() {
+        return List.copyOf(catalogue.values());
+    }
+
+    /** A request as the API and pages take it, checked: period text, optional date, optional codes. */
+    public record Query(String area, ReportPeriod period, LocalDate asOf, Set<String> codes) {
+    }
+
+    public Query query(String area, String period, LocalDate date, List<String> codes) {
+        List<FieldProblem> problems = new ArrayList<>();
+        ReportPeriod p = null;
+        try {
+            p = ReportPeriod.parse(period);
+        } catch (IllegalArgumentException e) {
+            problems.add(messages.problem("period", "period", period));
+        }
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String c : codes == null || codes.isEmpty() ? catalogue.keySet() : codes) {
+            if (!catalogue.containsKey(c.trim())) {
+                problems.add(messages.problem("codes", "indicatorCode", c));
+            }
+            wanted.add(c.trim());
+        }
+        if (area == null || areas.find(area).isEmpty()) {
+            problems.add(messages.problem("area", "areaUnknown", area));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        return new Query(area, p, date != null ? date : p.to(), wanted);
+    }
+
+    /** Every requested indicator for the area (and everything below it) and the period. */
+    public List<IndicatorValue> values(Query q) {
+        requireArea(q.area());
+        Map<IndicatorSource, Set<String>> bySource = new LinkedHashMap<>();
+        for (String code : q.codes()) {
+            bySource.computeIfAbsent(sourceOf.get(code), s -> new LinkedHashSet<>()).add(code);
+        }
+        Map<String, Fraction> fractions = new LinkedHashMap<>();
+        bySource.forEach((source, codes) -> fractions.putAll(source.compute(codes, q.area(), q.period(), q.asOf())));
+        return q.codes().stream().map(c -> value(catalogue.get(c), fractions.get(c))).toList();
+    }
+
+    /** The persons behind a numerator, for users who may read persons in that area (audited). */
+    public List<PersonRef> numeratorPersons(String code, Query q) {
+        CurrentUser user = access.requirePersonReader();
+        requireArea(q.area());
+        if (user.role().floatingOnly()) {
+            throw new AccessDeniedException("the police liaison reads floating people only");
+        }
+        List<PersonRef> persons = sourceOf.get(code).numeratorPersons(code, q.area(), q.period(), q.asOf());
+        audit.record("DRILL_DOWN", "indicator", code, q.area() + " " + q.period().from() + ".." + q.period().to());
+        return persons;
+    }
+
+    public String name(Indicator i) {
+        return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? i.nameEn() : i.nameZh();
+    }
+
+    private void requireArea(String area) {
+        CurrentUser user = access.current();
+        if (!user.scope().contains(area)) {
+            throw new AccessDeniedException("area " + area + " is outside the user's areas");
+        }
+    }
+
+    private IndicatorValue value(Indicator i, Fraction f) {
+        BigDecimal value;
+        if (f.denominator() == null) {
+            value = BigDecimal.valueOf(f.numerator());
+        } else if (f.denominator() == 0) {
+            value = null;
+        } else {
+            value = BigDecimal.valueOf(f.numerator() * (long) i.scale())
+                    .divide(BigDecimal.valueOf(f.denominator()), 1, RoundingMode.HALF_UP);
+        }
+        return new IndicatorValue(i.code(), name(i), value, f.numerator(), f.denominator(), i.unit());
+    }
+}

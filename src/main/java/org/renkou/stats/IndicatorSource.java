@@ -1,0 +1,27 @@
+package org.renkou.stats;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.renkou.common.ReportPeriod;
+
+/**
+ * How a feature contributes indicators: it names them and counts them from its own records. Counts of
+ * people are taken on {@code asOf}; counts of events cover {@code period}. {@code area} is a town, village,
+ * grid or county code and includes everything below it.
+ */
+public interface IndicatorSource {
+
+    List<Indicator> catalogue();
+
+    /** The fractions of the requested codes (a subset of this source's catalogue). */
+    Map<String, Fraction> compute(java.util.Set<String> codes, String area, ReportPeriod period, LocalDate asOf);
+
+    /**
+     * The persons behind an indicator's numerator, for drill-down (at most 1,000), or an empty list
+     * when the numerator is not a set of persons.
+     */
+    default List<PersonRef> numeratorPersons(String code, String area, ReportPeriod period, LocalDate asOf) {
+        return List.of();
+    }
+}

@@ -1,0 +1,72 @@
+package org.renkou.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.renkou.Api;
+import org.renkou.RenkouTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** GET /api/v1/indicators gives the seed report's figures for the demo town and the statistical year to 2012-03-15. */
+@RenkouTest
+class DemoIndicatorsTest {
+    @LocalServerPort
+    int port;
+
+    static Map<String, Map<String, Object>> figures;
+
+    @BeforeAll
+    static void reset() {
+        figures = null;
+    }
+
+    private Map<String, Object> figure(String code) {
+        if (figures == null) {
+            Api.Response r = Api.as(port, "supervisor", "super123").get("/api/v1/indicators?area=430105100&period=2011-10-01..2012-03-15");
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            List<Map<String, Object>> all = r.json("$");
+            figures = new HashMap<>();
+            all.forEach(f -> figures.put((String) f.get("code"), f));
+        }
+        return figures.get(code);
+    }
+
+    private void assertValue(String code, String value) {
+        assertThat(new BigDecimal(String.valueOf(figure(code).get("value")))).as(code).isEqualByComparingTo(value);
+    }
+
+    @Test
+    void populationOnTheReportsDate() {
+        assertValue("POP_RESIDENT", "47150");
+        assertValue("POP_REGISTERED", "40922");
+        assertValue("POP_INFLOW", "7304");
+        assertValue("POP_INFLOW_MALE", "4499");
+        assertValue("POP_INFLOW_FEMALE", "2805");
+        assertValue("POP_INFLOW_WRA", "1643");
+        assertValue("POP_OUTFLOW", "1076");
+    }
+
+    @Test
+    void birthsAndPolicy() {
+        assertValue("BIRTHS", "256");
+        assertValue("BIRTHS_MALE", "134");
+        assertValue("BIRTHS_FEMALE", "122");
+        assertValue("SEX_RATIO_AT_BIRTH", "109.8");
+        assertValue("POLICY_BIRTH_RATE", "99.6");
+        assertThat(figure("POLICY_BIRTH_RATE").get("numerator")).isEqualTo(255);
+        assertThat(figure("POLICY_BIRTH_RATE").get("unit")).isEqualTo("%");
+    }
+
+    @Test
+    void checksAndContraception() {
+        assertValue("CHECK_RATE", "98.0");
+        assertThat(figure("CHECK_RATE").get("numerator")).isEqualTo(8_943);
+        assertThat(figure("CHECK_RATE").get("denominator")).isEqualTo(9_126);
+        assertValue("CONTRACEPTION_RATE", "100.0");
+    }
+}
