@@ -31,13 +31,13 @@ public record AreaScope(boolean all, List<String> codes) {
         return all || codes.stream().anyMatch(c -> areaCode.startsWith(c) || c.startsWith(areaCode));
     }
 
-    /** A SQL condition on the given columns, with its parameters appended to {@code params}. */
+    /** A SQL condition (in parentheses, so it joins any text) on the given columns; parameters go to {@code params}. */
     public String sql(String villageColumn, String gridColumn, List<Object> params) {
         if (all) {
-            return "true";
+            return "(true)";
         }
         if (codes.isEmpty()) {
-            return "false";
+            return "(false)";
         }
         List<String> parts = new ArrayList<>();
         for (String c : codes) {

@@ -8,7 +8,19 @@ import java.time.LocalDate;
  * register) is recorded only so the birth-order rule can count it. {@code registeredOn}: 生育登记.
  */
 public record BirthForm(String childName, String sex, LocalDate birthDate, String place, Long fatherId,
-                        String fatherName, boolean formerMarriage, boolean adopted, LocalDate diedOn,
-                        boolean registerChild, String childIdNumber,
+                        String fatherName, Boolean formerMarriage, Boolean adopted, LocalDate diedOn,
+                        Boolean registerChild, String childIdNumber,
                         LocalDate registeredOn) {
+
+    public boolean isFormerMarriage() {
+        return Boolean.TRUE.equals(formerMarriage);
+    }
+
+    public boolean isAdopted() {
+        return Boolean.TRUE.equals(adopted);
+    }
+
+    public boolean isRegisterChild() {
+        return Boolean.TRUE.equals(registerChild);
+    }
 }

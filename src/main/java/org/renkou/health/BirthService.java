@@ -99,16 +99,16 @@ public class BirthService {
         List<BirthOrder.EarlierChild> earlier = children(motherId).stream()
                 .map(c -> new BirthOrder.EarlierChild(c.birthDate(), c.formerMarriage(), c.adopted(), c.diedOn())).toList();
         int order = BirthOrder.of(f.birthDate(), earlier);
-        Long childId = f.registerChild() ? registerChild(mother, f).id() : null;
+        Long childId = f.isRegisterChild() ? registerChild(mother, f).id() : null;
         long id = jdbc.sql("""
                 insert into birth (mother_id, child_id, father_id, father_name, sex, birth_date, place, area_code, grid_code,
                     birth_order, former_marriage, adopted, died_on, registered_on, recorded_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(motherId, childId, f.fatherId(), WomenService.blankToNull(f.fatherName()), f.sex(), f.birthDate(),
                         WomenService.blankToNull(f.place()), mother.villageCode(), mother.gridCode(), order,
-                        f.formerMarriage(), f.adopted(), f.diedOn(), f.registeredOn(), user.username())
+                        f.isFormerMarriage(), f.isAdopted(), f.diedOn(), f.registeredOn(), user.username())
                 .query(Long.class).single();
-        if (f.registerChild()) {
+        if (f.isRegisterChild()) {
             jdbc.sql("update pregnancy set outcome = 'LIVE_BIRTH', outcome_on = ? where person_id = ? and outcome is null"
                     + " and detected_on <= ?").params(f.birthDate(), motherId, f.birthDate()).update();
         }
@@ -181,13 +181,13 @@ public class BirthService {
                     insert into policy_rule_set (name, region_prefix, valid_from, valid_to, max_children, permit_allows_more, note)
                     values (?, ?, ?, ?, ?, ?, ?) returning id""")
                     .params(r.name().trim(), Objects.toString(r.regionPrefix(), "").trim(), r.validFrom(), r.validTo(),
-                            r.maxChildren(), r.permitAllowsMore(), r.note()).query(Long.class).single();
+                            r.maxChildren(), r.allowsMoreWithPermit(), r.note()).query(Long.class).single();
         }
         int n = jdbc.sql("""
                 update policy_rule_set set name = ?, region_prefix = ?, valid_from = ?, valid_to = ?, max_children = ?,
                     permit_allows_more = ?, note = ? where id = ?""")
                 .params(r.name().trim(), Objects.toString(r.regionPrefix(), "").trim(), r.validFrom(), r.validTo(),
-                        r.maxChildren(), r.permitAllowsMore(), r.note(), r.id()).update();
+                        r.maxChildren(), r.allowsMoreWithPermit(), r.note(), r.id()).update();
         if (n == 0) {
             throw new NotFoundException("rule set " + r.id());
         }
@@ -230,10 +230,10 @@ public class BirthService {
         } else if (f.birthDate().isBefore(mother.birthDate().plusYears(12))) {
             problems.add(messages.problem("birthDate", "motherTooYoung"));
         }
-        if (f.registerChild() && (f.childName() == null || f.childName().isBlank())) {
+        if (f.isRegisterChild() && (f.childName() == null || f.childName().isBlank())) {
             problems.add(messages.problem("childName", "required"));
         }
-        if (f.registerChild() && (f.adopted() || f.diedOn() != null)) {
+        if (f.isRegisterChild() && (f.isAdopted() || f.diedOn() != null)) {
             problems.add(messages.problem("registerChild", "liveBirthOnly"));
         }
         if (f.diedOn() != null && f.birthDate() != null && f.diedOn().isBefore(f.birthDate())) {

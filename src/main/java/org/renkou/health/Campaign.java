@@ -1,5 +1,6 @@
 package org.renkou.health;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -11,13 +12,15 @@ public record Campaign(long id, String name, List<CheckKind> kinds, LocalDate st
                        List<String> areaCodes, String createdBy, long roster, long checked) {
 
     /** Check rate in percent, one decimal; null for an empty roster. */
+    @JsonProperty
     public BigDecimal rate() {
         return Progress.rate(checked, roster);
     }
 
     /** Check progress of one village-level unit. */
     public record Progress(String villageCode, long roster, long checked, long followupsOpen) {
-        public BigDecimal rate() {
+        @JsonProperty
+    public BigDecimal rate() {
             return rate(checked, roster);
         }
 

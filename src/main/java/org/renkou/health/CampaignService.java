@@ -146,6 +146,9 @@ public class CampaignService {
         Campaign c = campaign(id);
         LocalDate on = f.checkedOn() != null ? f.checkedOn() : Dates.today();
         List<FieldProblem> problems = new ArrayList<>();
+        if (f.personId() == null) {
+            problems.add(messages.problem("personId", "required"));
+        }
         if (f.result() == null) {
             problems.add(messages.problem("result", "required"));
         }

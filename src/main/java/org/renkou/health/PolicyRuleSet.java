@@ -9,5 +9,9 @@ import java.time.LocalDate;
  * approved permit (再生育审批) when {@code permitAllowsMore}.
  */
 public record PolicyRuleSet(Long id, String name, String regionPrefix, LocalDate validFrom, LocalDate validTo,
-                            Integer maxChildren, boolean permitAllowsMore, String note) {
+                            Integer maxChildren, Boolean permitAllowsMore, String note) {
+
+    public boolean allowsMoreWithPermit() {
+        return Boolean.TRUE.equals(permitAllowsMore);
+    }
 }

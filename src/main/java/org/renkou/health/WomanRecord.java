@@ -1,5 +1,6 @@
 package org.renkou.health;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.renkou.people.Person;
 
@@ -7,6 +8,7 @@ import org.renkou.people.Person;
 public record WomanRecord(Person person, int age, List<Contraception> contraception, List<RosterLine> checks,
                           List<Pregnancy> pregnancies, List<Birth> children, List<BirthPermit> permits) {
 
+    @JsonProperty
     public Contraception current() {
         return contraception.stream().filter(c -> c.endedOn() == null).findFirst().orElse(null);
     }

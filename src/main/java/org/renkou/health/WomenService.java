@@ -58,7 +58,7 @@ public class WomenService {
         if (marriedOnly) {
             where.append(" and p.marital_status in ('20', '21', '22', '23')");
         }
-        List<Object> countParams = new ArrayList<>(params.subList(2, params.size()));
+        List<Object> countParams = new ArrayList<>(params.subList(3, params.size()));
         countParams.add(0, on);
         long total = jdbc.sql("select count(*) from people_on(?) p" + where).params(countParams).query(Long.class).single();
         params.add(size);

@@ -32,7 +32,7 @@ class AreaScopeTest {
         String sql = AreaScope.of(List.of("430105100201", "430105100202001")).sql("v", "g", params);
         assertThat(sql).isEqualTo("(v like ? or g = ?)");
         assertThat(params).containsExactly("430105100201%", "430105100202001");
-        assertThat(AreaScope.EVERYTHING.sql("v", "g", new ArrayList<>())).isEqualTo("true");
-        assertThat(AreaScope.of(List.of()).sql("v", "g", new ArrayList<>())).isEqualTo("false");
+        assertThat(AreaScope.EVERYTHING.sql("v", "g", new ArrayList<>())).isEqualTo("(true)");
+        assertThat(AreaScope.of(List.of()).sql("v", "g", new ArrayList<>())).isEqualTo("(false)");
     }
 }
