@@ -4,3 +4,11 @@ document.addEventListener('htmx:configRequest', function (e) {
   var header = document.querySelector('meta[name="_csrf_header"]');
   if (token && header) { e.detail.headers[header.content] = token.content; }
 });
+
+// Keyboard-only forms: Enter on a select marked data-enter-submits submits its form (a clinic day's result entry).
+document.addEventListener('keydown', function (e) {
+  if (e.key === 'Enter' && e.target.matches && e.target.matches('select[data-enter-submits]')) {
+    e.preventDefault();
+    e.target.form.requestSubmit();
+  }
+});

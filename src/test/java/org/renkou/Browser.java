@@ -79,6 +79,19 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Types keys into an element (ending with Enter, say) that loads a new page, and waits for it. */
+    public Browser keysAndWait(String id, CharSequence... keys) {
+        WebElement e = waitFor(By.id(id));
+        e.sendKeys(keys);
+        waitUntilGone(e);
+        return this;
+    }
+
+    /** The element that has the keyboard focus. */
+    public WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
     /** Clicks a button that submits a form, and waits for the next page. */
     public Browser submit(By button) {
         WebElement e = waitFor(button);

@@ -26,8 +26,10 @@ class HealthApiController {
     private final WomenService women;
     private final CampaignService campaigns;
     private final BirthService births;
+    private final RosterPdf rosterPdf;
 
-    HealthApiController(WomenService women, CampaignService campaigns, BirthService births) {
+    HealthApiController(WomenService women, CampaignService campaigns, BirthService births, RosterPdf rosterPdf) {
+        this.rosterPdf = rosterPdf;
         this.women = women;
         this.campaigns = campaigns;
         this.births = births;
@@ -122,6 +124,12 @@ class HealthApiController {
     @Operation(summary = "Find a woman of the roster by ID number (exact) or name (prefix)")
     List<RosterLine> lookup(@PathVariable long id, @RequestParam String q) {
         return campaigns.lookup(id, q);
+    }
+
+    @GetMapping(value = "/campaigns/{id}/roster.pdf", produces = "application/pdf")
+    @Operation(summary = "The printable roster (PDF), of one village or all the user may see")
+    byte[] rosterPdf(@PathVariable long id, @RequestParam(required = false) String village) {
+        return rosterPdf.render(campaigns.campaign(id), campaigns.roster(id, village, false), village);
     }
 
     @PostMapping("/campaigns/{id}/results")

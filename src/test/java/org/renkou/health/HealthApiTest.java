@@ -127,7 +127,7 @@ class HealthApiTest {
     }
 
     @Test
-    void aCampaignRostersMarriedWraOnItsStartDateAndFollowsUpAbsentees() {
+    void aCampaignRostersMarriedWraOnItsStartDateAndFollowsUpAbsentees() throws java.io.IOException {
         String town = "430105213";
         int a = wommanIn(town, "查环甲", 30, "20", "REGISTERED");
         int b = wommanIn(town, "查环乙", 35, "20", "INFLOW");
@@ -150,6 +150,9 @@ class HealthApiTest {
                 + ",\"result\":\"NORMAL\",\"checkedOn\":\"" + TODAY.minusDays(10) + "\"}").<String>json("$.errors[0].rule"))
                 .isEqualTo("withinCampaign");
         assertThat(clinic.get("/api/v1/health/campaigns/" + id).<Double>json("$.rate")).isEqualTo(50.0);
+        byte[] pdf = clinic.download("/api/v1/health/campaigns/" + id + "/roster.pdf?village=" + town + "002");
+        String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(new com.lowagie.text.pdf.PdfReader(pdf)).getTextFromPage(1);
+        assertThat(text).contains("春季三查").contains("查环甲").contains("查环乙").contains("正常");
         Api.Response rate = officer.get("/api/v1/indicators?area=" + town + "&period=" + TODAY.minusDays(3) + ".." + TODAY.plusDays(3)
                 + "&codes=CHECK_RATE");
         assertThat(rate.<Integer>json("$[0].numerator")).isEqualTo(1);

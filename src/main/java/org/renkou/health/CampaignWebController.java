@@ -1,0 +1,137 @@
+package org.renkou.health;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.renkou.access.AccessService;
+import org.renkou.access.Role;
+import org.renkou.area.Area;
+import org.renkou.area.AreaService;
+import org.renkou.common.Dates;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Check campaigns: planning, live progress, result entry on a clinic day, printed rosters, the task list. */
+@Controller
+class CampaignWebController {
+    private final CampaignService campaigns;
+    private final RosterPdf rosterPdf;
+    private final AreaService areas;
+    private final AccessService access;
+
+    CampaignWebController(CampaignService campaigns, RosterPdf rosterPdf, AreaService areas, AccessService access) {
+        this.campaigns = campaigns;
+        this.rosterPdf = rosterPdf;
+        this.areas = areas;
+        this.access = access;
+    }
+
+    @ModelAttribute
+    void common(Model model) {
+        Map<String, String> names = new LinkedHashMap<>();
+        areas.byLevel(Area.Level.VILLAGE).forEach(v -> names.put(v.code(), v.name()));
+        model.addAttribute("villageNames", names);
+    }
+
+    @GetMapping("/health/campaigns")
+    String list(Model model) {
+        model.addAttribute("campaigns", campaigns.campaigns());
+        Role role = access.current().role();
+        model.addAttribute("office", role == Role.ADMIN || role == Role.TOWN_OFFICER);
+        model.addAttribute("kinds", HealthCodes.CheckKind.values());
+        model.addAttribute("towns", areas.byLevel(Area.Level.TOWN));
+        model.addAttribute("today", Dates.today());
+        return "health/campaigns";
+    }
+
+    @PostMapping("/health/campaigns")
+    String create(@RequestParam(required = false) String name,
+                  @RequestParam(required = false) List<HealthCodes.CheckKind> kinds,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
+                  @RequestParam(required = false) List<String> areaCodes, RedirectAttributes redirect) {
+        long[] id = {0};
+        String back = HealthWebController.save(redirect, "/health/campaigns",
+                () -> id[0] = campaigns.create(new CampaignForm(name, kinds, startsOn, endsOn, areaCodes)).id());
+        return id[0] == 0 ? back : "redirect:/health/campaigns/" + id[0];
+    }
+
+    @GetMapping("/health/campaigns/{id}")
+    String campaign(@PathVariable long id, Model model) {
+        model.addAttribute("c", campaigns.campaign(id));
+        model.addAttribute("progress", campaigns.progress(id));
+        return "health/campaign";
+    }
+
+    /** The live part of the campaign page, refreshed by htmx while the campaign runs. */
+    @GetMapping("/health/campaigns/{id}/progress")
+    String progress(@PathVariable long id, Model model) {
+        campaign(id, model);
+        return "health/campaign :: progress";
+    }
+
+    @GetMapping("/health/campaigns/{id}/entry")
+    String entry(@PathVariable long id, @RequestParam(required = false) String q, Model model) {
+        model.addAttribute("c", campaigns.campaign(id));
+        model.addAttribute("q", q);
+        model.addAttribute("matches", campaigns.lookup(id, q));
+        model.addAttribute("results", HealthCodes.CheckResult.values());
+        model.addAttribute("today", Dates.today());
+        return "health/entry";
+    }
+
+    @PostMapping("/health/campaigns/{id}/results")
+    String result(@PathVariable long id, @RequestParam long personId, @RequestParam HealthCodes.CheckResult result,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate checkedOn,
+                  RedirectAttributes redirect) {
+        String back = HealthWebController.save(redirect, "/health/campaigns/" + id + "/entry",
+                () -> redirect.addFlashAttribute("entered", campaigns.recordResult(id, new CheckResultForm(personId, result, checkedOn))));
+        return back;
+    }
+
+    @GetMapping("/health/campaigns/{id}/roster")
+    String roster(@PathVariable long id, @RequestParam(required = false) String village,
+                  @RequestParam(defaultValue = "false") boolean unchecked, Model model) {
+        model.addAttribute("c", campaigns.campaign(id));
+        model.addAttribute("roster", campaigns.roster(id, village, unchecked));
+        model.addAttribute("village", village);
+        model.addAttribute("unchecked", unchecked);
+        return "health/roster";
+    }
+
+    @GetMapping("/health/campaigns/{id}/roster.pdf")
+    ResponseEntity<byte[]> rosterPdf(@PathVariable long id, @RequestParam(required = false) String village) {
+        Campaign c = campaigns.campaign(id);
+        byte[] pdf = rosterPdf.render(c, campaigns.roster(id, village, false), village);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"roster-" + id + (village == null ? "" : "-" + village) + ".pdf\"")
+                .body(pdf);
+    }
+
+    @GetMapping("/health/tasks")
+    String tasks(Model model) {
+        model.addAttribute("tasks", campaigns.tasks());
+        model.addAttribute("outcomes", HealthCodes.FollowupOutcome.values());
+        model.addAttribute("writer", access.current().role().writesHealth());
+        return "health/tasks";
+    }
+
+    @PostMapping("/health/campaigns/{id}/followups/{personId}")
+    String close(@PathVariable long id, @PathVariable long personId,
+                 @RequestParam(required = false) HealthCodes.FollowupOutcome outcome,
+                 @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        return HealthWebController.save(redirect, "/health/tasks", () -> campaigns.closeFollowup(id, personId,
+                new FollowupForm(outcome, note)));
+    }
+}

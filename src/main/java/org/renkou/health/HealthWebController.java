@@ -1,0 +1,179 @@
+package org.renkou.health;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.renkou.access.AccessService;
+import org.renkou.access.Role;
+import org.renkou.area.Area;
+import org.renkou.area.AreaService;
+import org.renkou.common.Dates;
+import org.renkou.common.FieldProblem;
+import org.renkou.common.ReportPeriod;
+import org.renkou.common.ValidationException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The pages of reproductive-health work: the WRA register, a woman's record, births and policy rules. */
+@Controller
+class HealthWebController {
+    private final WomenService women;
+    private final BirthService births;
+    private final AreaService areas;
+    private final AccessService access;
+
+    HealthWebController(WomenService women, BirthService births, AreaService areas, AccessService access) {
+        this.women = women;
+        this.births = births;
+        this.areas = areas;
+        this.access = access;
+    }
+
+    @ModelAttribute
+    void common(Model model) {
+        Map<String, String> names = new LinkedHashMap<>();
+        areas.byLevel(Area.Level.VILLAGE).forEach(v -> names.put(v.code(), v.name()));
+        model.addAttribute("villageNames", names);
+        model.addAttribute("methods", HealthCodes.Method.values());
+        model.addAttribute("reasons", HealthCodes.NoMethodReason.values());
+    }
+
+    @GetMapping("/health")
+    String register(@RequestParam(required = false) String area,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                    @RequestParam(defaultValue = "false") boolean married, @RequestParam(defaultValue = "0") int page,
+                    Model model) {
+        LocalDate on = date != null ? date : Dates.today();
+        model.addAttribute("result", women.register(area, on, married, Math.max(0, page), 50));
+        model.addAttribute("villages", areas.byLevel(Area.Level.VILLAGE).stream()
+                .filter(v -> access.current().scope().coversArea(v.code())).toList());
+        model.addAttribute("area", area);
+        model.addAttribute("date", on);
+        model.addAttribute("married", married);
+        return "health/register";
+    }
+
+    @GetMapping("/health/women/{id}")
+    String woman(@PathVariable long id, Model model) {
+        model.addAttribute("w", women.woman(id));
+        model.addAttribute("writer", access.current().role().writesHealth());
+        model.addAttribute("today", Dates.today());
+        return "health/woman";
+    }
+
+    @PostMapping("/health/women/{id}/contraception")
+    String contraception(@PathVariable long id, @RequestParam(required = false) HealthCodes.Method method,
+                         @RequestParam(required = false) HealthCodes.NoMethodReason noMethodReason,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startedOn,
+                         @RequestParam(required = false) String provider, RedirectAttributes redirect) {
+        return save(redirect, "/health/women/" + id, () -> women.recordContraception(id,
+                new ContraceptionForm(method, noMethodReason, startedOn, provider)));
+    }
+
+    @PostMapping("/health/women/{id}/pregnancies")
+    String pregnancy(@PathVariable long id,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate detectedOn,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expectedOn,
+                     RedirectAttributes redirect) {
+        return save(redirect, "/health/women/" + id, () -> women.recordPregnancy(id,
+                new PregnancyForm(detectedOn, expectedOn, null, null)));
+    }
+
+    @PostMapping("/health/women/{id}/pregnancies/{pregnancy}")
+    String outcome(@PathVariable long id, @PathVariable long pregnancy,
+                   @RequestParam(required = false) HealthCodes.PregnancyOutcome outcome,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate outcomeOn,
+                   RedirectAttributes redirect) {
+        return save(redirect, "/health/women/" + id, () -> women.closePregnancy(pregnancy,
+                new PregnancyForm(null, null, outcome, outcomeOn)));
+    }
+
+    @PostMapping("/health/women/{id}/births")
+    String birth(@PathVariable long id, @RequestParam(required = false) String childName,
+                 @RequestParam(required = false) String sex,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
+                 @RequestParam(required = false) String place, @RequestParam(required = false) String fatherName,
+                 @RequestParam(defaultValue = "false") boolean formerMarriage,
+                 @RequestParam(defaultValue = "false") boolean adopted,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate diedOn,
+                 @RequestParam(defaultValue = "false") boolean registerChild,
+                 @RequestParam(required = false) String childIdNumber,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate registeredOn,
+                 RedirectAttributes redirect) {
+        return save(redirect, "/health/women/" + id, () -> births.recordBirth(id, new BirthForm(childName, sex, birthDate,
+                place, null, fatherName, formerMarriage, adopted, diedOn, registerChild, childIdNumber, registeredOn)));
+    }
+
+    @PostMapping("/health/women/{id}/permits")
+    String permit(@PathVariable long id,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate approvedOn,
+                  @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return save(redirect, "/health/women/" + id, () -> births.recordPermit(id, approvedOn, reason));
+    }
+
+    @GetMapping("/health/births")
+    String births(@RequestParam(required = false) String area, @RequestParam(required = false) String period, Model model) {
+        String p = period == null || period.isBlank() ? String.valueOf(Dates.today().getYear()) : period.trim();
+        ReportPeriod parsed;
+        try {
+            parsed = ReportPeriod.parse(p);
+        } catch (IllegalArgumentException e) {
+            parsed = ReportPeriod.parse(String.valueOf(Dates.today().getYear()));
+            model.addAttribute("errors", List.of(e.getMessage()));
+        }
+        model.addAttribute("births", births.births(area, parsed));
+        model.addAttribute("period", p);
+        model.addAttribute("area", area);
+        return "health/births";
+    }
+
+    @GetMapping("/health/rules")
+    String rules(Model model) {
+        access.requireHealthReader();
+        model.addAttribute("rules", births.ruleSets());
+        model.addAttribute("admin", access.current().role() == Role.ADMIN);
+        return "health/rules";
+    }
+
+    @PostMapping("/health/rules")
+    String saveRule(@RequestParam(required = false) Long id, @RequestParam(required = false) String name,
+                    @RequestParam(required = false) String regionPrefix,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validTo,
+                    @RequestParam(required = false) Integer maxChildren,
+                    @RequestParam(defaultValue = "false") boolean permitAllowsMore,
+                    @RequestParam(required = false) String note, @RequestParam(defaultValue = "save") String action,
+                    RedirectAttributes redirect) {
+        PolicyRuleSet rule = new PolicyRuleSet(id, name, regionPrefix, validFrom, validTo, maxChildren, permitAllowsMore, note);
+        if ("preview".equals(action)) {
+            try {
+                redirect.addFlashAttribute("preview", births.preview(rule));
+                redirect.addFlashAttribute("previewId", id);
+            } catch (ValidationException e) {
+                redirect.addFlashAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
+            }
+            return "redirect:/health/rules";
+        }
+        return save(redirect, "/health/rules", () -> births.saveRuleSet(rule));
+    }
+
+    /** Runs a write; its refusals come back to the page as messages that name the field and the rule. */
+    static String save(RedirectAttributes redirect, String page, Supplier<?> write) {
+        try {
+            write.get();
+            redirect.addFlashAttribute("saved", true);
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
+        }
+        return "redirect:" + page;
+    }
+}
