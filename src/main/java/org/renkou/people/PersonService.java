@@ -137,7 +137,14 @@ public class PersonService {
         requireWritable(user, form.villageCode(), form.gridCode());
         Long householdId = household(form);
         long id = repository.insert(form, checked.idNumber(), checked.idNumberFlagged(), householdId);
-        repository.changeStatus(id, form.status(), statusSince(form));
+        LocalDate since = statusSince(form);
+        LocalDate livedHereFrom = form.arrivedOn() != null ? form.arrivedOn() : form.birthDate();
+        if (form.status() != PersonStatus.REGISTERED && form.status() != PersonStatus.INFLOW && livedHereFrom != null
+                && livedHereFrom.isBefore(since)) {
+            // someone who left or died was registered here until then, as the bulk loader derives it
+            repository.changeStatus(id, PersonStatus.REGISTERED, livedHereFrom);
+        }
+        repository.changeStatus(id, form.status(), since);
         repository.insertChange(id, user.username(), source.name(), "created", null, form.name().trim());
         audit.record("CREATE", "person", String.valueOf(id), source.name());
         return repository.find(id).orElseThrow();
