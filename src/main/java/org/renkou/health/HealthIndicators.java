@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 class HealthIndicators implements IndicatorSource {
     private static final List<String> BIRTH_CODES = List.of("BIRTHS", "BIRTHS_MALE", "BIRTHS_FEMALE", "SEX_RATIO_AT_BIRTH",
-            "POLICY_BIRTH_RATE", "BIRTHS_ORDER_1", "BIRTHS_ORDER_2", "BIRTHS_ORDER_3_PLUS", "BIRTHS_COMPLIANT");
+            "POLICY_BIRTH_RATE", "BIRTHS_ORDER_1", "BIRTHS_ORDER_2", "BIRTHS_ORDER_3_PLUS", "BIRTHS_COMPLIANT",
+            "BIRTHS_ORDER_1_COMPLIANT", "BIRTHS_ORDER_2_COMPLIANT", "BIRTHS_ORDER_3_PLUS_COMPLIANT");
 
     private final JdbcClient jdbc;
 
@@ -42,6 +43,10 @@ class HealthIndicators implements IndicatorSource {
                 new Indicator("BIRTHS_ORDER_1", "一孩出生人数", "First births", "期内孩次为 1 的出生数", "人", 1),
                 new Indicator("BIRTHS_ORDER_2", "二孩出生人数", "Second births", "期内孩次为 2 的出生数", "人", 1),
                 new Indicator("BIRTHS_ORDER_3_PLUS", "三孩及以上出生人数", "Third and later births", "期内孩次为 3 及以上的出生数", "人", 1),
+                new Indicator("BIRTHS_ORDER_1_COMPLIANT", "一孩政策内出生人数", "First births within policy", "期内符合政策的一孩出生数", "人", 1),
+                new Indicator("BIRTHS_ORDER_2_COMPLIANT", "二孩政策内出生人数", "Second births within policy", "期内符合政策的二孩出生数", "人", 1),
+                new Indicator("BIRTHS_ORDER_3_PLUS_COMPLIANT", "三孩及以上政策内出生人数", "Third and later births within policy",
+                        "期内符合政策的三孩及以上出生数", "人", 1),
                 Indicator.percent("CHECK_RATE", "三查率", "Check rate",
                         "期内结束的三查活动花名册中已查人数 / 花名册人数"),
                 Indicator.percent("CONTRACEPTION_RATE", "避孕节育措施落实率", "Contraception implementation rate",
@@ -59,17 +64,19 @@ class HealthIndicators implements IndicatorSource {
             HealthCodes.Method.PILL, "口服药", HealthCodes.Method.CONDOM, "避孕套", HealthCodes.Method.OTHER, "其他");
 
     @Override
-    public Map<String, Fraction> compute(Set<String> codes, String area, ReportPeriod period, LocalDate asOf) {
-        Map<String, Fraction> out = new HashMap<>();
+    public Map<String, Map<String, Fraction>> compute(Set<String> codes, String area, ReportPeriod period, LocalDate asOf) {
+        Map<String, Map<String, Fraction>> out = new HashMap<>();
         if (codes.stream().anyMatch(BIRTH_CODES::contains)) {
             births(area, period, out);
         }
         if (codes.contains("CHECK_RATE")) {
             List<Object> params = new ArrayList<>(List.of(period.from(), period.to()));
-            out.put("CHECK_RATE", jdbc.sql("select count(r.checked_on), count(*) from check_roster r"
+            jdbc.sql("select r.village_code, count(r.checked_on), count(*) from check_roster r"
                             + " join check_campaign c on c.id = r.campaign_id where c.ends_on between ? and ? and "
-                            + AreaFilter.sql(area, "r.village_code", "r.grid_code", params)).params(params)
-                    .query((rs, n) -> Fraction.of(rs.getLong(1), rs.getLong(2))).single());
+                            + AreaFilter.sql(area, "r.village_code", "r.grid_code", params) + " group by r.village_code")
+                    .params(params).query(rs -> {
+                        village(out, rs.getString(1)).put("CHECK_RATE", Fraction.of(rs.getLong(2), rs.getLong(3)));
+                    });
         }
         if (codes.contains("CONTRACEPTION_RATE") || codes.stream().anyMatch(c -> c.startsWith("METHOD_"))) {
             contraception(area, asOf, out);
@@ -77,43 +84,56 @@ class HealthIndicators implements IndicatorSource {
         return out;
     }
 
-    private void births(String area, ReportPeriod period, Map<String, Fraction> out) {
+    private static Map<String, Fraction> village(Map<String, Map<String, Fraction>> out, String code) {
+        return out.computeIfAbsent(code, k -> new HashMap<>());
+    }
+
+    private void births(String area, ReportPeriod period, Map<String, Map<String, Fraction>> out) {
         List<Object> params = new ArrayList<>(List.of(period.from(), period.to()));
         jdbc.sql("""
-                select count(*), count(*) filter (where b.sex = '1'), count(*) filter (where b.sex = '2'),
+                select b.area_code, count(*), count(*) filter (where b.sex = '1'), count(*) filter (where b.sex = '2'),
                        count(*) filter (where c.compliant), count(*) filter (where b.birth_order = 1),
-                       count(*) filter (where b.birth_order = 2), count(*) filter (where b.birth_order >= 3)
+                       count(*) filter (where b.birth_order = 2), count(*) filter (where b.birth_order >= 3),
+                       count(*) filter (where b.birth_order = 1 and c.compliant),
+                       count(*) filter (where b.birth_order = 2 and c.compliant),
+                       count(*) filter (where b.birth_order >= 3 and c.compliant)
                 from birth b join birth_compliance c on c.birth_id = b.id
-                where b.birth_date between ? and ? and """ + AreaFilter.sql(area, "b.area_code", "b.grid_code", params))
+                where b.birth_date between ? and ? and """ + AreaFilter.sql(area, "b.area_code", "b.grid_code", params)
+                        + " group by b.area_code")
                 .params(params).query(rs -> {
-                    long all = rs.getLong(1);
-                    out.put("BIRTHS", Fraction.count(all));
-                    out.put("BIRTHS_MALE", Fraction.count(rs.getLong(2)));
-                    out.put("BIRTHS_FEMALE", Fraction.count(rs.getLong(3)));
-                    out.put("SEX_RATIO_AT_BIRTH", Fraction.of(rs.getLong(2), rs.getLong(3)));
-                    out.put("BIRTHS_COMPLIANT", Fraction.count(rs.getLong(4)));
-                    out.put("POLICY_BIRTH_RATE", Fraction.of(rs.getLong(4), all));
-                    out.put("BIRTHS_ORDER_1", Fraction.count(rs.getLong(5)));
-                    out.put("BIRTHS_ORDER_2", Fraction.count(rs.getLong(6)));
-                    out.put("BIRTHS_ORDER_3_PLUS", Fraction.count(rs.getLong(7)));
+                    Map<String, Fraction> v = village(out, rs.getString(1));
+                    long all = rs.getLong(2);
+                    v.put("BIRTHS", Fraction.count(all));
+                    v.put("BIRTHS_MALE", Fraction.count(rs.getLong(3)));
+                    v.put("BIRTHS_FEMALE", Fraction.count(rs.getLong(4)));
+                    v.put("SEX_RATIO_AT_BIRTH", Fraction.of(rs.getLong(3), rs.getLong(4)));
+                    v.put("BIRTHS_COMPLIANT", Fraction.count(rs.getLong(5)));
+                    v.put("POLICY_BIRTH_RATE", Fraction.of(rs.getLong(5), all));
+                    v.put("BIRTHS_ORDER_1", Fraction.count(rs.getLong(6)));
+                    v.put("BIRTHS_ORDER_2", Fraction.count(rs.getLong(7)));
+                    v.put("BIRTHS_ORDER_3_PLUS", Fraction.count(rs.getLong(8)));
+                    v.put("BIRTHS_ORDER_1_COMPLIANT", Fraction.count(rs.getLong(9)));
+                    v.put("BIRTHS_ORDER_2_COMPLIANT", Fraction.count(rs.getLong(10)));
+                    v.put("BIRTHS_ORDER_3_PLUS_COMPLIANT", Fraction.count(rs.getLong(11)));
                 });
     }
 
-    private void contraception(String area, LocalDate asOf, Map<String, Fraction> out) {
+    private void contraception(String area, LocalDate asOf, Map<String, Map<String, Fraction>> out) {
         List<Object> params = new ArrayList<>(List.of(asOf, asOf, asOf));
-        StringBuilder sql = new StringBuilder("select count(*), count(c.started_on)");
+        StringBuilder sql = new StringBuilder("select w.village_code, count(*), count(c.started_on)");
         for (HealthCodes.Method m : HealthCodes.Method.values()) {
             sql.append(", count(*) filter (where c.method = '").append(m.name()).append("')");
         }
         sql.append(" from married_wra_on(?) w left join lateral (select started_on, method from contraception c")
                 .append(" where c.person_id = w.person_id and c.started_on <= ? and (c.ended_on is null or c.ended_on > ?)")
                 .append(" order by c.started_on desc limit 1) c on true where ")
-                .append(AreaFilter.sql(area, "w.village_code", "w.grid_code", params));
+                .append(AreaFilter.sql(area, "w.village_code", "w.grid_code", params)).append(" group by w.village_code");
         jdbc.sql(sql.toString()).params(params).query(rs -> {
-            out.put("CONTRACEPTION_RATE", Fraction.of(rs.getLong(2), rs.getLong(1)));
-            int i = 3;
+            Map<String, Fraction> v = village(out, rs.getString(1));
+            v.put("CONTRACEPTION_RATE", Fraction.of(rs.getLong(3), rs.getLong(2)));
+            int i = 4;
             for (HealthCodes.Method m : HealthCodes.Method.values()) {
-                out.put("METHOD_" + m.name(), Fraction.count(rs.getLong(i++)));
+                v.put("METHOD_" + m.name(), Fraction.count(rs.getLong(i++)));
             }
         });
     }
@@ -132,6 +152,9 @@ class HealthIndicators implements IndicatorSource {
                 case "BIRTHS_ORDER_1" -> " and b.birth_order = 1";
                 case "BIRTHS_ORDER_2" -> " and b.birth_order = 2";
                 case "BIRTHS_ORDER_3_PLUS" -> " and b.birth_order >= 3";
+                case "BIRTHS_ORDER_1_COMPLIANT" -> " and b.birth_order = 1 and c.compliant";
+                case "BIRTHS_ORDER_2_COMPLIANT" -> " and b.birth_order = 2 and c.compliant";
+                case "BIRTHS_ORDER_3_PLUS_COMPLIANT" -> " and b.birth_order >= 3 and c.compliant";
                 default -> "";
             };
             sql = "select m.person_id, m.name, m.id_number, m.village_code from birth b join birth_compliance c on c.birth_id = b.id"

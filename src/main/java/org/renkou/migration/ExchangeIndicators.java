@@ -2,6 +2,7 @@ package org.renkou.migration;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,14 +30,18 @@ class ExchangeIndicators implements IndicatorSource {
     }
 
     @Override
-    public Map<String, Fraction> compute(Set<String> codes, String area, ReportPeriod period, LocalDate asOf) {
+    public Map<String, Map<String, Fraction>> compute(Set<String> codes, String area, ReportPeriod period, LocalDate asOf) {
         List<Object> params = new ArrayList<>(List.of(period.from(), period.to()));
-        return Map.of("EXCHANGE_FEEDBACK_TIMELINESS", jdbc.sql("""
-                select count(*) filter (where answered_at is not null
+        Map<String, Map<String, Fraction>> result = new HashMap<>();
+        jdbc.sql("""
+                select x.village, count(*) filter (where answered_at is not null
                                           and (answered_at at time zone 'Asia/Shanghai')::date <= deadline), count(*)
-                from verification_request v
+                from verification_request v, lateral (select person_village(v.person_id) as village) x
                 where direction = 'OUT' and (created_at at time zone 'Asia/Shanghai')::date between ? and ? and """
-                        + AreaFilter.sql(area, "person_village(v.person_id)", "null", params))
-                .params(params).query((rs, n) -> Fraction.of(rs.getLong(1), rs.getLong(2))).single());
+                        + AreaFilter.sql(area, "x.village", "null", params) + " group by x.village")
+                .params(params).query(rs -> {
+                    result.put(rs.getString(1), Map.of("EXCHANGE_FEEDBACK_TIMELINESS", Fraction.of(rs.getLong(2), rs.getLong(3))));
+                });
+        return result;
     }
 }

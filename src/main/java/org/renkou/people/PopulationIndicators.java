@@ -68,34 +68,31 @@ class PopulationIndicators implements IndicatorSource {
     }
 
     @Override
-    public Map<String, Fraction> compute(Set<String> codes, String area, ReportPeriod period, LocalDate asOf) {
+    public Map<String, Map<String, Fraction>> compute(Set<String> codes, String area, ReportPeriod period, LocalDate asOf) {
         List<String> columns = new ArrayList<>();
         for (String code : codes) {
             columns.add("count(*) filter (where " + condition(code, asOf) + ")");
         }
         List<Object> params = new ArrayList<>(List.of(asOf));
-        String sql = "select " + String.join(", ", columns) + " from people_on(?) p"
-                + " where " + AreaFilter.sql(area, "p.village_code", "p.grid_code", params);
-        List<Long> counts = jdbc.sql(sql).params(params).query((rs, n) -> {
-            List<Long> row = new ArrayList<>();
-            for (int i = 1; i <= codes.size(); i++) {
-                row.add(rs.getLong(i));
+        String sql = "select p.village_code, " + String.join(", ", columns) + " from people_on(?) p where "
+                + AreaFilter.sql(area, "p.village_code", "p.grid_code", params) + " group by p.village_code";
+        Map<String, Map<String, Fraction>> result = new HashMap<>();
+        jdbc.sql(sql).params(params).query(rs -> {
+            Map<String, Fraction> village = new HashMap<>();
+            int i = 2;
+            for (String code : codes) {
+                village.put(code, Fraction.count(rs.getLong(i++)));
             }
-            return row;
-        }).single();
-        Map<String, Fraction> result = new HashMap<>();
-        int i = 0;
-        for (String code : codes) {
-            result.put(code, Fraction.count(counts.get(i++)));
-        }
+            result.put(rs.getString(1), village);
+        });
         return result;
     }
 
     @Override
     public List<PersonRef> numeratorPersons(String code, String area, ReportPeriod period, LocalDate asOf) {
         List<Object> params = new ArrayList<>(List.of(asOf));
-        String sql = "select p.person_id, p.name, p.id_number, p.village_code from people_on(?) p where " + AreaFilter.sql(area, "p.village_code", "p.grid_code", params)
-                + " and " + condition(code, asOf) + " order by p.village_code, p.name, p.person_id limit 1000";
+        String sql = "select p.person_id, p.name, p.id_number, p.village_code from people_on(?) p where "
+                + AreaFilter.sql(area, "p.village_code", "p.grid_code", params) + " and " + condition(code, asOf) + " order by p.village_code, p.name, p.person_id limit 1000";
         return jdbc.sql(sql).params(params).query((rs, n) -> new PersonRef(rs.getLong(1), rs.getString(2),
                 IdNumber.mask(rs.getString(3)), rs.getString(4))).list();
     }

@@ -6,6 +6,11 @@ package org.renkou.stats;
  */
 public record Indicator(String code, String nameZh, String nameEn, String definition, String unit, int scale) {
 
+    /** A plain count of people or events: no denominator. */
+    public boolean isCount() {
+        return scale == 1 && "人".equals(unit);
+    }
+
     public static Indicator count(String code, String nameZh, String nameEn, String definition) {
         return new Indicator(code, nameZh, nameEn, definition, "人", 1);
     }

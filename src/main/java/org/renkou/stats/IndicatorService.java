@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Set;
 import org.renkou.access.AccessService;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
+import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.Messages;
@@ -85,13 +87,54 @@ public class IndicatorService {
     /** Every requested indicator for the area (and everything below it) and the period. */
     public List<IndicatorValue> values(Query q) {
         requireArea(q.area());
+        return sum(byVillage(q), q.codes(), "");
+    }
+
+    /** An area below the queried one with its values. */
+    public record Breakdown(Area area, List<IndicatorValue> values) {
+    }
+
+    /**
+     * The values of each area one level below the queried one (the towns of a county, the villages of a town),
+     * from the same single pass per source; empty below village level.
+     */
+    public List<Breakdown> breakdown(Query q) {
+        requireArea(q.area());
+        List<Area> children = areas.visibleChildren(q.area(), access.current().scope()).stream()
+                .filter(a -> a.level() != Area.Level.GRID).toList();
+        if (children.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Map<String, Fraction>> villages = byVillage(q);
+        return children.stream().map(c -> new Breakdown(c, sum(villages, q.codes(), c.code()))).toList();
+    }
+
+    /** Each source counts once, grouped by village-level unit. */
+    private Map<String, Map<String, Fraction>> byVillage(Query q) {
         Map<IndicatorSource, Set<String>> bySource = new LinkedHashMap<>();
         for (String code : q.codes()) {
             bySource.computeIfAbsent(sourceOf.get(code), s -> new LinkedHashSet<>()).add(code);
         }
-        Map<String, Fraction> fractions = new LinkedHashMap<>();
-        bySource.forEach((source, codes) -> fractions.putAll(source.compute(codes, q.area(), q.period(), q.asOf())));
-        return q.codes().stream().map(c -> value(catalogue.get(c), fractions.get(c))).toList();
+        Map<String, Map<String, Fraction>> villages = new HashMap<>();
+        bySource.forEach((source, codes) -> source.compute(codes, q.area(), q.period(), q.asOf()).forEach((village, values) -> {
+            if (village != null) {
+                villages.computeIfAbsent(village, v -> new HashMap<>()).putAll(values);
+            }
+        }));
+        return villages;
+    }
+
+    private List<IndicatorValue> sum(Map<String, Map<String, Fraction>> villages, Set<String> codes, String prefix) {
+        Map<String, Fraction> total = new HashMap<>();
+        villages.forEach((village, values) -> {
+            if (village.startsWith(prefix)) {
+                values.forEach((code, f) -> total.merge(code, f, Fraction::plus));
+            }
+        });
+        return codes.stream().map(c -> {
+            Indicator i = catalogue.get(c);
+            return value(i, total.getOrDefault(c, i.isCount() ? Fraction.count(0) : Fraction.of(0, 0)));
+        }).toList();
     }
 
     /** The persons behind a numerator, for users who may read persons in that area (audited). */

@@ -14,8 +14,12 @@ public interface IndicatorSource {
 
     List<Indicator> catalogue();
 
-    /** The fractions of the requested codes (a subset of this source's catalogue). */
-    Map<String, Fraction> compute(java.util.Set<String> codes, String area, ReportPeriod period, LocalDate asOf);
+    /**
+     * The fractions of the requested codes (a subset of this source's catalogue) for the area, by village-level
+     * unit: village code → code → fraction, counted in one pass. Fractions add up, so stats sums villages into
+     * towns and counties; a village without any record may be left out.
+     */
+    Map<String, Map<String, Fraction>> compute(java.util.Set<String> codes, String area, ReportPeriod period, LocalDate asOf);
 
     /**
      * The persons behind an indicator's numerator, for drill-down (at most 1,000), or an empty list
