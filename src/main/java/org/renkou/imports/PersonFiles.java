@@ -63,7 +63,7 @@ class PersonFiles {
         if ("xlsx".equalsIgnoreCase(format)) {
             Spreadsheets.writeXlsx(out, sheet, header, rows);
         } else {
-            Spreadsheets.writeCsv(out, header, rows);
+            org.renkou.common.Csv.write(out, header, rows);
         }
     }
 

@@ -1,13 +1,12 @@
 package org.renkou.imports;
 
+import org.renkou.common.Csv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -260,41 +259,8 @@ final class Spreadsheets {
 
     // --- writing -----------------------------------------------------------------------------------------
 
-    /** A cell that a spreadsheet would run as a formula (=, +, -, @) is written as text instead. */
     static String neutralise(String value) {
-        if (value == null || value.isEmpty()) {
-            return value == null ? "" : value;
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' ? "'" + value : value;
-    }
-
-    /** Writes rows as CSV (UTF-8 with BOM, so that Excel opens Chinese text correctly). */
-    static void writeCsv(OutputStream out, String[] header, Iterable<String[]> rows) throws IOException {
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        w.write('\uFEFF');
-        writeCsvLine(w, header);
-        for (String[] row : rows) {
-            writeCsvLine(w, row);
-        }
-        w.flush();
-    }
-
-    private static void writeCsvLine(Writer w, String[] cells) throws IOException {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                w.write(',');
-            }
-            String v = neutralise(cells[i]);
-            if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-                w.write('"');
-                w.write(v.replace("\"", "\"\""));
-                w.write('"');
-            } else {
-                w.write(v);
-            }
-        }
-        w.write("\r\n");
+        return Csv.neutralise(value);
     }
 
     /** Writes rows as an XLSX sheet, every cell as text (ID numbers keep all 18 characters). */

@@ -99,14 +99,21 @@ public class IndicatorService {
      * from the same single pass per source; empty below village level.
      */
     public List<Breakdown> breakdown(Query q) {
+        return valuesAndBreakdown(q).breakdown();
+    }
+
+    /** The area's values and their breakdown one level down. */
+    public record Result(List<IndicatorValue> values, List<Breakdown> breakdown) {
+    }
+
+    /** Both from one counting pass per source. */
+    public Result valuesAndBreakdown(Query q) {
         requireArea(q.area());
-        List<Area> children = areas.visibleChildren(q.area(), access.current().scope()).stream()
-                .filter(a -> a.level() != Area.Level.GRID).toList();
-        if (children.isEmpty()) {
-            return List.of();
-        }
         Map<String, Map<String, Fraction>> villages = byVillage(q);
-        return children.stream().map(c -> new Breakdown(c, sum(villages, q.codes(), c.code()))).toList();
+        List<Breakdown> breakdown = areas.visibleChildren(q.area(), access.current().scope()).stream()
+                .filter(a -> a.level() != Area.Level.GRID)
+                .map(c -> new Breakdown(c, sum(villages, q.codes(), c.code()))).toList();
+        return new Result(sum(villages, q.codes(), ""), breakdown);
     }
 
     /** Each source counts once, grouped by village-level unit. */

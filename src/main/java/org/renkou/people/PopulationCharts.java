@@ -1,0 +1,75 @@
+package org.renkou.people;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.renkou.common.Messages;
+import org.renkou.common.ReportPeriod;
+import org.renkou.stats.AreaFilter;
+import org.renkou.stats.Chart;
+import org.renkou.stats.ChartSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The population pyramid on a date, and the inflow population at the end of each of the last years. */
+@Component
+class PopulationCharts implements ChartSource {
+    private static final int BANDS = 18; // 0-4, 5-9, ..., 85+
+    private static final int YEARS = 6;
+
+    private final JdbcClient jdbc;
+    private final Messages messages;
+
+    PopulationCharts(JdbcClient jdbc, Messages messages) {
+        this.jdbc = jdbc;
+        this.messages = messages;
+    }
+
+    @Override
+    public List<Chart> charts(String area, ReportPeriod period, LocalDate asOf) {
+        return List.of(pyramid(area, asOf), inflowOverYears(area, asOf));
+    }
+
+    private Chart pyramid(String area, LocalDate asOf) {
+        List<Object> params = new ArrayList<>(List.of(asOf, asOf));
+        List<BigDecimal> men = Chart.zeros(BANDS);
+        List<BigDecimal> women = Chart.zeros(BANDS);
+        jdbc.sql("select least(extract(year from age(?, p.birth_date))::int / 5, " + (BANDS - 1) + ") as band, p.sex, count(*)"
+                        + " from people_on(?) p where p.status in ('REGISTERED', 'INFLOW') and "
+                        + AreaFilter.sql(area, "p.village_code", "p.grid_code", params) + " group by 1, 2")
+                .params(params).query(rs -> {
+                    (("1".equals(rs.getString(2))) ? men : women).set(rs.getInt(1), BigDecimal.valueOf(rs.getLong(3)));
+                });
+        List<String> bands = new ArrayList<>();
+        for (int b = 0; b < BANDS; b++) {
+            bands.add(b == BANDS - 1 ? (b * 5) + "+" : (b * 5) + "–" + (b * 5 + 4));
+        }
+        return new Chart("pyramid", messages.get("chart.pyramid"), "pyramid", bands,
+                List.of(new Chart.Series(messages.get("chart.male"), men), new Chart.Series(messages.get("chart.female"), women)));
+    }
+
+    /** The inflow population on 31 December of each of the last years (on the date itself for its year). */
+    private Chart inflowOverYears(String area, LocalDate asOf) {
+        int first = asOf.getYear() - YEARS + 1;
+        List<Object> params = new ArrayList<>(List.of(first, asOf.getYear(), asOf, asOf));
+        String inArea = AreaFilter.sql(area, "p.village_code", "p.grid_code", params);
+        List<BigDecimal> counts = Chart.zeros(YEARS);
+        jdbc.sql("""
+                select y.year, count(p.id) from generate_series(?, ?) as y(year)
+                left join person_status_period s on s.status = 'INFLOW'
+                     and s.valid_from <= least(make_date(y.year, 12, 31), ?)
+                     and (s.valid_to is null or s.valid_to > least(make_date(y.year, 12, 31), ?))
+                left join person p on p.id = s.person_id and not p.entered_by_mistake and\s"""
+                        + inArea + " group by y.year order by y.year")
+                .params(params).query(rs -> {
+                    counts.set(rs.getInt(1) - first, BigDecimal.valueOf(rs.getLong(2)));
+                });
+        List<String> years = new ArrayList<>();
+        for (int y = first; y <= asOf.getYear(); y++) {
+            years.add(String.valueOf(y));
+        }
+        return new Chart("inflow-years", messages.get("chart.inflowYears"), "line", years,
+                List.of(new Chart.Series(messages.get("chart.inflow"), counts)));
+    }
+}

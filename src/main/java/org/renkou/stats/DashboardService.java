@@ -1,0 +1,83 @@
+package org.renkou.stats;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.renkou.common.Messages;
+import org.springframework.stereotype.Service;
+
+/**
+ * One area's dashboard for a period: the indicators, their breakdown one level down, and the charts (each
+ * with the table behind it). Built from one counting pass per source plus the features' own charts.
+ */
+@Service
+public class DashboardService {
+    static final List<String> BY_AREA = List.of("POP_RESIDENT", "POP_REGISTERED", "POP_INFLOW", "POP_OUTFLOW",
+            "CHECK_RATE", "CONTRACEPTION_RATE", "BIRTHS_MALE", "BIRTHS_FEMALE");
+
+    public record Dashboard(IndicatorService.Query query, List<IndicatorValue> values,
+                            List<IndicatorService.Breakdown> breakdown, List<Chart> charts) {
+        public Chart chart(String id) {
+            return charts.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
+        }
+    }
+
+    private final IndicatorService indicators;
+    private final List<ChartSource> chartSources;
+    private final Messages messages;
+
+    DashboardService(IndicatorService indicators, List<ChartSource> chartSources, Messages messages) {
+        this.indicators = indicators;
+        this.chartSources = chartSources;
+        this.messages = messages;
+    }
+
+    public Dashboard dashboard(IndicatorService.Query q) {
+        java.util.Set<String> codes = new java.util.LinkedHashSet<>(q.codes());
+        codes.addAll(BY_AREA);
+        IndicatorService.Result result = indicators.valuesAndBreakdown(
+                new IndicatorService.Query(q.area(), q.period(), q.asOf(), codes));
+        List<IndicatorValue> values = result.values().stream().filter(v -> q.codes().contains(v.code())).toList();
+        List<IndicatorService.Breakdown> breakdown = result.breakdown();
+        List<Chart> charts = new ArrayList<>();
+        if (!breakdown.isEmpty()) {
+            charts.add(byArea("population-areas", "chart.populationByArea", breakdown,
+                    List.of("POP_RESIDENT", "POP_REGISTERED", "POP_INFLOW", "POP_OUTFLOW")));
+            charts.add(byArea("rates-areas", "chart.ratesByArea", breakdown, List.of("CHECK_RATE", "CONTRACEPTION_RATE")));
+        }
+        chartSources.forEach(s -> charts.addAll(s.charts(q.area(), q.period(), q.asOf())));
+        Map<String, IndicatorValue> byCode = result.values().stream().collect(Collectors.toMap(IndicatorValue::code, Function.identity()));
+        charts.add(pie("sex-at-birth", "chart.sexAtBirth", byCode, List.of("BIRTHS_MALE", "BIRTHS_FEMALE")));
+        charts.add(pie("method-mix", "chart.methodMix", byCode, byCode.keySet().stream().filter(c -> c.startsWith("METHOD_"))
+                .sorted().toList()));
+        return new Dashboard(q, values, breakdown, charts);
+    }
+
+    private Chart byArea(String id, String title, List<IndicatorService.Breakdown> breakdown, List<String> codes) {
+        List<Chart.Series> series = new ArrayList<>();
+        for (String code : codes) {
+            List<BigDecimal> values = breakdown.stream().map(b -> b.values().stream().filter(v -> v.code().equals(code))
+                    .findFirst().map(IndicatorValue::value).orElse(null)).toList();
+            String name = breakdown.get(0).values().stream().filter(v -> v.code().equals(code)).findFirst()
+                    .map(IndicatorValue::name).orElse(code);
+            series.add(new Chart.Series(name, values));
+        }
+        return new Chart(id, messages.get(title), "bar", breakdown.stream().map(b -> b.area().name()).toList(), series);
+    }
+
+    private Chart pie(String id, String title, Map<String, IndicatorValue> values, List<String> codes) {
+        List<String> names = new ArrayList<>();
+        List<BigDecimal> numbers = new ArrayList<>();
+        for (String c : codes) {
+            IndicatorValue v = values.get(c);
+            if (v != null) {
+                names.add(v.name());
+                numbers.add(v.value());
+            }
+        }
+        return new Chart(id, messages.get(title), "pie", names, List.of(new Chart.Series(messages.get(title), numbers)));
+    }
+}
