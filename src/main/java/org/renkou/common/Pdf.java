@@ -55,6 +55,14 @@ public final class Pdf {
         return this;
     }
 
+    public Pdf heading(String text) {
+        Paragraph p = new Paragraph(text, new Font(baseFont(), 13, Font.BOLD));
+        p.setSpacingBefore(8);
+        p.setSpacingAfter(6);
+        document.add(p);
+        return this;
+    }
+
     public Pdf paragraph(String text) {
         Paragraph p = new Paragraph(text, new Font(baseFont(), 10.5f));
         p.setSpacingAfter(6);
@@ -72,6 +80,11 @@ public final class Pdf {
         header.forEach(h -> t.addCell(cell(h, bold)));
         rows.forEach(r -> r.forEach(v -> t.addCell(cell(v, plain))));
         document.add(t);
+        return this;
+    }
+
+    public Pdf newPage() {
+        document.newPage();
         return this;
     }
 

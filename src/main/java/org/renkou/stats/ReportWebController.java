@@ -1,0 +1,100 @@
+package org.renkou.stats;
+
+import java.time.LocalDate;
+import org.renkou.access.Role;
+import org.renkou.access.AccessService;
+import org.renkou.common.FieldProblem;
+import org.renkou.common.ValidationException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The standard tables and the work report as pages and downloads. */
+@Controller
+class ReportWebController {
+    private final StatsWebController stats;
+    private final StandardTables tables;
+    private final ReportService reports;
+    private final AccessService access;
+
+    ReportWebController(StatsWebController stats, StandardTables tables, ReportService reports, AccessService access) {
+        this.stats = stats;
+        this.tables = tables;
+        this.reports = reports;
+        this.access = access;
+    }
+
+    @GetMapping("/stats/tables")
+    String tables(@RequestParam(required = false) String area, @RequestParam(required = false) String period,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Model model) {
+        IndicatorService.Query q = stats.query(area, period, date);
+        model.addAttribute("tables", tables.tables(q));
+        model.addAttribute("q", q);
+        model.addAttribute("period", StatsWebController.period(period));
+        model.addAttribute("areas", stats.choosable());
+        return "stats/tables";
+    }
+
+    @GetMapping("/stats/tables.xlsx")
+    ResponseEntity<byte[]> tablesXlsx(@RequestParam(required = false) String area, @RequestParam(required = false) String period,
+                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        IndicatorService.Query q = stats.query(area, period, date);
+        return ReportApiController.file(tables.xlsx(tables.tables(q)), ReportApiController.XLSX, "tables-" + q.area() + ".xlsx");
+    }
+
+    @GetMapping("/stats/tables.pdf")
+    ResponseEntity<byte[]> tablesPdf(@RequestParam(required = false) String area, @RequestParam(required = false) String period,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        IndicatorService.Query q = stats.query(area, period, date);
+        return ReportApiController.file(tables.pdf(tables.tables(q)), MediaType.APPLICATION_PDF, "tables-" + q.area() + ".pdf");
+    }
+
+    @GetMapping("/stats/report")
+    String report(@RequestParam(required = false) String area, @RequestParam(required = false) String period,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Model model) {
+        IndicatorService.Query q = stats.query(area, period, date);
+        model.addAttribute("report", reports.render(q));
+        model.addAttribute("template", reports.template());
+        model.addAttribute("q", q);
+        model.addAttribute("period", StatsWebController.period(period));
+        model.addAttribute("areas", stats.choosable());
+        Role role = access.current().role();
+        model.addAttribute("office", role == Role.ADMIN || role == Role.TOWN_OFFICER);
+        return "stats/report";
+    }
+
+    @GetMapping("/stats/report.docx")
+    ResponseEntity<byte[]> reportDocx(@RequestParam(required = false) String area, @RequestParam(required = false) String period,
+                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        IndicatorService.Query q = stats.query(area, period, date);
+        return ReportApiController.file(reports.docx(reports.render(q)), ReportApiController.DOCX, "report-" + q.area() + ".docx");
+    }
+
+    @GetMapping("/stats/report.pdf")
+    ResponseEntity<byte[]> reportPdf(@RequestParam(required = false) String area, @RequestParam(required = false) String period,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        IndicatorService.Query q = stats.query(area, period, date);
+        return ReportApiController.file(reports.pdf(reports.render(q)), MediaType.APPLICATION_PDF, "report-" + q.area() + ".pdf");
+    }
+
+    @PostMapping("/stats/report/template")
+    String saveTemplate(@RequestParam String body, @RequestParam(required = false) String area,
+                        @RequestParam(required = false) String period, RedirectAttributes redirect) {
+        try {
+            reports.saveTemplate(body);
+            redirect.addFlashAttribute("saved", true);
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
+            redirect.addFlashAttribute("draft", body);
+        }
+        redirect.addAttribute("area", area);
+        redirect.addAttribute("period", period);
+        return "redirect:/stats/report";
+    }
+}
