@@ -44,6 +44,21 @@ class DashboardBrowserTest extends BrowserTestSupport {
     }
 
     @Test
+    void theWorkReportIsShownAndDownloads() {
+        browser.login("officer", "officer123").open("/stats/report?area=430105100&period=" + PERIOD);
+        assertThat(browser.text("report")).contains("常住人口 47150 人").contains("符合政策生育率为 99.6%");
+        for (String link : List.of("report-docx", "report-pdf")) {
+            String type = (String) ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+                    "var done = arguments[0]; fetch(document.getElementById('" + link + "').href)"
+                            + ".then(function (r) { return r.blob(); }).then(function (b) { done(b.type + ' ' + b.size); });");
+            assertThat(type).as(link).matches(link.endsWith("docx")
+                    ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document \\d{5,}"
+                    : "application/pdf \\d{5,}");
+        }
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
     void theSupervisorSeesFiguresButNoPersons() {
         browser.login("supervisor", "super123").open("/stats?area=430105100&period=" + PERIOD);
         assertThat(browser.text("fig-POP_INFLOW")).isEqualTo("7304");
