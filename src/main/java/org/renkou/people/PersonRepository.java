@@ -222,6 +222,7 @@ class PersonRepository {
                 .params(Date.valueOf(from), personId, Date.valueOf(from)).update();
         jdbc.sql("insert into person_status_period (person_id, status, valid_from) values (?, ?, ?)")
                 .params(personId, status.name(), Date.valueOf(from)).update();
+        jdbc.sql("update person set status_since = ? where id = ?").params(Date.valueOf(from), personId).update();
     }
 
     List<StatusPeriod> statusPeriods(long personId) {

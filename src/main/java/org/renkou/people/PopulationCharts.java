@@ -52,23 +52,27 @@ class PopulationCharts implements ChartSource {
     /** The inflow population on 31 December of each of the last years (on the date itself for its year). */
     private Chart inflowOverYears(String area, LocalDate asOf) {
         int first = asOf.getYear() - YEARS + 1;
-        List<Object> params = new ArrayList<>(List.of(first, asOf.getYear(), asOf, asOf));
-        String inArea = AreaFilter.sql(area, "p.village_code", "p.grid_code", params);
-        List<BigDecimal> counts = Chart.zeros(YEARS);
-        jdbc.sql("""
-                select y.year, count(p.id) from generate_series(?, ?) as y(year)
-                left join person_status_period s on s.status = 'INFLOW'
-                     and s.valid_from <= least(make_date(y.year, 12, 31), ?)
-                     and (s.valid_to is null or s.valid_to > least(make_date(y.year, 12, 31), ?))
-                left join person p on p.id = s.person_id and not p.entered_by_mistake and\s"""
-                        + inArea + " group by y.year order by y.year")
-                .params(params).query(rs -> {
-                    counts.set(rs.getInt(1) - first, BigDecimal.valueOf(rs.getLong(2)));
-                });
         List<String> years = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
         for (int y = first; y <= asOf.getYear(); y++) {
+            LocalDate d = y == asOf.getYear() ? asOf : LocalDate.of(y, 12, 31);
             years.add(String.valueOf(y));
+            columns.add("count(*) filter (where s.valid_from <= ? and (s.valid_to is null or s.valid_to > ?))");
+            params.add(d);
+            params.add(d);
         }
+        String inArea = AreaFilter.sql(area, "p.village_code", "p.grid_code", params);
+        List<BigDecimal> counts = jdbc.sql("select " + String.join(", ", columns) + " from person p"
+                        + " join person_status_period s on s.person_id = p.id and s.status = 'INFLOW'"
+                        + " where not p.entered_by_mistake and " + inArea)
+                .params(params).query((rs, n) -> {
+                    List<BigDecimal> row = new ArrayList<>();
+                    for (int c = 1; c <= YEARS; c++) {
+                        row.add(BigDecimal.valueOf(rs.getLong(c)));
+                    }
+                    return row;
+                }).single();
         return new Chart("inflow-years", messages.get("chart.inflowYears"), "line", years,
                 List.of(new Chart.Series(messages.get("chart.inflow"), counts)));
     }

@@ -34,6 +34,14 @@ class IndicatorApiController {
         return indicators.values(indicators.query(area, period, date, codes));
     }
 
+    @GetMapping("/by-area")
+    @Operation(summary = "Indicators for the area and every town and village-level unit below it")
+    List<IndicatorService.AreaValues> byArea(@RequestParam String area, @RequestParam String period,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) List<String> codes) {
+        return indicators.everyArea(indicators.query(area, period, date, codes));
+    }
+
     @GetMapping("/catalogue")
     @Operation(summary = "Every indicator: code, names, definition and unit")
     List<Indicator> catalogue() {

@@ -116,6 +116,32 @@ public class IndicatorService {
         return new Result(sum(villages, q.codes(), ""), breakdown);
     }
 
+    /** An area with its values. */
+    public record AreaValues(String area, List<IndicatorValue> values) {
+    }
+
+    /**
+     * The values of the area and of every town and village-level unit below it (a county's whole tree), from
+     * one counting pass per source.
+     */
+    public List<AreaValues> everyArea(Query q) {
+        requireArea(q.area());
+        Map<String, Map<String, Fraction>> villages = byVillage(q);
+        Map<String, Map<String, Fraction>> towns = new HashMap<>();
+        villages.forEach((village, values) -> values.forEach((code, f) ->
+                towns.computeIfAbsent(village.substring(0, 9), t -> new HashMap<>()).merge(code, f, Fraction::plus)));
+        List<AreaValues> all = new ArrayList<>(List.of(new AreaValues(q.area(), sum(villages, q.codes(), ""))));
+        for (Area.Level level : List.of(Area.Level.TOWN, Area.Level.VILLAGE)) {
+            Map<String, Map<String, Fraction>> totals = level == Area.Level.TOWN ? towns : villages;
+            for (Area a : areas.byLevel(level)) {
+                if (a.code().startsWith(q.area()) && !a.code().equals(q.area()) && access.current().scope().contains(a.code())) {
+                    all.add(new AreaValues(a.code(), values(totals.getOrDefault(a.code(), Map.of()), q.codes())));
+                }
+            }
+        }
+        return all;
+    }
+
     /** Each source counts once, grouped by village-level unit. */
     private Map<String, Map<String, Fraction>> byVillage(Query q) {
         Map<IndicatorSource, Set<String>> bySource = new LinkedHashMap<>();
@@ -138,6 +164,10 @@ public class IndicatorService {
                 values.forEach((code, f) -> total.merge(code, f, Fraction::plus));
             }
         });
+        return values(total, codes);
+    }
+
+    private List<IndicatorValue> values(Map<String, Fraction> total, Set<String> codes) {
         return codes.stream().map(c -> {
             Indicator i = catalogue.get(c);
             return value(i, total.getOrDefault(c, i.isCount() ? Fraction.count(0) : Fraction.of(0, 0)));

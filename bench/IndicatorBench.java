@@ -1,0 +1,169 @@
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.renkou.RenkouApplication;
+import org.renkou.area.Area;
+import org.renkou.area.AreaService;
+import org.renkou.health.CampaignForm;
+import org.renkou.health.CampaignService;
+import org.renkou.health.HealthBulkLoader;
+import org.renkou.health.HealthCodes;
+import org.renkou.health.RosterLine;
+import org.renkou.people.BulkLoader;
+import org.renkou.people.PersonStatus;
+import org.renkou.stats.DashboardService;
+import org.renkou.stats.IndicatorService;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A county of 30 towns (27 village-level units each) and 1,000,000 persons with their status history, births,
+ * contraception and a check campaign; then, for the year 2025:
+ *  - every indicator for every area of the county (county, 30 towns, 810 villages);
+ *  - one town's dashboard data;
+ *  - the floor: one single-pass GROUP BY over the persons table giving population counts per village,
+ *    against the population indicators alone (which read the dated status history).
+ * Each measurement is the median of 7 runs after 2 warm-ups.
+ */
+public class IndicatorBench {
+    static final String COUNTY = "430199";
+    static final int TOWNS = 30;
+    static final int VILLAGES = 27;
+    static final int TOTAL = 1_000_000;
+    static final LocalDate END = LocalDate.of(2025, 12, 31);
+
+    public static void main(String[] args) throws Exception {
+        ConfigurableApplicationContext app = SpringApplication.run(RenkouApplication.class, "--server.port=0",
+                "--renkou.embedded-db.ephemeral=true", "--renkou.demo=false", "--logging.level.root=WARN",
+                "--spring.main.banner-mode=off");
+        try (app) {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            long t0 = System.nanoTime();
+            List<String> villages = areas(app.getBean(AreaService.class));
+            load(app.getBean(BulkLoader.class), app.getBean(HealthBulkLoader.class), villages);
+            campaign(app.getBean(CampaignService.class), app.getBean(HealthBulkLoader.class));
+            jdbc.sql("vacuum analyze").update();
+            System.out.printf("built a county of %d towns, %,d persons, %,d births, %,d contraception records in %.0f s%n",
+                    TOWNS, jdbc.sql("select count(*) from person").query(Long.class).single(),
+                    jdbc.sql("select count(*) from birth").query(Long.class).single(),
+                    jdbc.sql("select count(*) from contraception").query(Long.class).single(), (System.nanoTime() - t0) / 1e9);
+
+            IndicatorService indicators = app.getBean(IndicatorService.class);
+            DashboardService dashboards = app.getBean(DashboardService.class);
+            IndicatorService.Query county = indicators.query(COUNTY, "2025", null, null);
+            IndicatorService.Query town = indicators.query(COUNTY + "101", "2025", null, null);
+            IndicatorService.Query population = indicators.query(COUNTY, "2025", null, List.of("POP_RESIDENT",
+                    "POP_REGISTERED", "POP_INFLOW", "POP_OUTFLOW", "POP_INFLOW_MALE", "POP_INFLOW_FEMALE"));
+            String floorSql = """
+                    select village_code, count(*) filter (where status in ('REGISTERED', 'INFLOW')),
+                           count(*) filter (where status in ('REGISTERED', 'OUTFLOW')), count(*) filter (where status = 'INFLOW'),
+                           count(*) filter (where status = 'OUTFLOW'), count(*) filter (where status = 'INFLOW' and sex = '1'),
+                           count(*) filter (where status = 'INFLOW' and sex = '2')
+                    from person where village_code like '430199%' group by village_code""";
+            int areasCounted = indicators.everyArea(county).size();
+            double all = median("every indicator (" + indicators.catalogue().size() + ") for every area of the county ("
+                    + areasCounted + " areas), 2025", () -> indicators.everyArea(county));
+            double dash = median("one town's dashboard data (indicators, breakdown, charts)", () -> dashboards.dashboard(town));
+            double floor = median("floor: single-pass GROUP BY over person, population counts per village",
+                    () -> jdbc.sql(floorSql).query((rs, i) -> rs.getString(1)).list());
+            double pop = median("population indicators of every area from the status history", () -> indicators.everyArea(population));
+            System.out.printf("population indicators / floor = %.2f%n", pop / floor);
+            System.out.printf("targets: county < 2000 ms: %s; town dashboard < 200 ms: %s; population <= 2x floor: %s%n",
+                    all < 2000 ? "met" : "NOT met", dash < 200 ? "met" : "NOT met", pop <= 2 * floor ? "met" : "NOT met");
+        }
+    }
+
+    static double median(String name, Supplier<?> work) {
+        work.get();
+        work.get();
+        double[] ms = new double[7];
+        for (int i = 0; i < ms.length; i++) {
+            long t = System.nanoTime();
+            work.get();
+            ms[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(ms);
+        System.out.printf("%-95s median %7.1f ms (min %.1f, max %.1f)%n", name, ms[3], ms[0], ms[6]);
+        return ms[3];
+    }
+
+    static List<String> areas(AreaService areas) {
+        areas.create(new Area(COUNTY, "基准县", Area.Level.COUNTY, null, null, null));
+        List<String> villages = new ArrayList<>();
+        for (int t = 1; t <= TOWNS; t++) {
+            String town = COUNTY + (100 + t);
+            areas.create(new Area(town, "基准镇" + t, Area.Level.TOWN, COUNTY, null, null));
+            for (int v = 1; v <= VILLAGES; v++) {
+                String village = town + String.format("%03d", v);
+                areas.create(new Area(village, "村" + v, Area.Level.VILLAGE, town, Area.Kind.VILLAGE, null));
+                villages.add(village);
+            }
+        }
+        return villages;
+    }
+
+    /** Persons by village with plausible ages, marriage, residence status and history; births and contraception. */
+    static void load(BulkLoader people, HealthBulkLoader health, List<String> villages) {
+        Random rnd = new Random(7);
+        int batch = 100_000;
+        for (int start = 0; start < TOTAL; start += batch) {
+            List<BulkLoader.NewPerson> persons = new ArrayList<>();
+            List<int[]> mothers = new ArrayList<>();
+            for (int i = start; i < Math.min(TOTAL, start + batch); i++) {
+                int age = rnd.nextInt(90);
+                LocalDate birth = END.minusYears(age).minusDays(rnd.nextInt(365));
+                String sex = rnd.nextBoolean() ? "1" : "2";
+                String village = villages.get(rnd.nextInt(villages.size()));
+                int r = rnd.nextInt(100);
+                PersonStatus status = r < 83 ? PersonStatus.REGISTERED : r < 98 ? PersonStatus.INFLOW : PersonStatus.OUTFLOW;
+                LocalDate arrived = status == PersonStatus.INFLOW ? max(birth, END.minusDays(rnd.nextInt(8 * 365))) : null;
+                LocalDate left = status == PersonStatus.OUTFLOW ? max(birth.plusDays(1), END.minusDays(rnd.nextInt(3 * 365))) : null;
+                String marital = age >= 22 && rnd.nextInt(100) < 85 ? "20" : "10";
+                persons.add(new BulkLoader.NewPerson(null, "基准" + i, sex, birth, "01", marital, null, null, null,
+                        status == PersonStatus.INFLOW ? "430121" : village.substring(0, 9), village, null, status, arrived,
+                        left, null, null, null, null, null));
+                if ("2".equals(sex) && "20".equals(marital) && age >= 15 && age < 50) {
+                    mothers.add(new int[]{i - start, villages.indexOf(village)});
+                }
+            }
+            long first = people.load(List.of(), persons, "benchmark");
+            List<HealthBulkLoader.NewContraception> measures = new ArrayList<>();
+            List<HealthBulkLoader.NewBirth> births = new ArrayList<>();
+            HealthCodes.Method[] methods = HealthCodes.Method.values();
+            for (int[] m : mothers) {
+                long id = first + m[0];
+                String village = villages.get(m[1]);
+                measures.add(new HealthBulkLoader.NewContraception(id, methods[rnd.nextInt(methods.length)], null,
+                        END.minusYears(2).minusDays(rnd.nextInt(900)), null, "bench"));
+                if (rnd.nextInt(100) < 6) {
+                    births.add(new HealthBulkLoader.NewBirth(id, null, rnd.nextInt(100) < 53 ? "1" : "2",
+                            END.minusDays(rnd.nextInt(700)), village, null, "bench"));
+                }
+            }
+            health.load(measures, births, List.of(), List.of(), "benchmark");
+        }
+    }
+
+    /** A spring campaign over the whole county with 97% checked. */
+    static void campaign(CampaignService campaigns, HealthBulkLoader health) {
+        long id = campaigns.create(new CampaignForm("基准县春季三查", List.of(HealthCodes.CheckKind.RING),
+                LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 10), List.of(COUNTY))).id();
+        Random rnd = new Random(11);
+        List<HealthBulkLoader.CheckOutcome> outcomes = new ArrayList<>();
+        for (RosterLine r : campaigns.roster(id, null, false)) {
+            if (rnd.nextInt(100) < 97) {
+                outcomes.add(new HealthBulkLoader.CheckOutcome(r.personId(), LocalDate.of(2025, 3, 1 + rnd.nextInt(10)),
+                        HealthCodes.CheckResult.NORMAL, null, null, null));
+            }
+        }
+        health.loadOutcomes(id, outcomes, "benchmark");
+    }
+
+    static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+}
