@@ -72,9 +72,43 @@ public class IndicatorBench {
                     () -> jdbc.sql(floorSql).query((rs, i) -> rs.getString(1)).list());
             double pop = median("population indicators of every area from the status history", () -> indicators.everyArea(population));
             System.out.printf("population indicators / floor = %.2f%n", pop / floor);
+            if (List.of(args).contains("--explain")) {
+                explain(jdbc, "select p.village_code, count(*) filter (where status in ('REGISTERED', 'INFLOW')) from people_on(date '2025-12-31') p"
+                        + " where (p.village_code like '430199%') group by p.village_code");
+                explain(jdbc, "select p.village_code, count(*) filter (where status in ('REGISTERED', 'INFLOW')) from people_on(date '2025-12-31') p"
+                        + " where (p.village_code like '430199101%') group by p.village_code");
+                for (var source : app.getBeansOfType(org.renkou.stats.ChartSource.class).entrySet()) {
+                    median("chart source " + source.getKey(), () -> source.getValue().charts(COUNTY + "101", town.period(), town.asOf()));
+                }
+                median("town values and breakdown", () -> indicators.valuesAndBreakdown(town));
+                for (var source : app.getBeansOfType(org.renkou.stats.IndicatorSource.class).entrySet()) {
+                    java.util.Set<String> codes = new java.util.HashSet<>();
+                    source.getValue().catalogue().forEach(i -> codes.add(i.code()));
+                    median("town indicators of " + source.getKey(), () -> source.getValue().compute(codes, COUNTY + "101",
+                            town.period(), town.asOf()));
+                }
+                explain(jdbc, "select r.village_code, count(r.checked_on), count(*) from check_roster r"
+                        + " join check_campaign c on c.id = r.campaign_id where c.ends_on between date '2025-01-01' and date '2025-12-31'"
+                        + " and (r.village_code like '430199101%') group by r.village_code");
+                explain(jdbc, "select count(*) filter (where s.valid_from <= date '2025-12-31' and (s.valid_to is null or s.valid_to > date '2025-12-31'))"
+                        + " from person p join person_status_period s on s.person_id = p.id and s.status = 'INFLOW'"
+                        + " where not p.entered_by_mistake and (p.village_code like '430199101%')");
+                explain(jdbc, "select w.village_code, count(*), count(c.started_on) from married_wra_on(date '2025-12-31') w"
+                        + " left join lateral (select started_on, method from contraception c where c.person_id = w.person_id"
+                        + " and c.started_on <= date '2025-12-31' and (c.ended_on is null or c.ended_on > date '2025-12-31')"
+                        + " order by c.started_on desc limit 1) c on true where (w.village_code like '430199101%') group by w.village_code");
+                explain(jdbc, "select b.area_code, count(*), count(*) filter (where c.compliant) from birth b"
+                        + " join birth_compliance c on c.birth_id = b.id where b.birth_date between date '2025-01-01' and date '2025-12-31'"
+                        + " and (b.area_code like '430199101%') group by b.area_code");
+            }
             System.out.printf("targets: county < 2000 ms: %s; town dashboard < 200 ms: %s; population <= 2x floor: %s%n",
                     all < 2000 ? "met" : "NOT met", dash < 200 ? "met" : "NOT met", pop <= 2 * floor ? "met" : "NOT met");
         }
+    }
+
+    static void explain(JdbcClient jdbc, String sql) {
+        System.out.println(sql);
+        jdbc.sql("explain (analyze, buffers) " + sql).query(String.class).list().forEach(System.out::println);
     }
 
     static double median(String name, Supplier<?> work) {

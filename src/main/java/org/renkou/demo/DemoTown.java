@@ -22,6 +22,10 @@ public final class DemoTown {
     public static final int REGISTERED_HUKOU = RESIDENT - INFLOW + OUTFLOW; // 40,922
     public static final int LIVING_REGISTERED = RESIDENT - INFLOW;          // 39,846: hukou here, living here
 
+    /** Floating population (inflow + outflow) at the end of 2008, and now (the report: 5,230 → 8,380). */
+    public static final int FLOATING_2008 = 5_230;
+    public static final int FLOATING_NOW = INFLOW + OUTFLOW;
+
     /** The statistical year up to the report: births from 2011-10-01 to the reference date. */
     public static final LocalDate BIRTHS_FROM = LocalDate.of(2011, 10, 1);
     public static final int BIRTHS_BOYS = 134;

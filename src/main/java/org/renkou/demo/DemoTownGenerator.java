@@ -63,10 +63,74 @@ class DemoTownGenerator {
         registeredFamilies();
         chooseOutflow();
         inflowFamilies();
+        floatingHistory();
         fixBirths();
         adjustMarriedWra();
         long firstId = loader.load(households, persons, "demo town " + DemoTown.TOWN_NAME);
         health.generate(persons, mothers, firstId, rnd);
+    }
+
+    /**
+     * The floating population over the years (the report: 5,230 in 2008, 8,380 = inflow + outflow now): so many
+     * of today's inflow families had arrived, and of today's outflow had left, by the end of 2008; the others
+     * came or went since.
+     */
+    private void floatingHistory() {
+        LocalDate end2008 = LocalDate.of(2008, 12, 31);
+        int earlyOutflow = DemoTown.FLOATING_2008 * DemoTown.OUTFLOW / DemoTown.FLOATING_NOW;
+        int earlyInflow = DemoTown.FLOATING_2008 - earlyOutflow;
+        List<Integer> outflow = new ArrayList<>();
+        java.util.Map<Integer, List<Integer>> inflowByHousehold = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < persons.size(); i++) {
+            NewPerson p = persons.get(i);
+            if (p.status() == PersonStatus.OUTFLOW) {
+                outflow.add(i);
+            } else if (p.status() == PersonStatus.INFLOW) {
+                inflowByHousehold.computeIfAbsent(p.householdKey(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        java.util.Collections.shuffle(outflow, rnd);
+        // those grown up by 2008 first: only they can have left by then
+        outflow.sort(java.util.Comparator.comparing(i -> persons.get(i).birthDate().plusYears(16).isAfter(end2008)));
+        for (int k = 0; k < outflow.size(); k++) {
+            NewPerson p = persons.get(outflow.get(k));
+            LocalDate from = k < earlyOutflow ? LocalDate.of(2004, 1, 1) : end2008.plusDays(1);
+            LocalDate to = k < earlyOutflow ? end2008 : REF.minusDays(30);
+            from = later(from, p.birthDate().plusYears(16));
+            persons.set(outflow.get(k), moved(p, null, between(from, to)));
+        }
+        List<List<Integer>> households = new ArrayList<>(inflowByHousehold.values());
+        java.util.Collections.shuffle(households, rnd);
+        int early = 0;
+        for (List<Integer> members : households) {
+            LocalDate arrivedEarly = LocalDate.of(2003, 1, 1).plusDays(rnd.nextInt(6 * 365));
+            LocalDate arrivedLate = between(end2008.plusDays(1), REF.minusDays(10));
+            for (int i : members) {
+                NewPerson p = persons.get(i);
+                boolean canBeEarly = !p.birthDate().isAfter(end2008) && early < earlyInflow;
+                LocalDate arrived = canBeEarly ? later(arrivedEarly, p.birthDate()) : later(arrivedLate, p.birthDate());
+                early += canBeEarly ? 1 : 0;
+                persons.set(i, moved(p, arrived, null));
+            }
+        }
+        if (early != earlyInflow) {
+            throw new IllegalStateException("too few inflow people born by 2008: " + early);
+        }
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private LocalDate between(LocalDate from, LocalDate to) {
+        return from.isAfter(to) ? from : from.plusDays(rnd.nextInt((int) (to.toEpochDay() - from.toEpochDay()) + 1));
+    }
+
+    private static NewPerson moved(NewPerson p, LocalDate arrived, LocalDate left) {
+        return new NewPerson(p.idNumber(), p.name(), p.sex(), p.birthDate(), p.ethnicity(), p.maritalStatus(),
+                p.education(), p.householdKey(), p.relation(), p.hukouCode(), p.villageCode(), p.gridCode(), p.status(),
+                arrived != null ? arrived : p.arrivedOn(), left != null ? left : p.leftOn(), p.diedOn(), p.moveReason(),
+                p.otherPlaceCode(), p.phone(), p.address());
     }
 
     /** The report's births: exactly 134 boys and 122 girls born in the period, each to a mother of the register. */

@@ -21,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Floating population", description = "Arrivals and verification requests (协查) with feedback (反馈)")
 class MigrationApiController {
     private final MigrationService migration;
+    private final FloatingService floating;
 
-    MigrationApiController(MigrationService migration) {
+    MigrationApiController(MigrationService migration, FloatingService floating) {
         this.migration = migration;
+        this.floating = floating;
     }
 
     @PostMapping("/arrivals")
@@ -50,6 +52,36 @@ class MigrationApiController {
     Timeliness timeliness(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                           @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return migration.timeliness(from, to);
+    }
+
+    @PostMapping("/persons/{id}/departure")
+    @Operation(summary = "A registered person leaves to live elsewhere (流出); the destination is told")
+    org.renkou.people.Person depart(@PathVariable long id, @RequestBody Departure d) {
+        return floating.depart(id, d);
+    }
+
+    @PostMapping("/persons/{id}/return")
+    @Operation(summary = "An outflow person comes home")
+    org.renkou.people.Person returnHome(@PathVariable long id, @RequestBody Departure d) {
+        return floating.returnHome(id, d);
+    }
+
+    @PostMapping("/persons/{id}/leaving")
+    @Operation(summary = "An inflow person leaves the town; the hukou place is told")
+    org.renkou.people.Person leave(@PathVariable long id, @RequestBody Departure d) {
+        return floating.leave(id, d);
+    }
+
+    @GetMapping("/overview")
+    @Operation(summary = "Inflow by village and reason, outflow by destination, key subjects (today)")
+    FloatingOverview overview(@RequestParam(required = false) String area) {
+        return floating.overview(area);
+    }
+
+    @GetMapping("/notices")
+    @Operation(summary = "Notices (通报) sent (direction=OUT) or received (IN)")
+    List<Notice> notices(@RequestParam(defaultValue = "IN") String direction) {
+        return floating.notices(direction.toUpperCase());
     }
 
     @PostMapping("/requests/{id}/feedback")

@@ -28,12 +28,17 @@ class MigrationWebController {
     static final List<String> REASONS = List.of("租房居住办企业", "租地种养殖", "来企业务工", "其他");
 
     private final MigrationService migration;
+    private final FloatingService floating;
+    private final org.renkou.people.PersonService persons;
     private final AreaService areas;
     private final CodeTables codes;
     private final AccessService access;
 
-    MigrationWebController(MigrationService migration, AreaService areas, CodeTables codes, AccessService access) {
+    MigrationWebController(MigrationService migration, FloatingService floating, org.renkou.people.PersonService persons,
+                           AreaService areas, CodeTables codes, AccessService access) {
         this.migration = migration;
+        this.floating = floating;
+        this.persons = persons;
         this.areas = areas;
         this.codes = codes;
         this.access = access;
@@ -71,6 +76,48 @@ class MigrationWebController {
         migration.answer(id, new Feedback(found, blankToNull(maritalStatus), children, blankToNull(contraception), note));
         redirect.addFlashAttribute("saved", true);
         return "redirect:/migration";
+    }
+
+    @GetMapping("/migration/overview")
+    String overview(@RequestParam(required = false) String area, Model model) {
+        model.addAttribute("o", floating.overview(area));
+        model.addAttribute("area", area);
+        Map<String, String> names = new LinkedHashMap<>();
+        areas.byLevel(Area.Level.VILLAGE).forEach(v -> names.put(v.code(), v.name()));
+        model.addAttribute("villageNames", names);
+        model.addAttribute("villages", areas.byLevel(Area.Level.VILLAGE).stream()
+                .filter(v -> access.current().scope().coversArea(v.code())).toList());
+        model.addAttribute("office", access.current().role() == Role.ADMIN || access.current().role() == Role.TOWN_OFFICER);
+        model.addAttribute("noticesIn", access.current().role() == Role.ADMIN || access.current().role() == Role.TOWN_OFFICER
+                ? floating.notices("IN") : List.of());
+        return "migration/overview";
+    }
+
+    @GetMapping("/migration/persons/{id}")
+    String moves(@PathVariable long id, Model model) {
+        model.addAttribute("p", persons.get(id));
+        model.addAttribute("today", org.renkou.common.Dates.today());
+        return "migration/moves";
+    }
+
+    @PostMapping("/migration/persons/{id}/{move}")
+    String move(@PathVariable long id, @PathVariable String move,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                @RequestParam(required = false) String placeCode, @RequestParam(required = false) String reason,
+                @RequestParam(required = false) String contact, RedirectAttributes redirect) {
+        Departure d = new Departure(on, placeCode, blankToNull(reason), blankToNull(contact));
+        try {
+            switch (move) {
+                case "departure" -> floating.depart(id, d);
+                case "return" -> floating.returnHome(id, d);
+                case "leaving" -> floating.leave(id, d);
+                default -> throw new org.renkou.common.NotFoundException("move " + move);
+            }
+            redirect.addFlashAttribute("saved", true);
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("errors", e.problems().stream().map(org.renkou.common.FieldProblem::message).toList());
+        }
+        return "redirect:/migration/persons/" + id;
     }
 
     private String page(PersonForm form, Map<String, String> errors, Model model) {

@@ -19,6 +19,11 @@ class VerificationHandlers {
         return handler(MigrationService.FEEDBACK, migration::answered);
     }
 
+    @Bean
+    ExchangeHandler notices(FloatingService floating) {
+        return handler(FloatingService.NOTICE, floating::noticeReceived);
+    }
+
     private static ExchangeHandler handler(String kind, java.util.function.Consumer<IncomingMessage> action) {
         return new ExchangeHandler() {
             @Override

@@ -32,14 +32,12 @@ class PopulationCharts implements ChartSource {
     }
 
     private Chart pyramid(String area, LocalDate asOf) {
-        List<Object> params = new ArrayList<>(List.of(asOf, asOf));
         List<BigDecimal> men = Chart.zeros(BANDS);
         List<BigDecimal> women = Chart.zeros(BANDS);
-        jdbc.sql("select least(extract(year from age(?, p.birth_date))::int / 5, " + (BANDS - 1) + ") as band, p.sex, count(*)"
-                        + " from people_on(?) p where p.status in ('REGISTERED', 'INFLOW') and "
-                        + AreaFilter.sql(area, "p.village_code", "p.grid_code", params) + " group by 1, 2")
-                .params(params).query(rs -> {
-                    (("1".equals(rs.getString(2))) ? men : women).set(rs.getInt(1), BigDecimal.valueOf(rs.getLong(3)));
+        PeopleOnDate.aggregate(jdbc, "least(extract(year from age(date '" + asOf + "', x.birth_date))::int / 5, " + (BANDS - 1)
+                + ") as band, x.sex, count(*) filter (where x.status in ('REGISTERED', 'INFLOW'))", "1, 2", area, asOf, rs -> {
+                    List<BigDecimal> list = "1".equals(rs.getString(2)) ? men : women;
+                    list.set(rs.getInt(1), list.get(rs.getInt(1)).add(BigDecimal.valueOf(rs.getLong(3))));
                 });
         List<String> bands = new ArrayList<>();
         for (int b = 0; b < BANDS; b++) {

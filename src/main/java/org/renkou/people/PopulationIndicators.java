@@ -73,17 +73,13 @@ class PopulationIndicators implements IndicatorSource {
         for (String code : codes) {
             columns.add("count(*) filter (where " + condition(code, asOf) + ")");
         }
-        List<Object> params = new ArrayList<>(List.of(asOf));
-        String sql = "select p.village_code, " + String.join(", ", columns) + " from people_on(?) p where "
-                + AreaFilter.sql(area, "p.village_code", "p.grid_code", params) + " group by p.village_code";
         Map<String, Map<String, Fraction>> result = new HashMap<>();
-        jdbc.sql(sql).params(params).query(rs -> {
-            Map<String, Fraction> village = new HashMap<>();
+        PeopleOnDate.aggregate(jdbc, "x.village_code, " + String.join(", ", columns), "x.village_code", area, asOf, rs -> {
+            Map<String, Fraction> village = result.computeIfAbsent(rs.getString(1), v -> new HashMap<>());
             int i = 2;
             for (String code : codes) {
-                village.put(code, Fraction.count(rs.getLong(i++)));
+                village.merge(code, Fraction.count(rs.getLong(i++)), Fraction::plus);
             }
-            result.put(rs.getString(1), village);
         });
         return result;
     }

@@ -46,6 +46,18 @@ class DemoTownTest {
     }
 
     @Test
+    void theFloatingPopulationGrewFrom5230In2008To8380() {
+        Api officer = Api.as(port, "officer", "officer123");
+        String q = "/api/v1/indicators?area=430105100&codes=POP_INFLOW,POP_OUTFLOW&period=";
+        List<Integer> in2008 = officer.get(q + "2008").json("$[*].value");
+        List<Integer> now = officer.get(q + "2011-10-01..2012-03-15").json("$[*].value");
+        assertThat(in2008.get(0) + in2008.get(1)).isEqualTo(5_230);
+        assertThat(now.get(0) + now.get(1)).isEqualTo(8_380);
+        List<Integer> in2010 = officer.get(q + "2010").json("$[*].value");
+        assertThat(in2010.get(0) + in2010.get(1)).isBetween(5_231, 8_379);
+    }
+
+    @Test
     void theSameFiguresComeThroughTheApi() {
         Api officer = Api.as(port, "officer", "officer123");
         String town = "/api/v1/persons?size=1&area=430105100";
