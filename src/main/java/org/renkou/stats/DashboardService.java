@@ -38,6 +38,8 @@ public class DashboardService {
     public Dashboard dashboard(IndicatorService.Query q) {
         java.util.Set<String> codes = new java.util.LinkedHashSet<>(q.codes());
         codes.addAll(BY_AREA);
+        List<java.util.concurrent.CompletableFuture<List<Chart>>> sourceCharts = chartSources.stream()
+                .map(s -> Parallel.start(() -> s.charts(q.area(), q.period(), q.asOf()))).toList();
         IndicatorService.Result result = indicators.valuesAndBreakdown(
                 new IndicatorService.Query(q.area(), q.period(), q.asOf(), codes));
         List<IndicatorValue> values = result.values().stream().filter(v -> q.codes().contains(v.code())).toList();
@@ -48,7 +50,7 @@ public class DashboardService {
                     List.of("POP_RESIDENT", "POP_REGISTERED", "POP_INFLOW", "POP_OUTFLOW")));
             charts.add(byArea("rates-areas", "chart.ratesByArea", breakdown, List.of("CHECK_RATE", "CONTRACEPTION_RATE")));
         }
-        chartSources.forEach(s -> charts.addAll(s.charts(q.area(), q.period(), q.asOf())));
+        sourceCharts.forEach(f -> charts.addAll(Parallel.join(f)));
         Map<String, IndicatorValue> byCode = result.values().stream().collect(Collectors.toMap(IndicatorValue::code, Function.identity()));
         charts.add(pie("sex-at-birth", "chart.sexAtBirth", byCode, List.of("BIRTHS_MALE", "BIRTHS_FEMALE")));
         charts.add(pie("method-mix", "chart.methodMix", byCode, byCode.keySet().stream().filter(c -> c.startsWith("METHOD_"))

@@ -148,12 +148,16 @@ public class IndicatorService {
         for (String code : q.codes()) {
             bySource.computeIfAbsent(sourceOf.get(code), s -> new LinkedHashSet<>()).add(code);
         }
+        List<java.util.concurrent.CompletableFuture<Map<String, Map<String, Fraction>>>> counted = new ArrayList<>();
+        bySource.forEach((source, codes) -> counted.add(Parallel.start(() -> source.compute(codes, q.area(), q.period(), q.asOf()))));
         Map<String, Map<String, Fraction>> villages = new HashMap<>();
-        bySource.forEach((source, codes) -> source.compute(codes, q.area(), q.period(), q.asOf()).forEach((village, values) -> {
-            if (village != null) {
-                villages.computeIfAbsent(village, v -> new HashMap<>()).putAll(values);
-            }
-        }));
+        for (var f : counted) {
+            Parallel.join(f).forEach((village, values) -> {
+                if (village != null) {
+                    villages.computeIfAbsent(village, v -> new HashMap<>()).putAll(values);
+                }
+            });
+        }
         return villages;
     }
 

@@ -1,0 +1,9 @@
+package org.renkou.support;
+
+import java.time.LocalDate;
+
+/** An application for an allowance: apply → review → approve (or reject). */
+public record Application(long id, long programmeId, long beneficiaryId, Long applicantId, String name,
+                          String maskedIdNumber, String villageCode, String state, String reasons, LocalDate appliedOn,
+                          String reviewedBy, String approvedBy, String note) {
+}
