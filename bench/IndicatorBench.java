@@ -164,7 +164,7 @@ public class IndicatorBench {
                     mothers.add(new int[]{i - start, villages.indexOf(village)});
                 }
             }
-            long first = people.load(List.of(), persons, "benchmark");
+            long first = people.load(List.of(), persons, "benchmark").firstPerson();
             List<HealthBulkLoader.NewContraception> measures = new ArrayList<>();
             List<HealthBulkLoader.NewBirth> births = new ArrayList<>();
             HealthCodes.Method[] methods = HealthCodes.Method.values();

@@ -31,7 +31,11 @@ insert into report_template (id, name, body, updated_by) values ('work-report', 
 
 [[chart:inflow-years]]
 
-# 三、计生干部队伍建设
+# 三、宣传服务与家庭扶助
 
-（请填写培训和队伍建设情况。）
+期内共出动宣传车 {PUBLICITY_VEHICLE_TRIP} 台次，悬挂横幅 {PUBLICITY_BANNER} 条，宣传标语 {PUBLICITY_SLOGAN} 条，宣传橱窗 {PUBLICITY_SHOWCASE} 个，发放宣传资料 {PUBLICITY_MATERIALS} 份。镇慰问困难家庭 {SUPPORT_TOWN_HOUSEHOLDS} 户，发放慰问金 {SUPPORT_TOWN_CASH} 元；各村（居）计生协会慰问 {SUPPORT_ASSOC_HOUSEHOLDS} 户，发放慰问金 {SUPPORT_ASSOC_CASH} 元，食用油 {GOODS_OIL} 瓶、大米 {GOODS_RICE} 袋、猪肉 {GOODS_MEAT} 斤、年画 {GOODS_NEW_YEAR_PICTURES} 张、避孕药具 {GOODS_CONTRACEPTIVES} 盒。全镇设免费药具发放点 {SUPPLY_POINTS} 个，药具获得率 {SUPPLY_ACQUISITION_RATE}%，政策知晓率 {POLICY_AWARENESS_RATE}%。
+
+# 四、计生干部队伍建设
+
+期内举办培训 {TRAINING_SESSIONS} 期，参训 {TRAINING_PARTICIPANTS} 人次，共 {TRAINING_PARTICIPANT_DAYS} 人天。
 $t$, 'system');

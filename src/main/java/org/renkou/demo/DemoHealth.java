@@ -96,7 +96,9 @@ class DemoHealth {
             NewPerson w = persons.get(i);
             if (married(w) && "2".equals(w.sex()) && w.birthDate().isAfter(REF.minusYears(51))
                     && !w.birthDate().isAfter(REF.minusYears(14))) {
-                measures(i, w, children.getOrDefault(i, List.of()), persons, firstId, rnd, contraception,
+                List<Integer> bornBy2012 = children.getOrDefault(i, List.of()).stream()
+                        .filter(k -> !persons.get(k).birthDate().isAfter(REF)).toList();
+                measures(i, w, bornBy2012, persons, firstId, rnd, contraception,
                         pregnancies, methods, pregnant);
             }
         }
@@ -109,6 +111,7 @@ class DemoHealth {
         List<Integer> candidates = new ArrayList<>();
         children.forEach((mother, kids) -> {
             if (kids.size() == 2 && !persons.get(kids.get(1)).birthDate().isBefore(DemoTown.BIRTHS_FROM)
+                    && !persons.get(kids.get(1)).birthDate().isAfter(REF)
                     && persons.get(kids.get(0)).birthDate().isBefore(persons.get(kids.get(1)).birthDate())) {
                 candidates.add(mother);
             }

@@ -30,6 +30,14 @@ public final class DemoTown {
     public static final LocalDate BIRTHS_FROM = LocalDate.of(2011, 10, 1);
     public static final int BIRTHS_BOYS = 134;
     public static final int BIRTHS_GIRLS = 122;
+    /** Visits to families (the report: the town 124 households ¥28,800; associations 2,240 households ¥549,700). */
+    public static final int TOWN_VISITS = 124;
+    public static final int ASSOCIATION_VISITS = 2_240;
+    public static final int SUPPLY_POINTS = 15;
+
+    /** Children under 3 today (not in the 2012 figures), and the childcare-subsidy batch paid for them. */
+    public static final int CHILDREN_TODAY = 48;
+
     /** The February check campaign (三查) and its roster of married WRA on its first day. */
     public static final LocalDate CAMPAIGN_START = LocalDate.of(2012, 2, 15);
     public static final LocalDate CAMPAIGN_END = LocalDate.of(2012, 2, 24);

@@ -43,6 +43,7 @@ class DemoTownGenerator {
     private final AreaService areas;
     private final BulkLoader loader;
     private final DemoHealth health;
+    private final DemoSupport support;
     private final Random rnd = new Random(DemoTown.SEED);
     private final Set<String> usedIds = new HashSet<>();
     private final List<NewHousehold> households = new ArrayList<>();
@@ -51,10 +52,11 @@ class DemoTownGenerator {
     private final List<Integer> mothers = new ArrayList<>();
     private final List<String[]> unitGrids = new ArrayList<>();
 
-    DemoTownGenerator(AreaService areas, BulkLoader loader, DemoHealth health) {
+    DemoTownGenerator(AreaService areas, BulkLoader loader, DemoHealth health, DemoSupport support) {
         this.areas = areas;
         this.loader = loader;
         this.health = health;
+        this.support = support;
     }
 
     @Transactional
@@ -66,8 +68,10 @@ class DemoTownGenerator {
         floatingHistory();
         fixBirths();
         adjustMarriedWra();
-        long firstId = loader.load(households, persons, "demo town " + DemoTown.TOWN_NAME);
-        health.generate(persons, mothers, firstId, rnd);
+        childrenToday();
+        BulkLoader.Loaded loaded = loader.load(households, persons, "demo town " + DemoTown.TOWN_NAME);
+        health.generate(persons, mothers, loaded.firstPerson(), rnd);
+        support.generate(households, persons, mothers, loaded, rnd);
     }
 
     /**
@@ -131,6 +135,34 @@ class DemoTownGenerator {
                 p.education(), p.householdKey(), p.relation(), p.hukouCode(), p.villageCode(), p.gridCode(), p.status(),
                 arrived != null ? arrived : p.arrivedOn(), left != null ? left : p.leftOn(), p.diedOn(), p.moveReason(),
                 p.otherPlaceCode(), p.phone(), p.address());
+    }
+
+    /**
+     * Today's small children (under 3, for the childcare subsidy): born since late 2023 to mothers of the
+     * register who were young wives in 2012; they do not exist on the report's date.
+     */
+    private void childrenToday() {
+        LocalDate today = org.renkou.common.Dates.today();
+        List<Integer> wives = new ArrayList<>();
+        for (int i = 0; i < persons.size(); i++) {
+            NewPerson p = persons.get(i);
+            int age = age(p.birthDate());
+            if ("2".equals(p.sex()) && "20".equals(p.maritalStatus()) && p.status() == PersonStatus.REGISTERED
+                    && age >= 21 && age <= 26 && List.of("02", "10", "12", "38").contains(p.relation())) {
+                wives.add(i);
+            }
+        }
+        java.util.Collections.shuffle(wives, rnd);
+        for (int mother : wives.subList(0, DemoTown.CHILDREN_TODAY)) {
+            NewPerson m = persons.get(mother);
+            LocalDate birth = between(today.minusYears(3).plusDays(20), today.minusDays(20));
+            String sex = rnd.nextInt(100) < 52 ? "1" : "2";
+            String relation = List.of("02", "10", "12").contains(m.relation()) ? ("1".equals(sex) ? "20" : "30") : "40";
+            persons.add(new NewPerson(idNumber(DemoTown.TOWN_CODE.substring(0, 6), birth, sex), m.name().substring(0, 1)
+                    + given(sex), sex, birth, m.ethnicity(), "10", null, m.householdKey(), relation, DemoTown.TOWN_CODE,
+                    m.villageCode(), m.gridCode(), PersonStatus.REGISTERED, null, null, null, null, null, null, m.address()));
+            mothers.add(mother);
+        }
     }
 
     /** The report's births: exactly 134 boys and 122 girls born in the period, each to a mother of the register. */

@@ -41,9 +41,12 @@ public class BulkLoader {
         this.audit = audit;
     }
 
-    /** Loads the rows and answers the id of the first person; the others follow in order. */
+    /** The ids given to the first household and the first person of a load; the others follow in order. */
+    public record Loaded(long firstHousehold, long firstPerson) {
+    }
+
     @Transactional
-    public long load(List<NewHousehold> households, List<NewPerson> persons, String source) {
+    public Loaded load(List<NewHousehold> households, List<NewPerson> persons, String source) {
         access.requireRegisterWriter();
         long firstHousehold = reserve("household_id_seq", households.size());
         long firstPerson = reserve("person_id_seq", persons.size());
@@ -69,7 +72,7 @@ public class BulkLoader {
         StatusPeriods.derive(jdbc, "id >= ? and id < ?", firstPerson, firstPerson + persons.size());
         audit.record("BULK_LOAD", "person", null, source + ": " + households.size() + " households, "
                 + persons.size() + " persons");
-        return firstPerson;
+        return new Loaded(firstHousehold, firstPerson);
     }
 
     /** Takes a block of ids from a sequence so the rows can refer to each other before they are written. */

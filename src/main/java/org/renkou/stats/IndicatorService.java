@@ -174,7 +174,7 @@ public class IndicatorService {
     private List<IndicatorValue> values(Map<String, Fraction> total, Set<String> codes) {
         return codes.stream().map(c -> {
             Indicator i = catalogue.get(c);
-            return value(i, total.getOrDefault(c, i.isCount() ? Fraction.count(0) : Fraction.of(0, 0)));
+            return value(i, total.getOrDefault(c, i.zero()));
         }).toList();
     }
 
@@ -203,7 +203,9 @@ public class IndicatorService {
 
     private IndicatorValue value(Indicator i, Fraction f) {
         BigDecimal value;
-        if (f.denominator() == null) {
+        if (i.money()) {
+            value = BigDecimal.valueOf(f.numerator(), 2);
+        } else if (f.denominator() == null) {
             value = BigDecimal.valueOf(f.numerator());
         } else if (f.denominator() == 0) {
             value = null;

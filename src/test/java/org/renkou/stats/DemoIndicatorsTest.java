@@ -63,6 +63,29 @@ class DemoIndicatorsTest {
     }
 
     @Test
+    void supportPublicitySuppliesAndTraining() {
+        assertValue("SUPPORT_TOWN_HOUSEHOLDS", "124");
+        assertValue("SUPPORT_TOWN_CASH", "28800");
+        assertValue("SUPPORT_ASSOC_HOUSEHOLDS", "2240");
+        assertValue("SUPPORT_ASSOC_CASH", "549700");
+        assertThat(figure("SUPPORT_ASSOC_CASH").get("numerator")).as("exact to the fen").isEqualTo(54_970_000);
+        assertValue("GOODS_OIL", "763");
+        assertValue("GOODS_RICE", "773");
+        assertValue("GOODS_MEAT", "720");
+        assertValue("GOODS_NEW_YEAR_PICTURES", "11199");
+        assertThat(new BigDecimal(String.valueOf(figure("GOODS_CONTRACEPTIVES").get("value")))).isGreaterThan(new BigDecimal("3000"));
+        assertValue("PUBLICITY_VEHICLE_TRIP", "42");
+        assertValue("PUBLICITY_BANNER", "87");
+        assertValue("PUBLICITY_SLOGAN", "551");
+        assertValue("PUBLICITY_SHOWCASE", "30");
+        assertThat(new BigDecimal(String.valueOf(figure("PUBLICITY_MATERIALS").get("value")))).isGreaterThanOrEqualTo(new BigDecimal("20000"));
+        assertValue("TRAINING_SESSIONS", "2");
+        assertValue("SUPPLY_POINTS", "15");
+        assertThat(new BigDecimal(String.valueOf(figure("SUPPLY_ACQUISITION_RATE").get("value")))).isGreaterThanOrEqualTo(new BigDecimal("99"));
+        assertThat(new BigDecimal(String.valueOf(figure("POLICY_AWARENESS_RATE").get("value")))).isGreaterThanOrEqualTo(new BigDecimal("95"));
+    }
+
+    @Test
     void checksAndContraception() {
         assertValue("CHECK_RATE", "98.0");
         assertThat(figure("CHECK_RATE").get("numerator")).isEqualTo(8_943);

@@ -57,7 +57,8 @@ class ReportApiTest {
         assertThat(all).contains("辖 27 个村居").contains("常住人口 47150 人").contains("流入人口 7304 人")
                 .contains("流出人口 1076 人").contains("出生 256 人（其中男孩 134 人、女孩 122 人）")
                 .contains("符合政策生育率为 99.6%").contains("实查 8943 人").contains("三查率为 98%")
-                .contains("措施落实率为 100%");
+                .contains("措施落实率为 100%").contains("出动宣传车 42 台次").contains("镇慰问困难家庭 124 户，发放慰问金 28800 元")
+                .contains("慰问 2240 户，发放慰问金 549700 元").contains("年画 11199 张");
         try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(officer().download("/api/v1/reports/work-report" + QUERY + "&format=docx")));
              XWPFWordExtractor text = new XWPFWordExtractor(docx)) {
             assertThat(text.getText()).contains("常住人口 47150 人").contains("一、服务育龄群众工作");

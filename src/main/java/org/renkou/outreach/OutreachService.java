@@ -1,0 +1,168 @@
+package org.renkou.outreach;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.renkou.access.AccessService;
+import org.renkou.access.AuditService;
+import org.renkou.access.CurrentUser;
+import org.renkou.area.AreaService;
+import org.renkou.common.Dates;
+import org.renkou.common.FieldProblem;
+import org.renkou.common.Messages;
+import org.renkou.common.NotFoundException;
+import org.renkou.common.ReportPeriod;
+import org.renkou.common.ValidationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Publicity activities with counts and photos, and staff training sessions. */
+@Service
+public class OutreachService {
+    static final List<String> KINDS = List.of("VEHICLE_TRIP", "BANNER", "SLOGAN", "SHOWCASE", "MATERIALS", "LETTER",
+            "PERFORMANCE", "VISIT", "OTHER");
+    /** Photos are JPEG or PNG (checked by their first bytes, not their name) of at most 2 MB. */
+    static final int MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+
+    private final JdbcClient jdbc;
+    private final AccessService access;
+    private final AuditService audit;
+    private final AreaService areas;
+    private final Messages messages;
+
+    OutreachService(JdbcClient jdbc, AccessService access, AuditService audit, AreaService areas, Messages messages) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.audit = audit;
+        this.areas = areas;
+        this.messages = messages;
+    }
+
+    @Transactional
+    public Activity record(LocalDate heldOn, String areaCode, String campaign, String kind, Integer count, String note) {
+        CurrentUser user = access.requireRegisterWriter();
+        List<FieldProblem> problems = new ArrayList<>();
+        checkDate(problems, "heldOn", heldOn);
+        checkArea(problems, user, areaCode);
+        if (kind == null || !KINDS.contains(kind)) {
+            problems.add(messages.problem("kind", "required"));
+        }
+        if (count == null || count <= 0) {
+            problems.add(messages.problem("count", "positive"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        long id = jdbc.sql("insert into outreach_activity (held_on, area_code, campaign, kind, count, note, recorded_by)"
+                        + " values (?, ?, ?, ?, ?, ?, ?) returning id")
+                .params(heldOn, areaCode, blank(campaign), kind, count, blank(note), user.username()).query(Long.class).single();
+        audit.record("OUTREACH", "outreach_activity", String.valueOf(id), kind + " " + count);
+        return activity(id);
+    }
+
+    /** Attaches a photo after checking its size and that its bytes are really a JPEG or PNG image. */
+    @Transactional
+    public long addPhoto(long activityId, String fileName, byte[] content) {
+        CurrentUser user = access.requireRegisterWriter();
+        activity(activityId);
+        if (content == null || content.length == 0 || content.length > MAX_PHOTO_BYTES) {
+            throw new ValidationException(List.of(messages.problem("photo", "photoSize", MAX_PHOTO_BYTES / 1024 / 1024)));
+        }
+        String type = imageType(content);
+        if (type == null) {
+            throw new ValidationException(List.of(messages.problem("photo", "photoType")));
+        }
+        long id = jdbc.sql("insert into outreach_photo (activity_id, file_name, content_type, content, recorded_by)"
+                        + " values (?, ?, ?, ?, ?) returning id")
+                .params(activityId, fileName == null ? "photo" : fileName, type, content, user.username()).query(Long.class).single();
+        audit.record("OUTREACH_PHOTO", "outreach_activity", String.valueOf(activityId), fileName);
+        return id;
+    }
+
+    static String imageType(byte[] b) {
+        if (b.length > 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
+            return "image/jpeg";
+        }
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+        return b.length > 8 && Arrays.equals(Arrays.copyOf(b, 8), png) ? "image/png" : null;
+    }
+
+    public record Photo(String contentType, byte[] content) {
+    }
+
+    public Photo photo(long id) {
+        return jdbc.sql("select content_type, content from outreach_photo where id = ?").param(id)
+                .query((rs, i) -> new Photo(rs.getString(1), rs.getBytes(2))).optional()
+                .orElseThrow(() -> new NotFoundException("photo " + id));
+    }
+
+    public List<Activity> activities(ReportPeriod period) {
+        return jdbc.sql("select id from outreach_activity where held_on between ? and ? order by held_on desc, id desc limit 500")
+                .params(period.from(), period.to()).query(Long.class).list().stream().map(this::activity).toList();
+    }
+
+    private Activity activity(long id) {
+        List<Long> photos = jdbc.sql("select id from outreach_photo where activity_id = ? order by id").param(id).query(Long.class).list();
+        return jdbc.sql("select * from outreach_activity where id = ?").param(id)
+                .query((rs, i) -> new Activity(rs.getLong("id"), rs.getObject("held_on", LocalDate.class), rs.getString("area_code"),
+                        rs.getString("campaign"), rs.getString("kind"), rs.getInt("count"), rs.getString("note"), photos))
+                .optional().orElseThrow(() -> new NotFoundException("activity " + id));
+    }
+
+    @Transactional
+    public Training recordTraining(String title, LocalDate startsOn, Integer days, String place, String trainer,
+                                   Integer participants, String areaCode, String note) {
+        CurrentUser user = access.requireRegisterWriter();
+        List<FieldProblem> problems = new ArrayList<>();
+        if (title == null || title.isBlank()) {
+            problems.add(messages.problem("title", "required"));
+        }
+        checkDate(problems, "startsOn", startsOn);
+        if (days == null || days <= 0) {
+            problems.add(messages.problem("days", "positive"));
+        }
+        if (participants == null || participants <= 0) {
+            problems.add(messages.problem("participants", "positive"));
+        }
+        checkArea(problems, user, areaCode);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        long id = jdbc.sql("insert into training_session (title, starts_on, days, place, trainer, participants, area_code, note,"
+                        + " recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
+                .params(title.trim(), startsOn, days, blank(place), blank(trainer), participants, areaCode, blank(note), user.username())
+                .query(Long.class).single();
+        audit.record("TRAINING", "training_session", String.valueOf(id), title);
+        return trainings(new ReportPeriod(startsOn, startsOn)).stream().filter(t -> t.id() == id).findFirst().orElseThrow();
+    }
+
+    public List<Training> trainings(ReportPeriod period) {
+        return jdbc.sql("select * from training_session where starts_on between ? and ? order by starts_on desc")
+                .params(period.from(), period.to())
+                .query((rs, i) -> new Training(rs.getLong("id"), rs.getString("title"), rs.getObject("starts_on", LocalDate.class),
+                        rs.getInt("days"), rs.getString("place"), rs.getString("trainer"), rs.getInt("participants"),
+                        rs.getString("area_code"), rs.getString("note"))).list();
+    }
+
+    private void checkDate(List<FieldProblem> problems, String field, LocalDate d) {
+        if (d == null) {
+            problems.add(messages.problem(field, "required"));
+        } else if (d.isAfter(Dates.today())) {
+            problems.add(messages.problem(field, "notFuture"));
+        }
+    }
+
+    private void checkArea(List<FieldProblem> problems, CurrentUser user, String areaCode) {
+        if (areaCode == null || areas.find(areaCode).isEmpty()) {
+            problems.add(messages.problem("areaCode", "areaUnknown", areaCode));
+        } else if (!user.scope().contains(areaCode)) {
+            problems.add(messages.problem("areaCode", "areaScope", areaCode));
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

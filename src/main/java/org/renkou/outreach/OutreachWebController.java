@@ -1,0 +1,92 @@
+package org.renkou.outreach;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import org.renkou.access.AccessService;
+import org.renkou.area.Area;
+import org.renkou.area.AreaService;
+import org.renkou.common.Dates;
+import org.renkou.common.FieldProblem;
+import org.renkou.common.ReportPeriod;
+import org.renkou.common.ValidationException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Publicity activities (with photos) and training sessions. */
+@Controller
+class OutreachWebController {
+    private final OutreachService outreach;
+    private final AreaService areas;
+    private final AccessService access;
+
+    OutreachWebController(OutreachService outreach, AreaService areas, AccessService access) {
+        this.outreach = outreach;
+        this.areas = areas;
+        this.access = access;
+    }
+
+    @GetMapping("/outreach")
+    String page(@RequestParam(required = false) String period, Model model) {
+        String p = period == null || period.isBlank() ? String.valueOf(Dates.today().getYear()) : period.trim();
+        model.addAttribute("period", p);
+        model.addAttribute("activities", outreach.activities(ReportPeriod.parse(p)));
+        model.addAttribute("trainings", outreach.trainings(ReportPeriod.parse(p)));
+        model.addAttribute("kinds", OutreachService.KINDS);
+        model.addAttribute("areas", areas.byLevel(Area.Level.TOWN).stream().filter(a -> access.current().scope().contains(a.code()))
+                .toList());
+        model.addAttribute("villages", areas.byLevel(Area.Level.VILLAGE).stream()
+                .filter(a -> access.current().scope().contains(a.code())).toList());
+        model.addAttribute("today", Dates.today());
+        return "outreach/outreach";
+    }
+
+    @PostMapping("/outreach/activities")
+    String record(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
+                  @RequestParam(required = false) String areaCode, @RequestParam(required = false) String campaign,
+                  @RequestParam(required = false) String kind, @RequestParam(required = false) Integer count,
+                  @RequestParam(required = false) String note, @RequestParam(required = false) MultipartFile photo,
+                  RedirectAttributes redirect) throws IOException {
+        try {
+            Activity a = outreach.record(heldOn, areaCode, campaign, kind, count, note);
+            if (photo != null && !photo.isEmpty()) {
+                outreach.addPhoto(a.id(), photo.getOriginalFilename(), photo.getBytes());
+            }
+            redirect.addFlashAttribute("saved", true);
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
+        }
+        return "redirect:/outreach";
+    }
+
+    @GetMapping("/outreach/photos/{id}")
+    ResponseEntity<byte[]> photo(@PathVariable long id) {
+        OutreachService.Photo p = outreach.photo(id);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(p.contentType())).body(p.content());
+    }
+
+    @PostMapping("/outreach/trainings")
+    String training(@RequestParam(required = false) String title,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
+                    @RequestParam(required = false) Integer days, @RequestParam(required = false) String place,
+                    @RequestParam(required = false) String trainer, @RequestParam(required = false) Integer participants,
+                    @RequestParam(required = false) String areaCode, @RequestParam(required = false) String note,
+                    RedirectAttributes redirect) {
+        try {
+            outreach.recordTraining(title, startsOn, days, place, trainer, participants, areaCode, note);
+            redirect.addFlashAttribute("saved", true);
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
+        }
+        return "redirect:/outreach";
+    }
+}

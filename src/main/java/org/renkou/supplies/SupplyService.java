@@ -1,0 +1,182 @@
+package org.renkou.supplies;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.renkou.access.AccessService;
+import org.renkou.access.AuditService;
+import org.renkou.access.CurrentUser;
+import org.renkou.area.AreaService;
+import org.renkou.common.Dates;
+import org.renkou.common.FieldProblem;
+import org.renkou.common.Messages;
+import org.renkou.common.NotFoundException;
+import org.renkou.common.ValidationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Distribution points, their stock as a ledger, and surveys. A movement changes the balance in one guarded
+ * statement, so two issues at the same moment can never take the balance below zero.
+ */
+@Service
+public class SupplyService {
+    static final List<String> KINDS = List.of("MARKET", "COMMUNITY", "ENTERPRISE", "BUILDING_SITE", "CLINIC");
+
+    private final JdbcClient jdbc;
+    private final AccessService access;
+    private final AuditService audit;
+    private final AreaService areas;
+    private final Messages messages;
+
+    SupplyService(JdbcClient jdbc, AccessService access, AuditService audit, AreaService areas, Messages messages) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.audit = audit;
+        this.areas = areas;
+        this.messages = messages;
+    }
+
+    public List<SupplyPoint> points() {
+        return jdbc.sql("select * from supply_point order by village_code, id").query((rs, i) -> new SupplyPoint(rs.getLong("id"),
+                rs.getString("name"), rs.getString("kind"), rs.getString("village_code"), rs.getString("keeper"),
+                rs.getString("opening"), rs.getBoolean("active"))).list();
+    }
+
+    @Transactional
+    public SupplyPoint addPoint(String name, String kind, String villageCode, String keeper, String opening) {
+        access.requireTownOffice();
+        List<FieldProblem> problems = new ArrayList<>();
+        if (name == null || name.isBlank()) {
+            problems.add(messages.problem("name", "required"));
+        }
+        if (kind == null || !KINDS.contains(kind)) {
+            problems.add(messages.problem("kind", "required"));
+        }
+        if (villageCode == null || areas.find(villageCode).isEmpty()) {
+            problems.add(messages.problem("villageCode", "areaUnknown", villageCode));
+        }
+        if (keeper == null || keeper.isBlank()) {
+            problems.add(messages.problem("keeper", "required"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        long id = jdbc.sql("insert into supply_point (name, kind, village_code, keeper, opening) values (?, ?, ?, ?, ?) returning id")
+                .params(name.trim(), kind, villageCode, keeper.trim(), opening).query(Long.class).single();
+        audit.record("SUPPLY_POINT", "supply_point", String.valueOf(id), name);
+        return points().stream().filter(p -> p.id() == id).findFirst().orElseThrow();
+    }
+
+    public record Item(long id, String name, String unit, int lowStock) {
+    }
+
+    public List<Item> items() {
+        return jdbc.sql("select * from supply_item order by id").query((rs, i) -> new Item(rs.getLong("id"), rs.getString("name"),
+                rs.getString("unit"), rs.getInt("low_stock"))).list();
+    }
+
+    /** Receives (quantity > 0) or issues (quantity < 0) stock; an issue beyond the balance is refused. */
+    @Transactional
+    public LedgerEntry move(long pointId, long itemId, int quantity, LocalDate on, String note) {
+        CurrentUser user = access.requireRegisterWriter();
+        SupplyPoint point = points().stream().filter(p -> p.id() == pointId).findFirst()
+                .orElseThrow(() -> new NotFoundException("supply point " + pointId));
+        Item item = items().stream().filter(i -> i.id() == itemId).findFirst()
+                .orElseThrow(() -> new NotFoundException("supply item " + itemId));
+        if (!user.scope().contains(point.villageCode())) {
+            throw new NotFoundException("supply point " + pointId);
+        }
+        LocalDate day = on != null ? on : Dates.today();
+        if (quantity == 0) {
+            throw new ValidationException(List.of(messages.problem("quantity", "positive")));
+        }
+        if (day.isAfter(Dates.today())) {
+            throw new ValidationException(List.of(messages.problem("movedOn", "notFuture")));
+        }
+        jdbc.sql("insert into supply_stock (point_id, item_id, balance) values (?, ?, 0) on conflict do nothing")
+                .params(pointId, itemId).update();
+        // one statement reads and changes the balance, so concurrent issues queue on the row and the guard holds
+        Integer balance = jdbc.sql("update supply_stock set balance = balance + ? where point_id = ? and item_id = ?"
+                        + " and balance + ? >= 0 returning balance")
+                .params(quantity, pointId, itemId, quantity).query(Integer.class).optional().orElse(null);
+        if (balance == null) {
+            int have = jdbc.sql("select balance from supply_stock where point_id = ? and item_id = ?").params(pointId, itemId)
+                    .query(Integer.class).single();
+            throw new ValidationException(List.of(messages.problem("quantity", "stockShort", item.name(), have, item.unit())));
+        }
+        long id = jdbc.sql("""
+                insert into supply_ledger (point_id, item_id, moved_on, quantity, balance_after, note, recorded_by)
+                values (?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(pointId, itemId, day, quantity, balance, note, user.username()).query(Long.class).single();
+        audit.record(quantity > 0 ? "SUPPLY_RECEIVED" : "SUPPLY_ISSUED", "supply_point", String.valueOf(pointId),
+                item.name() + " " + quantity);
+        return new LedgerEntry(id, pointId, itemId, item.name(), day, quantity, balance, note, user.username());
+    }
+
+    public List<Stock> stock() {
+        return jdbc.sql("""
+                select p.id, p.name, i.id, i.name, i.unit, coalesce(s.balance, 0), i.low_stock
+                from supply_point p cross join supply_item i
+                left join supply_stock s on s.point_id = p.id and s.item_id = i.id
+                where p.active order by p.id, i.id""")
+                .query((rs, n) -> new Stock(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                        rs.getInt(6), rs.getInt(7))).list();
+    }
+
+    /** Points and items below their low-stock level. */
+    public List<Stock> lowStock() {
+        return stock().stream().filter(Stock::low).toList();
+    }
+
+    public List<LedgerEntry> ledger(long pointId) {
+        return jdbc.sql("select l.*, i.name as item from supply_ledger l join supply_item i on i.id = l.item_id"
+                        + " where l.point_id = ? order by l.id desc limit 500").param(pointId)
+                .query((rs, n) -> new LedgerEntry(rs.getLong("id"), rs.getLong("point_id"), rs.getLong("item_id"),
+                        rs.getString("item"), rs.getObject("moved_on", LocalDate.class), rs.getInt("quantity"),
+                        rs.getInt("balance_after"), rs.getString("note"), rs.getString("recorded_by"))).list();
+    }
+
+    /** Quantities issued per month of a year, per item. */
+    public Map<YearMonth, Map<String, Integer>> issuedByMonth(int year) {
+        Map<YearMonth, Map<String, Integer>> out = new LinkedHashMap<>();
+        jdbc.sql("""
+                select to_char(l.moved_on, 'YYYY-MM'), i.name, -sum(l.quantity) from supply_ledger l join supply_item i on i.id = l.item_id
+                where l.quantity < 0 and extract(year from l.moved_on) = ? group by 1, 2 order by 1, 2""").param(year)
+                .query(rs -> {
+                    out.computeIfAbsent(YearMonth.parse(rs.getString(1)), m -> new LinkedHashMap<>()).put(rs.getString(2), rs.getInt(3));
+                });
+        return out;
+    }
+
+    @Transactional
+    public Survey recordSurvey(String villageCode, LocalDate on, int sample, int acquired, int aware) {
+        CurrentUser user = access.requireRegisterWriter();
+        List<FieldProblem> problems = new ArrayList<>();
+        if (villageCode == null || areas.find(villageCode).isEmpty()) {
+            problems.add(messages.problem("villageCode", "areaUnknown", villageCode));
+        }
+        if (sample <= 0) {
+            problems.add(messages.problem("sample", "positive"));
+        }
+        if (acquired < 0 || acquired > sample) {
+            problems.add(messages.problem("acquired", "withinSample"));
+        }
+        if (aware < 0 || aware > sample) {
+            problems.add(messages.problem("aware", "withinSample"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        long id = jdbc.sql("insert into supply_survey (village_code, surveyed_on, sample, acquired, aware, recorded_by)"
+                        + " values (?, ?, ?, ?, ?, ?) returning id")
+                .params(villageCode, on != null ? on : Dates.today(), sample, acquired, aware, user.username())
+                .query(Long.class).single();
+        audit.record("SUPPLY_SURVEY", "supply_survey", String.valueOf(id), acquired + "/" + aware + "/" + sample);
+        return new Survey(id, villageCode, on != null ? on : Dates.today(), sample, acquired, aware);
+    }
+}

@@ -1,0 +1,125 @@
+package org.renkou.support;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.List;
+import org.renkou.common.Dates;
+import org.renkou.common.ReportPeriod;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/support")
+@Tag(name = "Family support", description = "Families in difficulty, visits with cash and goods, allowances and payment batches")
+class SupportApiController {
+    private final SupportService support;
+    private final AllowanceService allowances;
+
+    SupportApiController(SupportService support, AllowanceService allowances) {
+        this.support = support;
+        this.allowances = allowances;
+    }
+
+    record FamilyForm(Long householdId, String reason, String liaison1, String liaison2, LocalDate registeredOn) {
+    }
+
+    @PostMapping("/families")
+    @ResponseStatus(HttpStatus.CREATED)
+    Family family(@RequestBody FamilyForm f) {
+        return support.registerFamily(f.householdId() == null ? -1 : f.householdId(), f.reason(), f.liaison1(), f.liaison2(),
+                f.registeredOn());
+    }
+
+    @GetMapping("/families")
+    List<Family> families(@RequestParam(required = false) String area) {
+        return support.families(area);
+    }
+
+    @PostMapping("/visits")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record a visit; cashYuan as written (\"250\", \"12.50\"), goods lines item/quantity/unit")
+    Visit visit(@RequestBody VisitForm f) {
+        return support.recordVisit(f);
+    }
+
+    @GetMapping("/visits")
+    List<Visit> visits(@RequestParam(required = false) String area, @RequestParam(required = false) String period) {
+        return support.visits(area, ReportPeriod.parse(period == null ? String.valueOf(Dates.today().getYear()) : period));
+    }
+
+    @GetMapping("/totals")
+    @Operation(summary = "Households, cash and goods by giver for an area and period")
+    List<SupportTotals> totals(@RequestParam(required = false) String area, @RequestParam String period) {
+        return support.totals(area, ReportPeriod.parse(period));
+    }
+
+    @GetMapping("/programmes")
+    List<Programme> programmes() {
+        return allowances.programmes();
+    }
+
+    @GetMapping("/programmes/{id}/eligible")
+    @Operation(summary = "Who the register shows eligible on a date, and why")
+    List<Eligible> eligible(@PathVariable long id, @RequestParam(required = false) String area,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        return allowances.eligible(id, area, date != null ? date : Dates.today());
+    }
+
+    record ApplicationForm(Long beneficiaryId, Long applicantId, String bankAccount) {
+    }
+
+    @PostMapping("/programmes/{id}/applications")
+    @ResponseStatus(HttpStatus.CREATED)
+    Application apply(@PathVariable long id, @RequestBody ApplicationForm f) {
+        return allowances.apply(id, f.beneficiaryId() == null ? -1 : f.beneficiaryId(), f.applicantId(), f.bankAccount());
+    }
+
+    @GetMapping("/programmes/{id}/applications")
+    List<Application> applications(@PathVariable long id) {
+        return allowances.applications(id);
+    }
+
+    record Decision(String note) {
+    }
+
+    @PostMapping("/applications/{id}/{decision}")
+    @Operation(summary = "review, approve (town office, not the reviewer) or reject an application")
+    Application decide(@PathVariable long id, @PathVariable String decision, @RequestBody(required = false) Decision d) {
+        return allowances.decide(id, decision, d == null ? null : d.note());
+    }
+
+    record BatchForm(LocalDate firstMonth, LocalDate lastMonth) {
+    }
+
+    @PostMapping("/programmes/{id}/batches")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Pay every approved beneficiary for the months of the range not yet paid")
+    PaymentBatch batch(@PathVariable long id, @RequestBody BatchForm f) {
+        return allowances.createBatch(id, f.firstMonth(), f.lastMonth());
+    }
+
+    @GetMapping("/programmes/{id}/batches")
+    List<PaymentBatch> batches(@PathVariable long id) {
+        return allowances.batches(id);
+    }
+
+    @GetMapping("/batches/{id}/bank-file")
+    @Operation(summary = "The bank file of a batch (CSV)")
+    ResponseEntity<byte[]> bankFile(@PathVariable long id) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"batch-" + id + ".csv\"")
+                .body(allowances.bankFile(id));
+    }
+}

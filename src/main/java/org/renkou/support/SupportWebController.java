@@ -1,0 +1,155 @@
+package org.renkou.support;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.renkou.access.AccessService;
+import org.renkou.access.Role;
+import org.renkou.area.Area;
+import org.renkou.area.AreaService;
+import org.renkou.common.ConflictException;
+import org.renkou.common.Dates;
+import org.renkou.common.FieldProblem;
+import org.renkou.common.ReportPeriod;
+import org.renkou.common.ValidationException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Family support pages: visits with goods and their totals, families in difficulty, allowances and batches. */
+@Controller
+class SupportWebController {
+    private final SupportService support;
+    private final AllowanceService allowances;
+    private final AreaService areas;
+    private final AccessService access;
+
+    SupportWebController(SupportService support, AllowanceService allowances, AreaService areas, AccessService access) {
+        this.support = support;
+        this.allowances = allowances;
+        this.areas = areas;
+        this.access = access;
+    }
+
+    @ModelAttribute
+    void common(Model model) {
+        Map<String, String> names = new LinkedHashMap<>();
+        areas.byLevel(Area.Level.VILLAGE).forEach(v -> names.put(v.code(), v.name()));
+        model.addAttribute("villageNames", names);
+        Role role = access.current().role();
+        model.addAttribute("office", role == Role.ADMIN || role == Role.TOWN_OFFICER);
+    }
+
+    @GetMapping("/support")
+    String page(@RequestParam(required = false) String period, @RequestParam(required = false) Long household, Model model) {
+        String p = period == null || period.isBlank() ? String.valueOf(Dates.today().getYear()) : period.trim();
+        ReportPeriod parsed = ReportPeriod.parse(p);
+        model.addAttribute("period", p);
+        model.addAttribute("totals", support.totals(null, parsed));
+        model.addAttribute("visits", support.visits(null, parsed));
+        model.addAttribute("families", support.families(null));
+        model.addAttribute("household", household);
+        model.addAttribute("today", Dates.today());
+        return "support/support";
+    }
+
+    @PostMapping("/support/visits")
+    String visit(@RequestParam(required = false) Long householdId,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate visitedOn,
+                 @RequestParam(required = false) String giver, @RequestParam(required = false) String giverName,
+                 @RequestParam(required = false) String cashYuan, @RequestParam(required = false) String note,
+                 @RequestParam(required = false) List<String> item, @RequestParam(required = false) List<String> quantity,
+                 @RequestParam(required = false) List<String> unit, RedirectAttributes redirect) {
+        List<Visit.Goods> goods = new ArrayList<>();
+        for (int i = 0; item != null && i < item.size(); i++) {
+            String q = quantity != null && i < quantity.size() ? quantity.get(i) : null;
+            if (item.get(i) != null && !item.get(i).isBlank() || q != null && !q.isBlank()) {
+                goods.add(new Visit.Goods(item.get(i), parse(q), unit != null && i < unit.size() ? unit.get(i) : null));
+            }
+        }
+        return save(redirect, "/support", () -> support.recordVisit(new VisitForm(householdId, null, visitedOn, giver, giverName,
+                cashYuan, note, goods)));
+    }
+
+    @PostMapping("/support/families")
+    String family(@RequestParam(required = false) Long householdId, @RequestParam(required = false) String reason,
+                  @RequestParam(required = false) String liaison1, @RequestParam(required = false) String liaison2,
+                  RedirectAttributes redirect) {
+        return save(redirect, "/support", () -> support.registerFamily(householdId == null ? -1 : householdId, reason,
+                liaison1, liaison2, null));
+    }
+
+    @GetMapping("/support/allowances")
+    String allowances(@RequestParam(required = false) Long programme, Model model) {
+        List<Programme> programmes = allowances.programmes();
+        Programme p = programme == null ? programmes.get(0) : allowances.programme(programme);
+        model.addAttribute("programmes", programmes);
+        model.addAttribute("p", p);
+        model.addAttribute("eligible", allowances.eligible(p.id(), null, Dates.today()).stream().limit(100).toList());
+        model.addAttribute("applications", allowances.applications(p.id()));
+        model.addAttribute("batches", (Boolean) model.getAttribute("office") ? allowances.batches(p.id()) : List.of());
+        model.addAttribute("today", Dates.today());
+        return "support/allowances";
+    }
+
+    @PostMapping("/support/allowances/{programme}/applications")
+    String apply(@PathVariable long programme, @RequestParam long beneficiaryId, @RequestParam(required = false) String bankAccount,
+                 RedirectAttributes redirect) {
+        return save(redirect, "/support/allowances?programme=" + programme,
+                () -> allowances.apply(programme, beneficiaryId, null, bankAccount));
+    }
+
+    @PostMapping("/support/applications/{id}/{decision}")
+    String decide(@PathVariable long id, @PathVariable String decision, @RequestParam long programme,
+                  @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        return save(redirect, "/support/allowances?programme=" + programme, () -> allowances.decide(id, decision, note));
+    }
+
+    @PostMapping("/support/allowances/{programme}/batches")
+    String batch(@PathVariable long programme,
+                 @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth firstMonth,
+                 @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth lastMonth,
+                 RedirectAttributes redirect) {
+        return save(redirect, "/support/allowances?programme=" + programme, () -> allowances.createBatch(programme,
+                firstMonth == null ? null : firstMonth.atDay(1), lastMonth == null ? null : lastMonth.atDay(1)));
+    }
+
+    @GetMapping("/support/batches/{id}/bank-file")
+    ResponseEntity<byte[]> bankFile(@PathVariable long id) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"batch-" + id + ".csv\"")
+                .body(allowances.bankFile(id));
+    }
+
+    private static BigDecimal parse(String q) {
+        try {
+            return q == null || q.isBlank() ? null : new BigDecimal(q.trim());
+        } catch (NumberFormatException e) {
+            return BigDecimal.ZERO;
+        }
+    }
+
+    static String save(RedirectAttributes redirect, String page, java.util.function.Supplier<?> write) {
+        try {
+            write.get();
+            redirect.addFlashAttribute("saved", true);
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("errors", List.of(e.getMessage()));
+        }
+        return "redirect:" + page;
+    }
+}
