@@ -185,6 +185,9 @@ public class AllowanceService {
         if (firstMonth == null || lastMonth == null || lastMonth.isBefore(firstMonth)) {
             throw new ValidationException(List.of(messages.problem("lastMonth", "notBeforeStart")));
         }
+        if (lastMonth.withDayOfMonth(1).isAfter(Dates.today())) {
+            throw new ValidationException(List.of(messages.problem("lastMonth", "notFuture")));
+        }
         LocalDate first = firstMonth.withDayOfMonth(1);
         LocalDate last = lastMonth.withDayOfMonth(1);
         long batch = jdbc.sql("insert into payment_batch (programme_id, first_month, last_month, created_by) values (?, ?, ?, ?) returning id")
