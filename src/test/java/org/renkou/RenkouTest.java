@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"renkou.embedded-db.ephemeral=true", "renkou.demo=true"})
+        properties = {"renkou.embedded-db.ephemeral=true", "renkou.demo=true", "renkou.portal.per-address-per-hour=1000"})
+@org.springframework.context.annotation.Import(SentMessages.class)
 public @interface RenkouTest {
 }

@@ -40,8 +40,13 @@ public class AuditService {
     }
 
     public void record(String action, String entity, String entityId, String detail) {
+        recordAs(access.current().username(), action, entity, entityId, detail);
+    }
+
+    /** For actors that are not staff accounts: a resident of the public portal ("portal:…"), a peer node. */
+    public void recordAs(String actor, String action, String entity, String entityId, String detail) {
         jdbc.sql("insert into audit_log (username, action, entity, entity_id, client_addr, detail) values (?,?,?,?,?,?)")
-                .params(access.current().username(), action, entity, entityId, clientAddress(), detail).update();
+                .params(actor, action, entity, entityId, clientAddress(), detail).update();
     }
 
     public PageResult<Entry> search(Filter f, int page, int size) {

@@ -72,7 +72,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/favicon.svg",
                                 "/error", "/actuator/health", "/actuator/health/**", "/swagger-ui/**",
-                                "/swagger-ui.html", "/v3/api-docs/**", "/exchange/v1/**").permitAll()
+                                "/swagger-ui.html", "/v3/api-docs/**", "/exchange/v1/**", "/portal", "/portal/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 // peers sign their messages instead of logging in

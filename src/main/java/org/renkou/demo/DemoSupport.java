@@ -32,8 +32,11 @@ class DemoSupport {
     private final OutreachService outreach;
     private final SupplyService supplies;
     private final AllowanceService allowances;
+    private final org.renkou.portal.AppointmentService appointments;
 
-    DemoSupport(SupportBulkLoader loader, OutreachService outreach, SupplyService supplies, AllowanceService allowances) {
+    DemoSupport(SupportBulkLoader loader, OutreachService outreach, SupplyService supplies, AllowanceService allowances,
+                org.renkou.portal.AppointmentService appointments) {
+        this.appointments = appointments;
         this.loader = loader;
         this.outreach = outreach;
         this.supplies = supplies;
@@ -46,6 +49,25 @@ class DemoSupport {
         publicity();
         supplies(rnd);
         childcare(persons, ids.firstPerson());
+        serviceSlots();
+    }
+
+    /** The portal's appointment slots for the next two weeks at the town's service station and clinic. */
+    private void serviceSlots() {
+        long station = appointments.addPoint("捞刀河镇计生服务站", "捞刀河镇政府一楼", DemoTown.TOWN_CODE + "001");
+        long clinic = appointments.addPoint("捞刀河镇卫生院", "捞刀河镇卫生院门诊二楼", DemoTown.TOWN_CODE + "002");
+        LocalDate today = Dates.today();
+        for (int d = 1; d <= 14; d++) {
+            LocalDate day = today.plusDays(d);
+            if (day.getDayOfWeek().getValue() >= 6) {
+                continue;
+            }
+            for (int hour : new int[]{9, 14}) {
+                java.time.OffsetDateTime at = day.atTime(hour, 0).atZone(Dates.ZONE).toOffsetDateTime();
+                appointments.addSlot(clinic, "CHECK", at, 10);
+                appointments.addSlot(station, hour == 9 ? "BIRTH_REGISTRATION" : "CONSULTATION", at, 5);
+            }
+        }
     }
 
     /** 124 town visits (84 × ¥200 + 40 × ¥300) and 2,240 association visits (1,223 × ¥200 + 1,017 × ¥300) with goods. */

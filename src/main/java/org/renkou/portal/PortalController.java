@@ -1,0 +1,186 @@
+package org.renkou.portal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Optional;
+import org.renkou.access.AuditService;
+import org.renkou.common.FieldProblem;
+import org.renkou.common.ValidationException;
+import org.renkou.health.ResidentHealth;
+import org.renkou.people.Residents;
+import org.renkou.supplies.SupplyService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The public service column (mobile first): information, consultation and complaints with a private link,
+ * appointments, and a resident's own record after a one-time code. It never shows anyone else's data.
+ */
+@Controller
+class PortalController {
+    private final PortalPages pages;
+    private final PortalService requests;
+    private final AppointmentService appointments;
+    private final ResidentLogin login;
+    private final Residents residents;
+    private final ResidentHealth health;
+    private final Notifications notifications;
+    private final SupplyService supplies;
+    private final AuditService audit;
+
+    PortalController(PortalPages pages, PortalService requests, AppointmentService appointments, ResidentLogin login,
+                     Residents residents, ResidentHealth health, Notifications notifications, SupplyService supplies,
+                     AuditService audit) {
+        this.pages = pages;
+        this.requests = requests;
+        this.appointments = appointments;
+        this.login = login;
+        this.residents = residents;
+        this.health = health;
+        this.notifications = notifications;
+        this.supplies = supplies;
+        this.audit = audit;
+    }
+
+    @GetMapping("/portal")
+    String home(Model model) {
+        model.addAttribute("pages", pages.pages());
+        model.addAttribute("points", supplies.points().stream().filter(p -> p.active()).toList());
+        return "portal/home";
+    }
+
+    @GetMapping("/portal/pages/{slug}")
+    String page(@PathVariable String slug, Model model) {
+        model.addAttribute("page", pages.page(slug));
+        return "portal/page";
+    }
+
+    @GetMapping("/portal/ask")
+    String ask() {
+        return "portal/ask";
+    }
+
+    @PostMapping("/portal/ask")
+    String submit(@RequestParam(required = false) String kind, @RequestParam(required = false) String subject,
+                  @RequestParam(required = false) String body, @RequestParam(required = false) String contactName,
+                  @RequestParam(required = false) String contactPhone, HttpServletRequest request, Model model) {
+        try {
+            PortalService.Submitted s = requests.submit(kind, null, subject, body, contactName, contactPhone, request.getRemoteAddr());
+            return "redirect:/portal/requests/" + s.trackingNo() + "?t=" + s.secret();
+        } catch (ValidationException e) {
+            model.addAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
+            model.addAttribute("subject", subject);
+            model.addAttribute("body", body);
+            return "portal/ask";
+        }
+    }
+
+    @GetMapping("/portal/requests/{tracking}")
+    String request(@PathVariable String tracking, @RequestParam(name = "t", required = false) String secret, Model model) {
+        model.addAttribute("r", requests.byLink(tracking, secret));
+        model.addAttribute("secret", secret);
+        return "portal/request";
+    }
+
+    @GetMapping("/portal/appointments")
+    String slots(Model model) {
+        model.addAttribute("slots", appointments.openSlots());
+        return "portal/appointments";
+    }
+
+    @PostMapping("/portal/appointments")
+    String book(@RequestParam long slotId, @RequestParam(required = false) String name, @RequestParam(required = false) String phone,
+                HttpServletRequest request, RedirectAttributes redirect) {
+        try {
+            AppointmentService.Appointment a = appointments.book(slotId, name, phone, request.getRemoteAddr());
+            return "redirect:/portal/appointments/" + a.reference() + "?t=" + a.secret();
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
+            return "redirect:/portal/appointments";
+        }
+    }
+
+    @GetMapping("/portal/appointments/{reference}")
+    String appointment(@PathVariable String reference, @RequestParam(name = "t", required = false) String secret, Model model) {
+        model.addAttribute("a", appointments.byLink(reference, secret));
+        model.addAttribute("slots", appointments.openSlots());
+        return "portal/appointment";
+    }
+
+    @PostMapping("/portal/appointments/{reference}/cancel")
+    String cancel(@PathVariable String reference, @RequestParam("t") String secret) {
+        appointments.cancel(reference, secret);
+        return "redirect:/portal/appointments/" + reference + "?t=" + secret;
+    }
+
+    @PostMapping("/portal/appointments/{reference}/change")
+    String change(@PathVariable String reference, @RequestParam("t") String secret, @RequestParam long slotId,
+                  RedirectAttributes redirect) {
+        try {
+            appointments.change(reference, secret, slotId);
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
+        }
+        return "redirect:/portal/appointments/" + reference + "?t=" + secret;
+    }
+
+    @GetMapping("/portal/me")
+    String me(HttpServletRequest request, Model model) {
+        Optional<Long> person = ResidentSession.person(request);
+        if (person.isEmpty()) {
+            model.addAttribute("awaitingCode", ResidentSession.pending(request).isPresent());
+            return "portal/login";
+        }
+        long id = person.get();
+        Residents.OwnRecord own = residents.ownRecord(id);
+        String phone = residents.phone(id).orElse("");
+        model.addAttribute("me", own);
+        model.addAttribute("health", health.of(id));
+        model.addAttribute("appointments", appointments.forPhone(phone));
+        model.addAttribute("notifications", notifications.forPhone(phone));
+        model.addAttribute("optedOut", notifications.optedOut(phone));
+        audit.recordAs("portal:" + id, "VIEW", "person", String.valueOf(id), "own record");
+        return "portal/me";
+    }
+
+    @PostMapping("/portal/me/code")
+    String sendCode(@RequestParam(required = false) String idNumber, @RequestParam(required = false) String name,
+                    HttpServletRequest request, RedirectAttributes redirect) {
+        try {
+            // the page answers the same whether or not such a person exists
+            login.start(idNumber, name, request.getRemoteAddr()).ifPresentOrElse(p -> ResidentSession.pending(request, p),
+                    () -> ResidentSession.pending(request, -1L));
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
+        }
+        return "redirect:/portal/me";
+    }
+
+    @PostMapping("/portal/me/verify")
+    String verify(@RequestParam(required = false) String code, HttpServletRequest request, RedirectAttributes redirect) {
+        long pending = ResidentSession.pending(request).orElse(-1L);
+        if (pending > 0 && login.verify(pending, code)) {
+            ResidentSession.verified(request, pending);
+        } else {
+            redirect.addFlashAttribute("errors", List.of("验证码不正确或已过期；连续输错多次将暂停查询 15 分钟。"));
+        }
+        return "redirect:/portal/me";
+    }
+
+    @PostMapping("/portal/me/opt-out")
+    String optOut(@RequestParam(defaultValue = "false") boolean out, HttpServletRequest request) {
+        ResidentSession.person(request).flatMap(residents::phone).ifPresent(phone -> notifications.setOptOut(phone, out));
+        return "redirect:/portal/me";
+    }
+
+    @PostMapping("/portal/me/logout")
+    String logout(HttpServletRequest request) {
+        ResidentSession.end(request);
+        return "redirect:/portal";
+    }
+}

@@ -1,0 +1,51 @@
+package org.renkou.portal;
+
+import java.util.List;
+import org.renkou.access.AccessService;
+import org.renkou.access.AuditService;
+import org.renkou.common.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The portal's information pages, edited by the town office. */
+@Service
+public class PortalPages {
+    public record Page(String slug, String title, String body) {
+        public List<String> paragraphs() {
+            return List.of(body.split("\\R\\s*\\R"));
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final AccessService access;
+    private final AuditService audit;
+
+    PortalPages(JdbcClient jdbc, AccessService access, AuditService audit) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    public List<Page> pages() {
+        return jdbc.sql("select slug, title, body from portal_page order by slug").query((rs, i) -> new Page(rs.getString(1),
+                rs.getString(2), rs.getString(3))).list();
+    }
+
+    public Page page(String slug) {
+        return pages().stream().filter(p -> p.slug().equals(slug)).findFirst().orElseThrow(() -> new NotFoundException("page " + slug));
+    }
+
+    @Transactional
+    public void save(String slug, String title, String body) {
+        access.requireTownOffice();
+        if (slug == null || !slug.matches("[a-z0-9-]{1,40}") || title == null || title.isBlank() || body == null || body.isBlank()) {
+            throw new org.renkou.common.ValidationException(List.of(new org.renkou.common.FieldProblem("body", "required", "slug/title/body")));
+        }
+        jdbc.sql("""
+                insert into portal_page (slug, title, body, updated_by) values (?, ?, ?, ?)
+                on conflict (slug) do update set title = excluded.title, body = excluded.body, updated_by = excluded.updated_by,
+                    updated_at = now()""").params(slug, title.trim(), body, access.current().username()).update();
+        audit.record("PORTAL_PAGE", "portal_page", slug, null);
+    }
+}

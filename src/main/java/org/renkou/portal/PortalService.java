@@ -1,0 +1,213 @@
+package org.renkou.portal;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.renkou.access.AccessService;
+import org.renkou.access.AuditService;
+import org.renkou.access.CurrentUser;
+import org.renkou.common.Dates;
+import org.renkou.common.FieldProblem;
+import org.renkou.common.Messages;
+import org.renkou.common.NotFoundException;
+import org.renkou.common.ValidationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Consultations, complaints and suggestions: the public submits with a tracking number and a private link;
+ * staff see a queue by area and kind with a deadline of five working days, assign, answer and close; the
+ * person who left a phone is told of the answer.
+ */
+@Service
+public class PortalService {
+    static final int WORKING_DAYS = 5;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    /** What the public gets back: the tracking number and the private link's token. */
+    public record Submitted(String trackingNo, String secret) {
+    }
+
+    private final JdbcClient jdbc;
+    private final AccessService access;
+    private final AuditService audit;
+    private final Messages messages;
+    private final RateLimiter limiter;
+    private final Notifications notifications;
+    /** Requests that name no village belong to the town office: this node's town. */
+    private final String nodeCode;
+
+    PortalService(JdbcClient jdbc, AccessService access, AuditService audit, Messages messages, RateLimiter limiter,
+                  Notifications notifications, @org.springframework.beans.factory.annotation.Value("${renkou.node.code:430105100}") String nodeCode) {
+        this.nodeCode = nodeCode;
+        this.jdbc = jdbc;
+        this.access = access;
+        this.audit = audit;
+        this.messages = messages;
+        this.limiter = limiter;
+        this.notifications = notifications;
+    }
+
+    @Transactional
+    public Submitted submit(String kind, String villageCode, String subject, String body, String contactName,
+                            String contactPhone, String clientAddress) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (kind == null || !List.of("CONSULTATION", "COMPLAINT", "SUGGESTION").contains(kind)) {
+            problems.add(messages.problem("kind", "required"));
+        }
+        if (subject == null || subject.isBlank() || subject.length() > 100) {
+            problems.add(messages.problem("subject", "maxLength", 100));
+        }
+        if (body == null || body.isBlank() || body.length() > 2000) {
+            problems.add(messages.problem("body", "maxLength", 2000));
+        }
+        String phone = contactPhone == null || contactPhone.isBlank() ? null : contactPhone.replace(" ", "");
+        if (phone != null && !phone.matches("\\d{5,20}")) {
+            problems.add(messages.problem("phone", "phone"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        if (!limiter.allow("addr:" + clientAddress, limiter.perAddress)
+                || phone != null && !limiter.allow("phone:" + phone, RateLimiter.PER_PHONE_PER_HOUR)) {
+            throw new ValidationException(List.of(messages.problem("body", "tooMany")));
+        }
+        String tracking = Dates.today().toString().replace("-", "") + random(6);
+        String secret = random(24);
+        long id = jdbc.sql("""
+                insert into portal_request (tracking_no, secret, kind, village_code, subject, body, contact_name, contact_phone,
+                    client_addr, due_on) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(tracking, secret, kind, villageCode == null || villageCode.isBlank() ? nodeCode : villageCode, subject.trim(),
+                        body.trim(), contactName, phone, clientAddress, dueDate(Dates.today())).query(Long.class).single();
+        audit.recordAs("public", "PORTAL_REQUEST", "portal_request", String.valueOf(id), kind);
+        return new Submitted(tracking, secret);
+    }
+
+    /** A request seen through its private link: the tracking number alone is not enough. */
+    public PortalRequest byLink(String trackingNo, String secret) {
+        return jdbc.sql(SELECT + " where tracking_no = ? and secret = ?").params(trackingNo, secret == null ? "" : secret)
+                .query(PortalService::map).optional().orElseThrow(() -> new NotFoundException("request " + trackingNo));
+    }
+
+    /** The staff queue: open and recent requests in the user's areas (or town-wide ones without area). */
+    public List<PortalRequest> queue(String kind, boolean openOnly) {
+        CurrentUser user = access.requirePersonReader();
+        List<Object> params = new ArrayList<>();
+        String where = " where " + user.scope().sql("village_code", "null", params);
+        if (kind != null && !kind.isBlank()) {
+            where += " and kind = ?";
+            params.add(kind);
+        }
+        if (openOnly) {
+            where += " and state in ('OPEN', 'ASSIGNED')";
+        }
+        return jdbc.sql(SELECT + where + " order by due_on, id limit 500").params(params).query(PortalService::map).list();
+    }
+
+    @Transactional
+    public PortalRequest assign(long id, String username) {
+        access.requireTownOffice();
+        jdbc.sql("update portal_request set assigned_to = ?, state = 'ASSIGNED' where id = ? and state in ('OPEN', 'ASSIGNED')")
+                .params(username, id).update();
+        audit.record("PORTAL_ASSIGN", "portal_request", String.valueOf(id), username);
+        return find(id);
+    }
+
+    @Transactional
+    public PortalRequest answer(long id, String answer) {
+        CurrentUser user = access.requireRegisterWriter();
+        PortalRequest r = find(id);
+        if (!user.scope().contains(r.villageCode())) {
+            throw new NotFoundException("request " + id);
+        }
+        if (answer == null || answer.isBlank()) {
+            throw new ValidationException(List.of(messages.problem("answer", "required")));
+        }
+        jdbc.sql("update portal_request set answer = ?, answered_by = ?, answered_at = now(), state = 'ANSWERED' where id = ?")
+                .params(answer.trim(), user.username(), id).update();
+        audit.record("PORTAL_ANSWER", "portal_request", String.valueOf(id), null);
+        if (r.contactPhone() != null) {
+            notifications.send(r.contactPhone(), null, "ANSWER", "您的" + kindName(r.kind()) + "（受理号 " + r.trackingNo()
+                    + "）已有答复，请通过受理时的链接查看。");
+        }
+        return find(id);
+    }
+
+    @Transactional
+    public PortalRequest close(long id) {
+        access.requireRegisterWriter();
+        jdbc.sql("update portal_request set state = 'CLOSED', closed_at = now() where id = ? and state = 'ANSWERED'").param(id).update();
+        audit.record("PORTAL_CLOSE", "portal_request", String.valueOf(id), null);
+        return find(id);
+    }
+
+    /** 随访: a follow-up visit recorded against a request (and the person, when known). */
+    @Transactional
+    public void followUp(long requestId, Long personId, LocalDate on, String note) {
+        CurrentUser user = access.requireRegisterWriter();
+        find(requestId);
+        if (note == null || note.isBlank()) {
+            throw new ValidationException(List.of(messages.problem("note", "required")));
+        }
+        jdbc.sql("insert into portal_followup (request_id, person_id, visited_on, note, recorded_by) values (?, ?, ?, ?, ?)")
+                .params(requestId, personId, on != null ? on : Dates.today(), note.trim(), user.username()).update();
+        audit.record("FOLLOWUP_VISIT", "portal_request", String.valueOf(requestId), null);
+    }
+
+    public List<String> followUps(long requestId) {
+        return jdbc.sql("select visited_on || ' ' || recorded_by || '：' || note from portal_followup where request_id = ? order by id")
+                .param(requestId).query(String.class).list();
+    }
+
+    private PortalRequest find(long id) {
+        return jdbc.sql(SELECT + " where id = ?").param(id).query(PortalService::map).optional()
+                .orElseThrow(() -> new NotFoundException("request " + id));
+    }
+
+    /** Five working days later (Saturdays and Sundays do not count; public holidays are not known here). */
+    static LocalDate dueDate(LocalDate from) {
+        LocalDate d = from;
+        int left = WORKING_DAYS;
+        while (left > 0) {
+            d = d.plusDays(1);
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                left--;
+            }
+        }
+        return d;
+    }
+
+    static String random(int n) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            s.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return s.toString();
+    }
+
+    private static String kindName(String kind) {
+        return switch (kind) {
+            case "COMPLAINT" -> "投诉";
+            case "SUGGESTION" -> "建议";
+            default -> "咨询";
+        };
+    }
+
+    private static final String SELECT = "select * from portal_request";
+
+    private static PortalRequest map(ResultSet rs, int i) throws SQLException {
+        Timestamp answered = rs.getTimestamp("answered_at");
+        return new PortalRequest(rs.getLong("id"), rs.getString("tracking_no"), rs.getString("kind"), rs.getString("village_code"),
+                rs.getString("subject"), rs.getString("body"), rs.getString("contact_name"), rs.getString("contact_phone"),
+                rs.getString("state"), rs.getString("assigned_to"), rs.getString("answer"), rs.getString("answered_by"),
+                answered == null ? null : answered.toInstant(), rs.getObject("due_on", LocalDate.class),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

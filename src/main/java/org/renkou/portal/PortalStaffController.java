@@ -1,0 +1,70 @@
+package org.renkou.portal;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.renkou.common.Dates;
+import org.renkou.common.FieldProblem;
+import org.renkou.common.ValidationException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Staff: the queue of consultations and complaints with deadlines, answers and follow-up visits. */
+@Controller
+class PortalStaffController {
+    private final PortalService requests;
+
+    PortalStaffController(PortalService requests) {
+        this.requests = requests;
+    }
+
+    @GetMapping("/requests")
+    String queue(@RequestParam(required = false) String kind, @RequestParam(defaultValue = "true") boolean open, Model model) {
+        List<PortalRequest> queue = requests.queue(kind, open);
+        model.addAttribute("queue", queue);
+        model.addAttribute("today", Dates.today());
+        model.addAttribute("kind", kind);
+        model.addAttribute("open", open);
+        return "portal/queue";
+    }
+
+    @PostMapping("/requests/{id}/answer")
+    String answer(@PathVariable long id, @RequestParam(required = false) String answer, RedirectAttributes redirect) {
+        return save(redirect, () -> requests.answer(id, answer));
+    }
+
+    @PostMapping("/requests/{id}/assign")
+    String assign(@PathVariable long id, @RequestParam String username, RedirectAttributes redirect) {
+        return save(redirect, () -> requests.assign(id, username));
+    }
+
+    @PostMapping("/requests/{id}/close")
+    String close(@PathVariable long id, RedirectAttributes redirect) {
+        return save(redirect, () -> requests.close(id));
+    }
+
+    @PostMapping("/requests/{id}/followups")
+    String followUp(@PathVariable long id, @RequestParam(required = false) String note,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate visitedOn,
+                    RedirectAttributes redirect) {
+        return save(redirect, () -> {
+            requests.followUp(id, null, visitedOn, note);
+            return id;
+        });
+    }
+
+    private static String save(RedirectAttributes redirect, java.util.function.Supplier<?> write) {
+        try {
+            write.get();
+            redirect.addFlashAttribute("saved", true);
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
+        }
+        return "redirect:/requests";
+    }
+}

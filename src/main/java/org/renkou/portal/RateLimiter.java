@@ -1,0 +1,43 @@
+package org.renkou.portal;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts public submissions per key (a client address, a phone) in a sliding hour. Addresses get a generous
+ * limit, since a whole factory or village may share one; a phone gets a tight one.
+ */
+@Component
+class RateLimiter {
+    static final int PER_PHONE_PER_HOUR = 5;
+    private static final long HOUR_MS = 3_600_000;
+
+    private final Map<String, Deque<Long>> hits = new ConcurrentHashMap<>();
+    private final Clock clock = Clock.systemUTC();
+    /** Per client address and hour ({@code renkou.portal.per-address-per-hour}). */
+    final int perAddress;
+
+    RateLimiter(@org.springframework.beans.factory.annotation.Value("${renkou.portal.per-address-per-hour:30}") int perAddress) {
+        this.perAddress = perAddress;
+    }
+
+    /** Counts one hit and answers whether it is within the limit. */
+    boolean allow(String key, int limit) {
+        long now = clock.millis();
+        Deque<Long> times = hits.computeIfAbsent(key, k -> new ArrayDeque<>());
+        synchronized (times) {
+            while (!times.isEmpty() && times.peekFirst() < now - HOUR_MS) {
+                times.pollFirst();
+            }
+            if (times.size() >= limit) {
+                return false;
+            }
+            times.addLast(now);
+            return true;
+        }
+    }
+}

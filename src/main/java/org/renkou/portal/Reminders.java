@@ -1,0 +1,47 @@
+package org.renkou.portal;
+
+import java.time.LocalDate;
+import org.renkou.common.Dates;
+import org.renkou.health.ResidentHealth;
+import org.renkou.people.Residents;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Each morning: appointments of tomorrow and checks due in running campaigns, once each, opt-outs respected. */
+@Component
+class Reminders {
+    private final AppointmentService appointments;
+    private final ResidentHealth health;
+    private final Residents residents;
+    private final Notifications notifications;
+    private final JdbcClient jdbc;
+
+    Reminders(AppointmentService appointments, ResidentHealth health, Residents residents, Notifications notifications,
+              JdbcClient jdbc) {
+        this.appointments = appointments;
+        this.health = health;
+        this.residents = residents;
+        this.notifications = notifications;
+        this.jdbc = jdbc;
+    }
+
+    @Scheduled(cron = "${renkou.portal.reminders-cron:0 0 8 * * *}", zone = "Asia/Shanghai")
+    void run() {
+        LocalDate tomorrow = Dates.today().plusDays(1);
+        for (AppointmentService.Appointment a : appointments.dueForReminder(tomorrow)) {
+            notifications.send(a.phone(), null, "APPOINTMENT", "提醒：您预约的" + a.slot().pointName() + "服务在明天 "
+                    + a.slot().startsAt().atZoneSameInstant(Dates.ZONE).toLocalTime() + "，预约号 " + a.reference() + "。");
+            appointments.markReminded(a.id());
+        }
+        for (long[] due : health.dueToday()) {
+            String kind = "CHECK_DUE:" + due[1];
+            boolean told = jdbc.sql("select count(*) from portal_notification where person_id = ? and kind = ?")
+                    .params(due[0], kind).query(Long.class).single() > 0;
+            if (!told) {
+                residents.phone(due[0]).ifPresent(phone -> notifications.send(phone, due[0], kind,
+                        "提醒：本期三查服务正在进行，请您按时到村（居）或卫生院参加检查。"));
+            }
+        }
+    }
+}
