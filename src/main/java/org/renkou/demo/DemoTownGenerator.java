@@ -44,6 +44,7 @@ class DemoTownGenerator {
     private final BulkLoader loader;
     private final DemoHealth health;
     private final DemoSupport support;
+    private final DemoRecords records;
     private final Random rnd = new Random(DemoTown.SEED);
     private final Set<String> usedIds = new HashSet<>();
     private final List<NewHousehold> households = new ArrayList<>();
@@ -52,7 +53,8 @@ class DemoTownGenerator {
     private final List<Integer> mothers = new ArrayList<>();
     private final List<String[]> unitGrids = new ArrayList<>();
 
-    DemoTownGenerator(AreaService areas, BulkLoader loader, DemoHealth health, DemoSupport support) {
+    DemoTownGenerator(AreaService areas, BulkLoader loader, DemoHealth health, DemoSupport support, DemoRecords records) {
+        this.records = records;
         this.areas = areas;
         this.loader = loader;
         this.health = health;
@@ -72,6 +74,7 @@ class DemoTownGenerator {
         BulkLoader.Loaded loaded = loader.load(households, persons, "demo town " + DemoTown.TOWN_NAME);
         health.generate(persons, mothers, loaded.firstPerson(), rnd);
         support.generate(households, persons, mothers, loaded, rnd);
+        records.generate(persons, loaded.firstPerson(), rnd);
     }
 
     /**

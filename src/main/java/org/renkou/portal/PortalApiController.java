@@ -45,6 +45,14 @@ class PortalApiController {
         return requests.answer(id, a.answer());
     }
 
+    record Assignment(String username) {
+    }
+
+    @PostMapping("/requests/{id}/assign")
+    PortalRequest assign(@PathVariable long id, @RequestBody Assignment a) {
+        return requests.assign(id, a.username());
+    }
+
     @PostMapping("/requests/{id}/close")
     PortalRequest close(@PathVariable long id) {
         return requests.close(id);

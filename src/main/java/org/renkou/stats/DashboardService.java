@@ -55,6 +55,10 @@ public class DashboardService {
         charts.add(pie("sex-at-birth", "chart.sexAtBirth", byCode, List.of("BIRTHS_MALE", "BIRTHS_FEMALE")));
         charts.add(pie("method-mix", "chart.methodMix", byCode, byCode.keySet().stream().filter(c -> c.startsWith("METHOD_"))
                 .sorted().toList()));
+        charts.add(bars("support", "chart.support", byCode, List.of("SUPPORT_TOWN_CASH", "SUPPORT_ASSOC_CASH")));
+        charts.add(bars("goods", "chart.goods", byCode, byCode.keySet().stream().filter(c -> c.startsWith("GOODS_")).sorted().toList()));
+        charts.add(bars("publicity", "chart.publicity", byCode, byCode.keySet().stream().filter(c -> c.startsWith("PUBLICITY_"))
+                .sorted().toList()));
         return new Dashboard(q, values, breakdown, charts);
     }
 
@@ -68,6 +72,12 @@ public class DashboardService {
             series.add(new Chart.Series(name, values));
         }
         return new Chart(id, messages.get(title), "bar", breakdown.stream().map(b -> b.area().name()).toList(), series);
+    }
+
+    /** One bar per indicator (money in yuan, counts as they are). */
+    private Chart bars(String id, String title, Map<String, IndicatorValue> values, List<String> codes) {
+        Chart pie = pie(id, title, values, codes);
+        return new Chart(id, pie.title(), "bar", pie.categories(), pie.series());
     }
 
     private Chart pie(String id, String title, Map<String, IndicatorValue> values, List<String> codes) {

@@ -11,6 +11,8 @@ import java.util.List;
 import org.renkou.access.AccessService;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
+import org.renkou.area.Area;
+import org.renkou.area.AreaService;
 import org.renkou.common.AreaScope;
 import org.renkou.common.ConflictException;
 import org.renkou.common.Csv;
@@ -39,8 +41,10 @@ public class AllowanceService {
     private final AccessService access;
     private final AuditService audit;
     private final Messages messages;
+    private final AreaService areas;
 
-    AllowanceService(JdbcClient jdbc, AccessService access, AuditService audit, Messages messages) {
+    AllowanceService(JdbcClient jdbc, AccessService access, AuditService audit, Messages messages, AreaService areas) {
+        this.areas = areas;
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;
@@ -50,7 +54,7 @@ public class AllowanceService {
     public List<Programme> programmes() {
         return jdbc.sql("select * from allowance_programme order by id").query((rs, i) -> new Programme(rs.getLong("id"),
                 rs.getString("code"), rs.getString("name"), rs.getString("rule"), rs.getLong("amount_fen"),
-                rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
+                (Long) rs.getObject("urban_amount_fen"), rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
                 rs.getString("note"))).list();
     }
 
@@ -120,9 +124,9 @@ public class AllowanceService {
         try {
             long id = jdbc.sql("""
                     insert into allowance_application (programme_id, beneficiary_id, applicant_id, village_code, state, reasons,
-                        bank_account, applied_on) values (?, ?, ?, ?, 'APPLIED', ?, ?, ?) returning id""")
+                        bank_account, applied_on, urban) values (?, ?, ?, ?, 'APPLIED', ?, ?, ?, ?) returning id""")
                     .params(programmeId, beneficiaryId, applicantId, e.villageCode(), e.reasons(), bankAccount.replace(" ", ""),
-                            Dates.today()).query(Long.class).single();
+                            Dates.today(), urban(e.villageCode())).query(Long.class).single();
             audit.record("ALLOWANCE_APPLY", "person", String.valueOf(beneficiaryId), p.code());
             return application(id);
         } catch (DuplicateKeyException dup) {
@@ -199,7 +203,8 @@ public class AllowanceService {
         };
         int lines = jdbc.sql("""
                 insert into payment_line (batch_id, programme_id, application_id, beneficiary_id, month, amount_fen)
-                select ?, a.programme_id, a.id, a.beneficiary_id, m.month, r.amount_fen
+                select ?, a.programme_id, a.id, a.beneficiary_id, m.month,
+                       case when a.urban and r.urban_amount_fen is not null then r.urban_amount_fen else r.amount_fen end
                 from allowance_application a
                 join allowance_programme r on r.id = a.programme_id
                 join people_on(current_date) b on b.person_id = a.beneficiary_id and b.status in ('REGISTERED', 'OUTFLOW')
@@ -252,6 +257,11 @@ public class AllowanceService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A community (社区) counts as urban for the amounts that differ. */
+    private boolean urban(String villageCode) {
+        return areas.find(villageCode).map(a -> a.kind() == Area.Kind.COMMUNITY).orElse(false);
     }
 
     private static Eligible eligible(ResultSet rs, int i) throws SQLException {

@@ -70,13 +70,17 @@ class ExchangeTest {
     }
 
     static ConfigurableApplicationContext start(String code) {
+        return start(code, 100);
+    }
+
+    static ConfigurableApplicationContext start(String code, long dispatchMs) {
         return new SpringApplicationBuilder(RenkouApplication.class)
                 .initializers(ctx -> {
                     ((GenericApplicationContext) ctx).registerBean(PingHandler.class);
                     ((GenericApplicationContext) ctx).registerBean(PongHandler.class);
                 })
                 .run("--server.port=0", "--renkou.embedded-db.ephemeral=true", "--renkou.embedded-db.name=node-" + code,
-                        "--renkou.demo=false", "--renkou.node.code=" + code, "--renkou.exchange.dispatch-ms=100",
+                        "--renkou.demo=false", "--renkou.node.code=" + code, "--renkou.exchange.dispatch-ms=" + dispatchMs,
                         "--RENKOU_ADMIN_PASSWORD=node-admin-pw", "--spring.main.banner-mode=off");
     }
 
@@ -157,6 +161,27 @@ class ExchangeTest {
         introduce(nodeA, nodeB, url(nodeB));
         await(() -> "ACKNOWLEDGED".equals(state(nodeA, ping)));
         assertThat(seen(B, ping)).isEqualTo(1);
+    }
+
+    @Test
+    void aSenderThatStopsBetweenCommitAndSendLosesNothing() {
+        String c = "430105907";
+        ConfigurableApplicationContext nodeC = start(c, 3_600_000); // its dispatcher ran at start, next in an hour
+        introduce(nodeC, nodeB, url(nodeB));
+        introduce(nodeB, nodeC, url(nodeC));
+        UUID id = nodeC.getBean(ExchangeService.class).send(B, "test.ping", "{\"n\":3}", null);
+        assertThat(state(nodeC, id)).isEqualTo("QUEUED");
+        nodeC.close(); // committed to the outbox, never sent: the node goes down
+        assertThat(seen(B, id)).isZero();
+        ConfigurableApplicationContext restarted = start(c); // same database, its outbox still holds the message
+        try {
+            introduce(nodeB, restarted, url(restarted));
+            introduce(restarted, nodeB, url(nodeB));
+            await(() -> "ACKNOWLEDGED".equals(state(restarted, id)));
+            assertThat(seen(B, id)).isEqualTo(1);
+        } finally {
+            restarted.close();
+        }
     }
 
     @Test

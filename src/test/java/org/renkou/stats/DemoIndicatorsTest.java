@@ -86,6 +86,15 @@ class DemoIndicatorsTest {
     }
 
     @Test
+    void registerQualityAndExchangeTimeliness() {
+        assertThat(new BigDecimal(String.valueOf(figure("REGISTER_COVERAGE").get("value")))).isGreaterThanOrEqualTo(new BigDecimal("99"));
+        assertThat(new BigDecimal(String.valueOf(figure("REGISTER_ACCURACY").get("value")))).isGreaterThanOrEqualTo(new BigDecimal("98"));
+        assertThat(new BigDecimal(String.valueOf(figure("EXCHANGE_FEEDBACK_TIMELINESS").get("value"))))
+                .isGreaterThanOrEqualTo(new BigDecimal("90")).isLessThan(new BigDecimal("100"));
+        assertThat(((Number) figure("EXCHANGE_FEEDBACK_TIMELINESS").get("denominator")).intValue()).isGreaterThan(100);
+    }
+
+    @Test
     void checksAndContraception() {
         assertValue("CHECK_RATE", "98.0");
         assertThat(figure("CHECK_RATE").get("numerator")).isEqualTo(8_943);
