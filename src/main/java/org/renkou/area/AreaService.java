@@ -58,6 +58,13 @@ public class AreaService {
     }
 
     /** All village-level units and grids, for pick lists. */
+    /** Code → name of every area of a level, in code order (for pages that show names beside codes). */
+    public java.util.Map<String, String> names(Area.Level level) {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        byLevel(level).forEach(a -> names.put(a.code(), a.name()));
+        return names;
+    }
+
     public List<Area> byLevel(Area.Level level) {
         return jdbc.sql("select * from area where level = ? order by code").param(level.name())
                 .query(AreaService::map).list();

@@ -12,11 +12,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedDatabaseConfiguration {
-    /**
-     * Plans made for each statement's values: a figure for one town must use the area and date indexes, which a
-     * generic plan (chosen after a statement has run five times) does not know it can.
-     */
-    static final String CUSTOM_PLANS = "set plan_cache_mode = force_custom_plan";
 
 
     @Bean
@@ -33,7 +28,6 @@ class EmbeddedDatabaseConfiguration {
         ds.setJdbcUrl(pg.jdbcUrl());
         ds.setUsername("postgres");
         ds.setMaximumPoolSize(20);
-        ds.setConnectionInitSql(CUSTOM_PLANS);
         return ds;
     }
 }

@@ -1,14 +1,13 @@
 package org.renkou.health;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.renkou.access.AccessService;
 import org.renkou.access.Role;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.Dates;
+import org.renkou.common.Forms;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -39,9 +38,7 @@ class CampaignWebController {
 
     @ModelAttribute
     void common(Model model) {
-        Map<String, String> names = new LinkedHashMap<>();
-        areas.byLevel(Area.Level.VILLAGE).forEach(v -> names.put(v.code(), v.name()));
-        model.addAttribute("villageNames", names);
+        model.addAttribute("villageNames", areas.names(Area.Level.VILLAGE));
     }
 
     @GetMapping("/health/campaigns")
@@ -62,7 +59,7 @@ class CampaignWebController {
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
                   @RequestParam(required = false) List<String> areaCodes, RedirectAttributes redirect) {
         long[] id = {0};
-        String back = HealthWebController.save(redirect, "/health/campaigns",
+        String back = Forms.save(redirect, "/health/campaigns",
                 () -> id[0] = campaigns.create(new CampaignForm(name, kinds, startsOn, endsOn, areaCodes)).id());
         return id[0] == 0 ? back : "redirect:/health/campaigns/" + id[0];
     }
@@ -95,7 +92,7 @@ class CampaignWebController {
     String result(@PathVariable long id, @RequestParam long personId, @RequestParam HealthCodes.CheckResult result,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate checkedOn,
                   RedirectAttributes redirect) {
-        String back = HealthWebController.save(redirect, "/health/campaigns/" + id + "/entry",
+        String back = Forms.save(redirect, "/health/campaigns/" + id + "/entry",
                 () -> redirect.addFlashAttribute("entered", campaigns.recordResult(id, new CheckResultForm(personId, result, checkedOn))));
         return back;
     }
@@ -131,7 +128,7 @@ class CampaignWebController {
     String close(@PathVariable long id, @PathVariable long personId,
                  @RequestParam(required = false) HealthCodes.FollowupOutcome outcome,
                  @RequestParam(required = false) String note, RedirectAttributes redirect) {
-        return HealthWebController.save(redirect, "/health/tasks", () -> campaigns.closeFollowup(id, personId,
+        return Forms.save(redirect, "/health/tasks", () -> campaigns.closeFollowup(id, personId,
                 new FollowupForm(outcome, note)));
     }
 }

@@ -1,16 +1,14 @@
 package org.renkou.health;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 import org.renkou.access.AccessService;
 import org.renkou.access.Role;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.Dates;
 import org.renkou.common.FieldProblem;
+import org.renkou.common.Forms;
 import org.renkou.common.ReportPeriod;
 import org.renkou.common.ValidationException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -40,9 +38,7 @@ class HealthWebController {
 
     @ModelAttribute
     void common(Model model) {
-        Map<String, String> names = new LinkedHashMap<>();
-        areas.byLevel(Area.Level.VILLAGE).forEach(v -> names.put(v.code(), v.name()));
-        model.addAttribute("villageNames", names);
+        model.addAttribute("villageNames", areas.names(Area.Level.VILLAGE));
         model.addAttribute("methods", HealthCodes.Method.values());
         model.addAttribute("reasons", HealthCodes.NoMethodReason.values());
     }
@@ -75,7 +71,7 @@ class HealthWebController {
                          @RequestParam(required = false) HealthCodes.NoMethodReason noMethodReason,
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startedOn,
                          @RequestParam(required = false) String provider, RedirectAttributes redirect) {
-        return save(redirect, "/health/women/" + id, () -> women.recordContraception(id,
+        return Forms.save(redirect, "/health/women/" + id, () -> women.recordContraception(id,
                 new ContraceptionForm(method, noMethodReason, startedOn, provider)));
     }
 
@@ -84,7 +80,7 @@ class HealthWebController {
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate detectedOn,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expectedOn,
                      RedirectAttributes redirect) {
-        return save(redirect, "/health/women/" + id, () -> women.recordPregnancy(id,
+        return Forms.save(redirect, "/health/women/" + id, () -> women.recordPregnancy(id,
                 new PregnancyForm(detectedOn, expectedOn, null, null)));
     }
 
@@ -93,7 +89,7 @@ class HealthWebController {
                    @RequestParam(required = false) HealthCodes.PregnancyOutcome outcome,
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate outcomeOn,
                    RedirectAttributes redirect) {
-        return save(redirect, "/health/women/" + id, () -> women.closePregnancy(pregnancy,
+        return Forms.save(redirect, "/health/women/" + id, () -> women.closePregnancy(pregnancy,
                 new PregnancyForm(null, null, outcome, outcomeOn)));
     }
 
@@ -109,7 +105,7 @@ class HealthWebController {
                  @RequestParam(required = false) String childIdNumber,
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate registeredOn,
                  RedirectAttributes redirect) {
-        return save(redirect, "/health/women/" + id, () -> births.recordBirth(id, new BirthForm(childName, sex, birthDate,
+        return Forms.save(redirect, "/health/women/" + id, () -> births.recordBirth(id, new BirthForm(childName, sex, birthDate,
                 place, null, fatherName, formerMarriage, adopted, diedOn, registerChild, childIdNumber, registeredOn)));
     }
 
@@ -117,7 +113,7 @@ class HealthWebController {
     String permit(@PathVariable long id,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate approvedOn,
                   @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        return save(redirect, "/health/women/" + id, () -> births.recordPermit(id, approvedOn, reason));
+        return Forms.save(redirect, "/health/women/" + id, () -> births.recordPermit(id, approvedOn, reason));
     }
 
     @GetMapping("/health/births")
@@ -163,17 +159,6 @@ class HealthWebController {
             }
             return "redirect:/health/rules";
         }
-        return save(redirect, "/health/rules", () -> births.saveRuleSet(rule));
-    }
-
-    /** Runs a write; its refusals come back to the page as messages that name the field and the rule. */
-    static String save(RedirectAttributes redirect, String page, Supplier<?> write) {
-        try {
-            write.get();
-            redirect.addFlashAttribute("saved", true);
-        } catch (ValidationException e) {
-            redirect.addFlashAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
-        }
-        return "redirect:" + page;
+        return Forms.save(redirect, "/health/rules", () -> births.saveRuleSet(rule));
     }
 }

@@ -82,9 +82,7 @@ class MigrationWebController {
     String overview(@RequestParam(required = false) String area, Model model) {
         model.addAttribute("o", floating.overview(area));
         model.addAttribute("area", area);
-        Map<String, String> names = new LinkedHashMap<>();
-        areas.byLevel(Area.Level.VILLAGE).forEach(v -> names.put(v.code(), v.name()));
-        model.addAttribute("villageNames", names);
+        model.addAttribute("villageNames", areas.names(Area.Level.VILLAGE));
         model.addAttribute("villages", areas.byLevel(Area.Level.VILLAGE).stream()
                 .filter(v -> access.current().scope().coversArea(v.code())).toList());
         model.addAttribute("office", access.current().role() == Role.ADMIN || access.current().role() == Role.TOWN_OFFICER);

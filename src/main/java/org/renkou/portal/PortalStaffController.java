@@ -3,6 +3,7 @@ package org.renkou.portal;
 import java.time.LocalDate;
 import java.util.List;
 import org.renkou.common.Dates;
+import org.renkou.common.Forms;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.ValidationException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -35,36 +36,26 @@ class PortalStaffController {
 
     @PostMapping("/requests/{id}/answer")
     String answer(@PathVariable long id, @RequestParam(required = false) String answer, RedirectAttributes redirect) {
-        return save(redirect, () -> requests.answer(id, answer));
+        return Forms.save(redirect, "/requests", () -> requests.answer(id, answer));
     }
 
     @PostMapping("/requests/{id}/assign")
     String assign(@PathVariable long id, @RequestParam String username, RedirectAttributes redirect) {
-        return save(redirect, () -> requests.assign(id, username));
+        return Forms.save(redirect, "/requests", () -> requests.assign(id, username));
     }
 
     @PostMapping("/requests/{id}/close")
     String close(@PathVariable long id, RedirectAttributes redirect) {
-        return save(redirect, () -> requests.close(id));
+        return Forms.save(redirect, "/requests", () -> requests.close(id));
     }
 
     @PostMapping("/requests/{id}/followups")
     String followUp(@PathVariable long id, @RequestParam(required = false) String note,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate visitedOn,
                     RedirectAttributes redirect) {
-        return save(redirect, () -> {
+        return Forms.save(redirect, "/requests", () -> {
             requests.followUp(id, null, visitedOn, note);
             return id;
         });
-    }
-
-    private static String save(RedirectAttributes redirect, java.util.function.Supplier<?> write) {
-        try {
-            write.get();
-            redirect.addFlashAttribute("saved", true);
-        } catch (ValidationException e) {
-            redirect.addFlashAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
-        }
-        return "redirect:/requests";
     }
 }

@@ -35,9 +35,11 @@ public class IndicatorService {
     private final AccessService access;
     private final AuditService audit;
     private final Messages messages;
+    private final CustomPlans plans;
 
     IndicatorService(List<IndicatorSource> sources, AreaService areas, AccessService access, AuditService audit,
-                     Messages messages) {
+                     Messages messages, CustomPlans plans) {
+        this.plans = plans;
         for (IndicatorSource s : sources) {
             for (Indicator i : s.catalogue()) {
                 if (catalogue.putIfAbsent(i.code(), i) != null) {
@@ -149,7 +151,8 @@ public class IndicatorService {
             bySource.computeIfAbsent(sourceOf.get(code), s -> new LinkedHashSet<>()).add(code);
         }
         List<java.util.concurrent.CompletableFuture<Map<String, Map<String, Fraction>>>> counted = new ArrayList<>();
-        bySource.forEach((source, codes) -> counted.add(Parallel.start(() -> source.compute(codes, q.area(), q.period(), q.asOf()))));
+        bySource.forEach((source, codes) -> counted.add(Parallel.start(() -> plans.run(() -> source.compute(codes, q.area(),
+                q.period(), q.asOf())))));
         Map<String, Map<String, Fraction>> villages = new HashMap<>();
         for (var f : counted) {
             Parallel.join(f).forEach((village, values) -> {

@@ -1,14 +1,13 @@
 package org.renkou.supplies;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.renkou.access.AccessService;
 import org.renkou.access.Role;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.Dates;
+import org.renkou.common.Forms;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.ValidationException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -35,9 +34,7 @@ class SupplyWebController {
 
     @GetMapping("/supplies")
     String page(Model model) {
-        Map<String, String> names = new LinkedHashMap<>();
-        areas.byLevel(Area.Level.VILLAGE).forEach(v -> names.put(v.code(), v.name()));
-        model.addAttribute("villageNames", names);
+        model.addAttribute("villageNames", areas.names(Area.Level.VILLAGE));
         model.addAttribute("points", supplies.points());
         model.addAttribute("items", supplies.items());
         model.addAttribute("stock", supplies.stock());
@@ -53,7 +50,7 @@ class SupplyWebController {
     String addPoint(@RequestParam(required = false) String name, @RequestParam(required = false) String kind,
                     @RequestParam(required = false) String villageCode, @RequestParam(required = false) String keeper,
                     @RequestParam(required = false) String opening, RedirectAttributes redirect) {
-        return save(redirect, () -> supplies.addPoint(name, kind, villageCode, keeper, opening));
+        return Forms.save(redirect, "/supplies", () -> supplies.addPoint(name, kind, villageCode, keeper, opening));
     }
 
     @PostMapping("/supplies/points/{id}/ledger")
@@ -61,7 +58,7 @@ class SupplyWebController {
                 @RequestParam(defaultValue = "in") String direction,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate movedOn,
                 @RequestParam(required = false) String note, RedirectAttributes redirect) {
-        return save(redirect, () -> supplies.move(id, itemId, "out".equals(direction) ? -Math.abs(quantity) : Math.abs(quantity),
+        return Forms.save(redirect, "/supplies", () -> supplies.move(id, itemId, "out".equals(direction) ? -Math.abs(quantity) : Math.abs(quantity),
                 movedOn, note));
     }
 
@@ -70,16 +67,6 @@ class SupplyWebController {
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate surveyedOn,
                   @RequestParam(defaultValue = "0") int sample, @RequestParam(defaultValue = "0") int acquired,
                   @RequestParam(defaultValue = "0") int aware, RedirectAttributes redirect) {
-        return save(redirect, () -> supplies.recordSurvey(villageCode, surveyedOn, sample, acquired, aware));
-    }
-
-    private static String save(RedirectAttributes redirect, java.util.function.Supplier<?> write) {
-        try {
-            write.get();
-            redirect.addFlashAttribute("saved", true);
-        } catch (ValidationException e) {
-            redirect.addFlashAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
-        }
-        return "redirect:/supplies";
+        return Forms.save(redirect, "/supplies", () -> supplies.recordSurvey(villageCode, surveyedOn, sample, acquired, aware));
     }
 }

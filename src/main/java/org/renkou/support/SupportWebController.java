@@ -3,15 +3,14 @@ package org.renkou.support;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.renkou.access.AccessService;
 import org.renkou.access.Role;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.ConflictException;
 import org.renkou.common.Dates;
+import org.renkou.common.Forms;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.ReportPeriod;
 import org.renkou.common.ValidationException;
@@ -45,9 +44,7 @@ class SupportWebController {
 
     @ModelAttribute
     void common(Model model) {
-        Map<String, String> names = new LinkedHashMap<>();
-        areas.byLevel(Area.Level.VILLAGE).forEach(v -> names.put(v.code(), v.name()));
-        model.addAttribute("villageNames", names);
+        model.addAttribute("villageNames", areas.names(Area.Level.VILLAGE));
         Role role = access.current().role();
         model.addAttribute("office", role == Role.ADMIN || role == Role.TOWN_OFFICER);
     }
@@ -79,7 +76,7 @@ class SupportWebController {
                 goods.add(new Visit.Goods(item.get(i), parse(q), unit != null && i < unit.size() ? unit.get(i) : null));
             }
         }
-        return save(redirect, "/support", () -> support.recordVisit(new VisitForm(householdId, null, visitedOn, giver, giverName,
+        return Forms.save(redirect, "/support", () -> support.recordVisit(new VisitForm(householdId, null, visitedOn, giver, giverName,
                 cashYuan, note, goods)));
     }
 
@@ -87,7 +84,7 @@ class SupportWebController {
     String family(@RequestParam(required = false) Long householdId, @RequestParam(required = false) String reason,
                   @RequestParam(required = false) String liaison1, @RequestParam(required = false) String liaison2,
                   RedirectAttributes redirect) {
-        return save(redirect, "/support", () -> support.registerFamily(householdId == null ? -1 : householdId, reason,
+        return Forms.save(redirect, "/support", () -> support.registerFamily(householdId == null ? -1 : householdId, reason,
                 liaison1, liaison2, null));
     }
 
@@ -107,14 +104,14 @@ class SupportWebController {
     @PostMapping("/support/allowances/{programme}/applications")
     String apply(@PathVariable long programme, @RequestParam long beneficiaryId, @RequestParam(required = false) String bankAccount,
                  RedirectAttributes redirect) {
-        return save(redirect, "/support/allowances?programme=" + programme,
+        return Forms.save(redirect, "/support/allowances?programme=" + programme,
                 () -> allowances.apply(programme, beneficiaryId, null, bankAccount));
     }
 
     @PostMapping("/support/applications/{id}/{decision}")
     String decide(@PathVariable long id, @PathVariable String decision, @RequestParam long programme,
                   @RequestParam(required = false) String note, RedirectAttributes redirect) {
-        return save(redirect, "/support/allowances?programme=" + programme, () -> allowances.decide(id, decision, note));
+        return Forms.save(redirect, "/support/allowances?programme=" + programme, () -> allowances.decide(id, decision, note));
     }
 
     @PostMapping("/support/allowances/{programme}/batches")
@@ -122,7 +119,7 @@ class SupportWebController {
                  @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth firstMonth,
                  @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth lastMonth,
                  RedirectAttributes redirect) {
-        return save(redirect, "/support/allowances?programme=" + programme, () -> allowances.createBatch(programme,
+        return Forms.save(redirect, "/support/allowances?programme=" + programme, () -> allowances.createBatch(programme,
                 firstMonth == null ? null : firstMonth.atDay(1), lastMonth == null ? null : lastMonth.atDay(1)));
     }
 
@@ -139,17 +136,5 @@ class SupportWebController {
         } catch (NumberFormatException e) {
             return BigDecimal.ZERO;
         }
-    }
-
-    static String save(RedirectAttributes redirect, String page, java.util.function.Supplier<?> write) {
-        try {
-            write.get();
-            redirect.addFlashAttribute("saved", true);
-        } catch (ValidationException e) {
-            redirect.addFlashAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("errors", List.of(e.getMessage()));
-        }
-        return "redirect:" + page;
     }
 }

@@ -55,6 +55,17 @@ class PortalTest {
     }
 
     @Test
+    void theTownOfficeEditsTheInformationPages() {
+        Api officer = Api.as(port, "officer", "officer123");
+        assertThat(officer.put("/api/v1/portal/pages/opening-hours", "{\"title\":\"办公时间\",\"body\":\"周一至周五\\n\\n节假日<休息>\"}")
+                .status()).isEqualTo(200);
+        PortalClient.Page page = new PortalClient(port).get("/portal/pages/opening-hours");
+        assertThat(page.body()).contains("办公时间").contains("节假日&lt;休息&gt;");
+        assertThat(Api.as(port, "cadre", "cadre123").put("/api/v1/portal/pages/x", "{\"title\":\"x\",\"body\":\"x\"}").status())
+                .isEqualTo(403);
+    }
+
+    @Test
     void onePhoneMayNotFloodTheFormButARealPersonStillGetsThrough() {
         PortalClient c = new PortalClient(port);
         for (int i = 0; i < 5; i++) {

@@ -114,6 +114,28 @@ class SupportApiTest {
     }
 
     @Test
+    void theSpecialAssistancePaysTheUrbanAmountInACommunity() {
+        LocalDate birth = TODAY.minusYears(55);
+        Api.Response m = officer.post("/api/v1/persons", TestData.person(TestData.idNumber(birth, "2"), "社区特扶", "2", birth,
+                TOWN + "002", null, ""));
+        int mother = m.json("$.id");
+        officer.post("/api/v1/health/women/" + mother + "/births", "{\"sex\":\"1\",\"birthDate\":\"1995-05-05\"}");
+        long disabled = officer.get("/api/v1/support/programmes").<List<Integer>>json("$[?(@.code == 'SPECIAL_DISABLED')].id").get(0);
+        Api.Response applied = officer.post("/api/v1/support/programmes/" + disabled + "/applications",
+                "{\"beneficiaryId\":" + mother + ",\"bankAccount\":\"6217000099990000\"}");
+        assertThat(applied.<String>json("$.reasons")).contains("残疾证明");
+        int id = applied.json("$.id");
+        officer.post("/api/v1/support/applications/" + id + "/review", "{\"note\":\"已核验三级残疾证\"}");
+        admin.post("/api/v1/support/applications/" + id + "/approve", "{}");
+        String month = "\"" + TODAY.withDayOfMonth(1) + "\"";
+        Api.Response batch = officer.post("/api/v1/support/programmes/" + disabled + "/batches",
+                "{\"firstMonth\":" + month + ",\"lastMonth\":" + month + "}");
+        assertThat(batch.status()).as(batch.body()).isEqualTo(201);
+        String bankFile = new String(officer.download("/api/v1/support/batches/" + batch.json("$.id") + "/bank-file"), StandardCharsets.UTF_8);
+        assertThat(bankFile).as("a community is urban: ¥500 a month, not the rural ¥460").contains("社区特扶").contains("500.00");
+    }
+
+    @Test
     void theRewardAssistanceReadsTheMothersChildren() {
         Map<String, Object> mother = person("奖扶母亲", "2", TODAY.minusYears(61));
         officer.post("/api/v1/health/women/" + mother.get("id") + "/births", "{\"sex\":\"1\",\"birthDate\":\"1990-03-03\"}");
