@@ -63,6 +63,38 @@ public class AllowanceService {
                 .orElseThrow(() -> new NotFoundException("programme " + id));
     }
 
+    /** Changes a programme's name, monthly amounts (rural and, where different, urban), validity and note. */
+    @Transactional
+    public Programme changeProgramme(long id, String name, String monthlyYuan, String urbanMonthlyYuan, LocalDate validFrom,
+                                     LocalDate validTo, String note) {
+        access.requireAdmin();
+        programme(id);
+        Long amount = monthlyYuan == null || monthlyYuan.isBlank() ? null : Money.fen(monthlyYuan);
+        Long urban = urbanMonthlyYuan == null || urbanMonthlyYuan.isBlank() ? null : Money.fen(urbanMonthlyYuan);
+        List<org.renkou.common.FieldProblem> problems = new ArrayList<>();
+        if (name == null || name.isBlank()) {
+            problems.add(messages.problem("name", "required"));
+        }
+        if (amount == null || amount <= 0) {
+            problems.add(messages.problem("monthlyYuan", "money", monthlyYuan));
+        }
+        if (urbanMonthlyYuan != null && !urbanMonthlyYuan.isBlank() && (urban == null || urban <= 0)) {
+            problems.add(messages.problem("urbanMonthlyYuan", "money", urbanMonthlyYuan));
+        }
+        if (validFrom == null) {
+            problems.add(messages.problem("validFrom", "required"));
+        } else if (validTo != null && !validTo.isAfter(validFrom)) {
+            problems.add(messages.problem("validTo", "afterValidFrom"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        jdbc.sql("update allowance_programme set name = ?, amount_fen = ?, urban_amount_fen = ?, valid_from = ?, valid_to = ?,"
+                + " note = ? where id = ?").params(name.trim(), amount, urban, validFrom, validTo, note, id).update();
+        audit.record("ALLOWANCE_PROGRAMME", "allowance_programme", String.valueOf(id), Money.yuan(amount) + " 元/月");
+        return programme(id);
+    }
+
     /** The people of an area the user may see who are eligible on the date, with the reasons. */
     public List<Eligible> eligible(long programmeId, String area, LocalDate on) {
         CurrentUser user = access.requirePersonReader();

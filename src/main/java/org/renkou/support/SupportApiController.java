@@ -70,6 +70,16 @@ class SupportApiController {
         return allowances.programmes();
     }
 
+    record ProgrammeForm(String name, String monthlyYuan, String urbanMonthlyYuan, LocalDate validFrom, LocalDate validTo,
+                         String note) {
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/programmes/{id}")
+    @Operation(summary = "Change a programme's amounts (yuan a month; urban where it differs), validity, note (administrators)")
+    Programme changeProgramme(@PathVariable long id, @RequestBody ProgrammeForm f) {
+        return allowances.changeProgramme(id, f.name(), f.monthlyYuan(), f.urbanMonthlyYuan(), f.validFrom(), f.validTo(), f.note());
+    }
+
     @GetMapping("/programmes/{id}/eligible")
     @Operation(summary = "Who the register shows eligible on a date, and why")
     List<Eligible> eligible(@PathVariable long id, @RequestParam(required = false) String area,

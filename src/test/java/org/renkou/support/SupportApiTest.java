@@ -136,6 +136,21 @@ class SupportApiTest {
     }
 
     @Test
+    void anAdministratorChangesAProgrammesAmounts() {
+        long reward = officer.get("/api/v1/support/programmes").<List<Integer>>json("$[?(@.code == 'REWARD')].id").get(0);
+        String body = "{\"name\":\"农村部分计划生育家庭奖励扶助\",\"monthlyYuan\":\"%s\",\"validFrom\":\"2012-01-01\"}";
+        assertThat(officer.put("/api/v1/support/programmes/" + reward, body.formatted("100")).status()).isEqualTo(403);
+        assertThat(admin.put("/api/v1/support/programmes/" + reward, body.formatted("1.234")).<String>json("$.errors[0].field"))
+                .isEqualTo("monthlyYuan");
+        try {
+            assertThat(admin.put("/api/v1/support/programmes/" + reward, body.formatted("100.50")).<Integer>json("$.amountFen"))
+                    .isEqualTo(10_050);
+        } finally {
+            admin.put("/api/v1/support/programmes/" + reward, body.formatted("80"));
+        }
+    }
+
+    @Test
     void theRewardAssistanceReadsTheMothersChildren() {
         Map<String, Object> mother = person("奖扶母亲", "2", TODAY.minusYears(61));
         officer.post("/api/v1/health/women/" + mother.get("id") + "/births", "{\"sex\":\"1\",\"birthDate\":\"1990-03-03\"}");
