@@ -1,9 +1,11 @@
 package org.renkou.stats;
 
 import java.time.LocalDate;
-import org.renkou.access.Role;
+import java.util.List;
 import org.renkou.access.AccessService;
+import org.renkou.access.Role;
 import org.renkou.common.FieldProblem;
+import org.renkou.common.NotFoundException;
 import org.renkou.common.ValidationException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -11,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -41,18 +44,17 @@ class ReportWebController {
         return "stats/tables";
     }
 
-    @GetMapping("/stats/tables.xlsx")
-    ResponseEntity<byte[]> tablesXlsx(@RequestParam(required = false) String area, @RequestParam(required = false) String period,
+    @GetMapping("/stats/tables.{format}")
+    ResponseEntity<byte[]> tablesFile(@PathVariable String format, @RequestParam(required = false) String area,
+                                      @RequestParam(required = false) String period,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         IndicatorService.Query q = stats.query(area, period, date);
-        return ReportApiController.file(tables.xlsx(tables.tables(q)), ReportApiController.XLSX, "tables-" + q.area() + ".xlsx");
-    }
-
-    @GetMapping("/stats/tables.pdf")
-    ResponseEntity<byte[]> tablesPdf(@RequestParam(required = false) String area, @RequestParam(required = false) String period,
-                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        IndicatorService.Query q = stats.query(area, period, date);
-        return ReportApiController.file(tables.pdf(tables.tables(q)), MediaType.APPLICATION_PDF, "tables-" + q.area() + ".pdf");
+        List<StandardTable> t = tables.tables(q);
+        return switch (format) {
+            case "xlsx" -> ReportApiController.file(tables.xlsx(t), ReportApiController.XLSX, "tables-" + q.area() + ".xlsx");
+            case "pdf" -> ReportApiController.file(tables.pdf(t), MediaType.APPLICATION_PDF, "tables-" + q.area() + ".pdf");
+            default -> throw new NotFoundException("format " + format);
+        };
     }
 
     @GetMapping("/stats/report")
@@ -69,18 +71,17 @@ class ReportWebController {
         return "stats/report";
     }
 
-    @GetMapping("/stats/report.docx")
-    ResponseEntity<byte[]> reportDocx(@RequestParam(required = false) String area, @RequestParam(required = false) String period,
+    @GetMapping("/stats/report.{format}")
+    ResponseEntity<byte[]> reportFile(@PathVariable String format, @RequestParam(required = false) String area,
+                                      @RequestParam(required = false) String period,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         IndicatorService.Query q = stats.query(area, period, date);
-        return ReportApiController.file(reports.docx(reports.render(q)), ReportApiController.DOCX, "report-" + q.area() + ".docx");
-    }
-
-    @GetMapping("/stats/report.pdf")
-    ResponseEntity<byte[]> reportPdf(@RequestParam(required = false) String area, @RequestParam(required = false) String period,
-                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        IndicatorService.Query q = stats.query(area, period, date);
-        return ReportApiController.file(reports.pdf(reports.render(q)), MediaType.APPLICATION_PDF, "report-" + q.area() + ".pdf");
+        ReportService.Report r = reports.render(q);
+        return switch (format) {
+            case "docx" -> ReportApiController.file(reports.docx(r), ReportApiController.DOCX, "report-" + q.area() + ".docx");
+            case "pdf" -> ReportApiController.file(reports.pdf(r), MediaType.APPLICATION_PDF, "report-" + q.area() + ".pdf");
+            default -> throw new NotFoundException("format " + format);
+        };
     }
 
     @PostMapping("/stats/report/template")
