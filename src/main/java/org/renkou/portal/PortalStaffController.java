@@ -19,9 +19,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PortalStaffController {
     private final PortalService requests;
+    private final PortalPages pages;
+    private final org.renkou.access.AccessService access;
 
-    PortalStaffController(PortalService requests) {
+    PortalStaffController(PortalService requests, PortalPages pages, org.renkou.access.AccessService access) {
         this.requests = requests;
+        this.pages = pages;
+        this.access = access;
     }
 
     @GetMapping("/requests")
@@ -31,7 +35,20 @@ class PortalStaffController {
         model.addAttribute("today", Dates.today());
         model.addAttribute("kind", kind);
         model.addAttribute("open", open);
+        org.renkou.access.Role role = access.current().role();
+        boolean office = role == org.renkou.access.Role.ADMIN || role == org.renkou.access.Role.TOWN_OFFICER;
+        model.addAttribute("pages", office ? pages.pages() : List.of());
+        model.addAttribute("office", office);
         return "portal/queue";
+    }
+
+    @PostMapping("/requests/pages")
+    String page(@RequestParam(required = false) String slug, @RequestParam(required = false) String title,
+                @RequestParam(required = false) String body, RedirectAttributes redirect) {
+        return Forms.save(redirect, "/requests", () -> {
+            pages.save(slug, title, body);
+            return slug;
+        });
     }
 
     @PostMapping("/requests/{id}/answer")
