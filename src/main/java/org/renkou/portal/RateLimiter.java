@@ -25,9 +25,19 @@ class RateLimiter {
         this.perAddress = perAddress;
     }
 
+    private final java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
+
     /** Counts one hit and answers whether it is within the limit. */
     boolean allow(String key, int limit) {
         long now = clock.millis();
+        if (calls.incrementAndGet() % 1_000 == 0) {
+            // forget keys not seen for an hour, so the map does not grow with every address ever seen
+            hits.entrySet().removeIf(e -> {
+                synchronized (e.getValue()) {
+                    return e.getValue().isEmpty() || e.getValue().peekLast() < now - HOUR_MS;
+                }
+            });
+        }
         Deque<Long> times = hits.computeIfAbsent(key, k -> new ArrayDeque<>());
         synchronized (times) {
             while (!times.isEmpty() && times.peekFirst() < now - HOUR_MS) {
