@@ -90,6 +90,7 @@ class StatsWebController {
         model.addAttribute("indicator", indicators.catalogue().stream().filter(i -> i.code().equals(code)).findFirst().orElseThrow());
         model.addAttribute("q", q);
         model.addAttribute("area", areas.get(q.area()));
+        model.addAttribute("villageNames", areas.names(Area.Level.VILLAGE));
         model.addAttribute("period", period(period));
         return "stats/persons";
     }
