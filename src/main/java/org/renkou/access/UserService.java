@@ -28,6 +28,8 @@ public class UserService {
             + "failed_logins, locked_until";
 
     private final JdbcClient jdbc;
+    /** Users whose failed-login count is above zero; null until first needed. */
+    private volatile java.util.Set<String> withFailures;
     private final PasswordEncoder passwordEncoder;
     private final AuditService audit;
     private final Messages messages;
@@ -150,11 +152,28 @@ public class UserService {
                        locked_until = case when failed_logins + 1 >= ? then ? else locked_until end
                 where username = ?""")
                 .params(MAX_FAILED_LOGINS, Timestamp.from(Instant.now().plus(LOCKOUT)), username).update();
+        usersWithFailures().add(username);
     }
 
+    /**
+     * Clears the count of failed logins. Every API call authenticates, so the database is asked only for users
+     * known to have failures (read once at start, then kept as failures are recorded).
+     */
     void recordSuccessfulLogin(String username) {
-        jdbc.sql("update app_user set failed_logins = 0, locked_until = null where username = ? and failed_logins > 0")
-                .param(username).update();
+        if (usersWithFailures().remove(username)) {
+            jdbc.sql("update app_user set failed_logins = 0, locked_until = null where username = ? and failed_logins > 0")
+                    .param(username).update();
+        }
+    }
+
+    private java.util.Set<String> usersWithFailures() {
+        java.util.Set<String> set = withFailures;
+        if (set == null) {
+            set = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            set.addAll(jdbc.sql("select username from app_user where failed_logins > 0").query(String.class).list());
+            withFailures = set;
+        }
+        return set;
     }
 
     private void checkPassword(String raw, List<FieldProblem> problems) {

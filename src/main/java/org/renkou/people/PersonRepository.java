@@ -294,8 +294,7 @@ class PersonRepository {
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
-        Date d = rs.getDate(column);
-        return d == null ? null : d.toLocalDate();
+        return rs.getObject(column, LocalDate.class);
     }
 
     static Person map(ResultSet rs, int i) throws SQLException {
