@@ -136,6 +136,19 @@ class AccessControlTest {
                 .startsWith("{bcrypt}").doesNotContain("correct-horse");
     }
 
+    @Test
+    void aSuccessfulLoginClearsTheFailuresBeforeIt() {
+        jdbc.sql("delete from app_user where username = 'resetme'").update();
+        userService.create("resetme", "Reset Me", Role.TOWN_OFFICER, List.of(), "correct-horse");
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 4; i++) {
+                assertThat(as("resetme", "wrong-" + round + i).get("/api/v1/areas").status()).isEqualTo(401);
+            }
+            assertThat(as("resetme", "correct-horse").get("/api/v1/areas").status()).as("round " + round).isEqualTo(200);
+        }
+        assertThat(jdbc.sql("select failed_logins from app_user where username = 'resetme'").query(Integer.class).single()).isZero();
+    }
+
     @Autowired
     UserService userService;
 }
