@@ -104,18 +104,12 @@ class MigrationWebController {
                 @RequestParam(required = false) String placeCode, @RequestParam(required = false) String reason,
                 @RequestParam(required = false) String contact, RedirectAttributes redirect) {
         Departure d = new Departure(on, placeCode, blankToNull(reason), blankToNull(contact));
-        try {
-            switch (move) {
-                case "departure" -> floating.depart(id, d);
-                case "return" -> floating.returnHome(id, d);
-                case "leaving" -> floating.leave(id, d);
-                default -> throw new org.renkou.common.NotFoundException("move " + move);
-            }
-            redirect.addFlashAttribute("saved", true);
-        } catch (ValidationException e) {
-            redirect.addFlashAttribute("errors", e.problems().stream().map(org.renkou.common.FieldProblem::message).toList());
-        }
-        return "redirect:/migration/persons/" + id;
+        return org.renkou.common.Forms.save(redirect, "/migration/persons/" + id, () -> switch (move) {
+            case "departure" -> floating.depart(id, d);
+            case "return" -> floating.returnHome(id, d);
+            case "leaving" -> floating.leave(id, d);
+            default -> throw new org.renkou.common.NotFoundException("move " + move);
+        });
     }
 
     private String page(PersonForm form, Map<String, String> errors, Model model) {

@@ -7,9 +7,8 @@ import org.renkou.access.AccessService;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.Dates;
-import org.renkou.common.FieldProblem;
+import org.renkou.common.Forms;
 import org.renkou.common.ReportPeriod;
-import org.renkou.common.ValidationException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -56,16 +55,11 @@ class OutreachWebController {
                   @RequestParam(required = false) String kind, @RequestParam(required = false) Integer count,
                   @RequestParam(required = false) String note, @RequestParam(required = false) MultipartFile photo,
                   RedirectAttributes redirect) throws IOException {
-        try {
+        byte[] picture = photo == null || photo.isEmpty() ? null : photo.getBytes();
+        return Forms.save(redirect, "/outreach", () -> {
             Activity a = outreach.record(heldOn, areaCode, campaign, kind, count, note);
-            if (photo != null && !photo.isEmpty()) {
-                outreach.addPhoto(a.id(), photo.getOriginalFilename(), photo.getBytes());
-            }
-            redirect.addFlashAttribute("saved", true);
-        } catch (ValidationException e) {
-            redirect.addFlashAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
-        }
-        return "redirect:/outreach";
+            return picture == null ? a : outreach.addPhoto(a.id(), photo.getOriginalFilename(), picture);
+        });
     }
 
     @GetMapping("/outreach/photos/{id}")
@@ -81,12 +75,7 @@ class OutreachWebController {
                     @RequestParam(required = false) String trainer, @RequestParam(required = false) Integer participants,
                     @RequestParam(required = false) String areaCode, @RequestParam(required = false) String note,
                     RedirectAttributes redirect) {
-        try {
-            outreach.recordTraining(title, startsOn, days, place, trainer, participants, areaCode, note);
-            redirect.addFlashAttribute("saved", true);
-        } catch (ValidationException e) {
-            redirect.addFlashAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
-        }
-        return "redirect:/outreach";
+        return Forms.save(redirect, "/outreach",
+                () -> outreach.recordTraining(title, startsOn, days, place, trainer, participants, areaCode, note));
     }
 }
