@@ -23,6 +23,9 @@ class CredentialCache {
     private static final Duration TTL = Duration.ofSeconds(60);
 
     private record Hit(Authentication auth, Instant expires) {
+        boolean fresh() {
+            return expires.isAfter(Instant.now());
+        }
     }
 
     private final Map<String, Hit> hits = new ConcurrentHashMap<>();
@@ -33,17 +36,24 @@ class CredentialCache {
             public Authentication authenticate(Authentication request) {
                 String key = key(request);
                 Hit hit = hits.get(key);
-                if (hit != null && hit.expires().isAfter(Instant.now())) {
+                if (hit != null && hit.fresh()) {
                     return hit.auth();
                 }
-                Authentication result = delegate.authenticate(request);
-                if (result != null && result.isAuthenticated()) {
-                    if (hits.size() > 10_000) {
-                        hits.clear();
-                    }
-                    hits.put(key, new Hit(result, Instant.now().plus(TTL)));
+                if (hits.size() > 10_000) {
+                    hits.clear();
                 }
-                return result;
+                // one hash per key at a time: when a busy client's entry expires, its concurrent calls wait for
+                // that one check instead of each hashing the password (a burst of ~50 ms hashes per client)
+                Authentication[] checked = new Authentication[1];
+                Hit fresh = hits.compute(key, (k, old) -> {
+                    if (old != null && old.fresh()) {
+                        return old;
+                    }
+                    checked[0] = delegate.authenticate(request);
+                    return checked[0] != null && checked[0].isAuthenticated()
+                            ? new Hit(checked[0], Instant.now().plus(TTL)) : null;
+                });
+                return fresh != null ? fresh.auth() : checked[0];
             }
 
             @Override

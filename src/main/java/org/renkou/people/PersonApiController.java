@@ -2,9 +2,17 @@ package org.renkou.people;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.renkou.common.FieldProblem;
+import org.renkou.common.Messages;
 import org.renkou.common.PageResult;
+import org.renkou.common.ValidationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,28 +29,62 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Persons", description = "The full-population register (全员人口个案)")
 class PersonApiController {
     private final PersonService persons;
+    private final Messages messages;
 
-    PersonApiController(PersonService persons) {
+    PersonApiController(PersonService persons, Messages messages) {
         this.persons = persons;
+        this.messages = messages;
     }
 
     @GetMapping
     @Operation(summary = "Search the register; ID numbers are masked. page counts from 0",
             description = "idNumber exact, name prefix, area any level (includes everything below), "
                     + "status, sex, ageFrom/ageTo; sort = name|birthDate|idNumber|village|id, dir = asc|desc")
-    PageResult<Person> search(@RequestParam(required = false) String idNumber,
-                              @RequestParam(required = false) String name,
-                              @RequestParam(required = false) String area,
-                              @RequestParam(required = false) PersonStatus status,
-                              @RequestParam(required = false) String sex,
-                              @RequestParam(required = false) Integer ageFrom,
-                              @RequestParam(required = false) Integer ageTo,
-                              @RequestParam(required = false) String sort,
-                              @RequestParam(required = false) String dir,
-                              @Parameter(description = "from 0") @RequestParam(required = false) Integer page,
-                              @RequestParam(required = false) Integer size) {
-        return persons.searchRecords(new PersonCriteria(idNumber, name, area, status, sex, ageFrom, ageTo, sort, dir,
-                page, size));
+    @Parameters({@Parameter(name = "idNumber", in = ParameterIn.QUERY), @Parameter(name = "name", in = ParameterIn.QUERY),
+            @Parameter(name = "area", in = ParameterIn.QUERY), @Parameter(name = "status", in = ParameterIn.QUERY,
+            schema = @Schema(implementation = PersonStatus.class)), @Parameter(name = "sex", in = ParameterIn.QUERY),
+            @Parameter(name = "ageFrom", in = ParameterIn.QUERY, schema = @Schema(type = "integer")),
+            @Parameter(name = "ageTo", in = ParameterIn.QUERY, schema = @Schema(type = "integer")),
+            @Parameter(name = "sort", in = ParameterIn.QUERY), @Parameter(name = "dir", in = ParameterIn.QUERY),
+            @Parameter(name = "page", in = ParameterIn.QUERY, description = "from 0", schema = @Schema(type = "integer")),
+            @Parameter(name = "size", in = ParameterIn.QUERY, schema = @Schema(type = "integer"))})
+    PageResult<Person> search(@Parameter(hidden = true) @RequestParam Map<String, String> query) {
+        // one map instead of eleven bound parameters: binding each cost more than the search's own Java code
+        return persons.searchRecords(criteria(query));
+    }
+
+    private PersonCriteria criteria(Map<String, String> q) {
+        List<FieldProblem> problems = new ArrayList<>();
+        PersonStatus status = null;
+        if (q.get("status") != null && !q.get("status").isBlank()) {
+            try {
+                status = PersonStatus.valueOf(q.get("status").trim());
+            } catch (IllegalArgumentException e) {
+                problems.add(messages.problem("status", "status", q.get("status")));
+            }
+        }
+        Integer ageFrom = whole(q, "ageFrom", problems);
+        Integer ageTo = whole(q, "ageTo", problems);
+        Integer page = whole(q, "page", problems);
+        Integer size = whole(q, "size", problems);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        return new PersonCriteria(q.get("idNumber"), q.get("name"), q.get("area"), status, q.get("sex"), ageFrom, ageTo,
+                q.get("sort"), q.get("dir"), page, size);
+    }
+
+    private Integer whole(Map<String, String> q, String field, List<FieldProblem> problems) {
+        String value = q.get(field);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            problems.add(messages.problem(field, "wholeNumber", value));
+            return null;
+        }
     }
 
     @GetMapping("/{id}")

@@ -134,6 +134,10 @@ class PersonApiTest {
         Api.Response page = admin.get(base + "&size=1&page=1&sort=name");
         assertThat(page.<List<String>>json("$.items[*].name")).containsExactly("欧阳前缀丁");
         assertThat(page.<Integer>json("$.size")).isEqualTo(1);
+        Api.Response bad = admin.get(base + "&ageFrom=thirty&status=ALIVE&page=1");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.<List<String>>json("$.errors[*].field")).containsExactly("status", "ageFrom");
+        assertThat(bad.<String>json("$.errors[1].message")).isEqualTo("年龄下限：“thirty”不是整数。");
     }
 
     @Test
