@@ -62,8 +62,14 @@ public class RegisterBench {
             measure(http, port, auth, "warm-up", idLookup, 32, 3000);
             measure(http, port, auth, "warm-up", nameSearch, 32, 3000);
             if (Boolean.getBoolean("quick")) { // -Dquick=true: only the name search at 32 clients, three times
+                wrk(port, auth, "warm-up", nameSearch, 32);
                 for (int run = 0; run < 3; run++) {
                     wrk(port, auth, "name prefix + village", nameSearch, 32);
+                }
+                if (Boolean.getBoolean("hold")) { // -Dhold=true: keep the app up to look at it
+                    System.out.println("holding; database " + jdbc.sql("select current_setting('port')")
+                            .query(String.class).single() + ", app port " + port);
+                    Thread.sleep(3_600_000);
                 }
                 return;
             }

@@ -67,6 +67,12 @@ class SecurityConfig {
                 .httpBasic(b -> b.realmName("Renkou"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
+                // every call carries its credentials: nothing to log out of, no saved request to resume,
+                // no anonymous caller, and the code reads the user from the security context, not the request
+                .logout(l -> l.disable())
+                .requestCache(r -> r.disable())
+                .anonymous(a -> a.disable())
+                .servletApi(s -> s.disable())
                 .build();
     }
 
