@@ -1,12 +1,20 @@
 package org.renkou.demo;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.renkou.area.AreaService;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Every page says so when the register holds the synthetic demo town. */
-@ControllerAdvice
-class SyntheticDataBanner {
+/**
+ * Every page says so when the register holds the synthetic demo town. Added to pages only (a handler that
+ * renders a view): API calls, which render none, would otherwise pay for it on every request.
+ */
+@Configuration(proxyBeanMethods = false)
+class SyntheticDataBanner implements WebMvcConfigurer, HandlerInterceptor {
     private final AreaService areas;
     private volatile boolean demoTown;
 
@@ -14,9 +22,21 @@ class SyntheticDataBanner {
         this.areas = areas;
     }
 
-    /** Once the demo town is seen it stays: this advice runs for every request, API calls included. */
-    @ModelAttribute("syntheticData")
-    boolean syntheticData() {
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
+    }
+
+    @Override
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+                           ModelAndView page) {
+        if (page != null && page.hasView()) {
+            page.addObject("syntheticData", demoTown());
+        }
+    }
+
+    /** Once the demo town is seen it stays. */
+    private boolean demoTown() {
         if (!demoTown) {
             demoTown = areas.find(DemoTown.TOWN_CODE).map(a -> DemoTown.TOWN_NAME.equals(a.name())).orElse(false);
         }

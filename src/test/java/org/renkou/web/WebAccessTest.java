@@ -51,10 +51,16 @@ class WebAccessTest {
     }
 
     @Test
+    void pagesSayTheDemoTownIsSynthetic() {
+        assertThat(Api.as(port, "officer", "officer123").get("/").body()).contains("class=\"synthetic\"");
+        assertThat(Api.anonymous(port).get("/portal").body()).contains("class=\"synthetic\"");
+    }
+
+    @Test
     void theApiIsDocumented() {
         Api.Response docs = Api.anonymous(port).get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
-        assertThat(docs.body()).contains("/api/v1/persons", "/api/v1/areas");
+        assertThat(docs.body()).contains("/api/v1/persons", "/api/v1/areas", "\"ageFrom\"", "\"idNumber\"");
         assertThat(Api.anonymous(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 }
