@@ -198,23 +198,25 @@ public class PersonImport {
         jdbc.sql("delete from person_import_row where job_id = ?").param(jobId).update();
     }
 
+    /**
+     * One statement writes the new persons with their current status's start, their "created" history rows and
+     * their status periods: each row is read once, and no row is written twice.
+     */
     private void addPersons(long jobId, CurrentUser user, String source) {
-        jdbc.sql("update person_import_row set person_id = nextval('person_id_seq') where job_id = ? and outcome = 'ADDED'")
-                .param(jobId).update();
-        jdbc.sql("""
-                insert into person (id, id_number, id_number_flagged, name, sex, birth_date, ethnicity, marital_status,
-                    household_id, relation, hukou_code, village_code, grid_code, status, arrived_on, left_on, died_on,
-                    move_reason, other_place_code, phone, address)
-                select r.person_id, r.id_number, r.id_flagged, r.name, r.sex, r.birth_date, r.ethnicity,
-                    r.marital_status, h.id, r.relation, r.hukou_code, r.village_code, r.grid_code, r.status,
-                    r.arrived_on, r.left_on, r.died_on, r.move_reason, r.other_place_code, r.phone, r.address
-                from person_import_row r left join household h on h.household_no = r.household_no
-                where r.job_id = ? and r.outcome = 'ADDED'""").param(jobId).update();
-        jdbc.sql("insert into person_change (person_id, username, source, field, new_value)"
-                        + " select person_id, ?, ?, 'created', name from person_import_row where job_id = ? and outcome = 'ADDED'")
-                .params(user.username(), "IMPORT " + source, jobId).update();
-        StatusPeriods.derive(jdbc, "id in (select person_id from person_import_row where job_id = ? and outcome = 'ADDED')",
-                jobId);
+        jdbc.sql("with added as (insert into person (id, id_number, id_number_flagged, name, sex, birth_date, ethnicity,"
+                        + " marital_status, household_id, relation, hukou_code, village_code, grid_code, status, arrived_on,"
+                        + " left_on, died_on, move_reason, other_place_code, phone, address, status_since)"
+                        + " select nextval('person_id_seq'), r.id_number, r.id_flagged, r.name, r.sex, r.birth_date,"
+                        + " r.ethnicity, r.marital_status, h.id, r.relation, r.hukou_code, r.village_code, r.grid_code,"
+                        + " r.status, r.arrived_on, r.left_on, r.died_on, r.move_reason, r.other_place_code, r.phone,"
+                        + " r.address, " + StatusPeriods.since("r.")
+                        + " from person_import_row r left join household h on h.household_no = r.household_no"
+                        + " where r.job_id = ? and r.outcome = 'ADDED'"
+                        + " returning id, name, status, birth_date, arrived_on, left_on, died_on),"
+                        + " created as (insert into person_change (person_id, username, source, field, new_value)"
+                        + " select id, ?, ?, 'created', name from added) "
+                        + StatusPeriods.insertPeriods("added"))
+                .params(jobId, user.username(), "IMPORT " + source).update();
     }
 
     private void changePersons(long jobId, Set<String> fields, CurrentUser user, String source) {

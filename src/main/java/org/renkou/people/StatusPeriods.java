@@ -13,20 +13,36 @@ final class StatusPeriods {
 
     /** For the persons matching {@code personFilter} (a condition on table {@code person}, with parameters). */
     static void derive(JdbcClient jdbc, String personFilter, Object... params) {
-        String from = " from person where " + personFilter;
-        String ended = "coalesce(case status when 'DECEASED' then died_on else left_on end, current_date)";
-        jdbc.sql("insert into person_status_period (person_id, status, valid_from, valid_to)"
+        jdbc.sql("with p as (select * from person where " + personFilter + ") " + insertPeriods("p")).params(params)
+                .update();
+        jdbc.sql("update person set status_since = " + since("person.") + " where " + personFilter)
+                .params(params).update();
+    }
+
+    /**
+     * The insert of the periods of the persons in {@code persons}, a table, subquery or CTE with the person's
+     * id, status, birth_date, arrived_on, left_on and died_on.
+     */
+    static String insertPeriods(String persons) {
+        return "insert into person_status_period (person_id, status, valid_from, valid_to)"
                 + " select id, 'REGISTERED', coalesce(arrived_on, birth_date),"
-                + " case when status = 'REGISTERED' then null else " + ended + " end" + from
-                + " and (status = 'REGISTERED' or status in ('OUTFLOW', 'MOVED_AWAY', 'DECEASED')"
-                + " and " + ended + " > coalesce(arrived_on, birth_date))").params(params).update();
-        jdbc.sql("insert into person_status_period (person_id, status, valid_from)"
-                + " select id, status, " + ended + from + " and status in ('OUTFLOW', 'MOVED_AWAY', 'DECEASED')").params(params).update();
-        jdbc.sql("insert into person_status_period (person_id, status, valid_from)"
-                + " select id, status, coalesce(arrived_on, current_date)" + from + " and status = 'INFLOW'")
-                .params(params).update();
-        jdbc.sql("update person set status_since = s.valid_from from person_status_period s"
-                + " where s.person_id = person.id and s.valid_to is null and person.id in (select id" + from + ")")
-                .params(params).update();
+                + " case when status = 'REGISTERED' then null else " + ended("") + " end from " + persons
+                + " where status = 'REGISTERED' or status in ('OUTFLOW', 'MOVED_AWAY', 'DECEASED')"
+                + " and " + ended("") + " > coalesce(arrived_on, birth_date)"
+                + " union all select id, status, " + since("") + ", null from " + persons
+                + " where status <> 'REGISTERED'";
+    }
+
+    /** When the current status began (the start of the open period), from the columns of {@code prefix}. */
+    static String since(String prefix) {
+        return "case " + prefix + "status when 'REGISTERED' then coalesce(" + prefix + "arrived_on, " + prefix
+                + "birth_date) when 'INFLOW' then coalesce(" + prefix + "arrived_on, current_date) else " + ended(prefix)
+                + " end";
+    }
+
+    /** When a departure, move or death ended the registered period. */
+    private static String ended(String prefix) {
+        return "coalesce(case " + prefix + "status when 'DECEASED' then " + prefix + "died_on else " + prefix
+                + "left_on end, current_date)";
     }
 }

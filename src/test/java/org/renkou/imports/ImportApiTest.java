@@ -109,17 +109,29 @@ class ImportApiTest {
         assertThat(history.<List<String>>json("$[?(@.field == 'phone')].source").get(0)).startsWith("IMPORT");
     }
 
+    private int inflowToday() {
+        Api.Response r = admin.get("/api/v1/indicators?area=" + VILLAGE + "&period=" + LocalDate.now().getYear()
+                + "&date=" + LocalDate.now() + "&codes=POP_INFLOW");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return Integer.parseInt(String.valueOf(r.<Object>json("$[0].value")));
+    }
+
     @Test
     void readsGbkAndBomFilesWithChineseHeaders() {
         String header = "身份证号,姓名,性别,出生日期,民族,婚姻状况,户号,与户主关系,户籍地代码,村居代码,网格代码,人口类别,联系电话,现住址\n";
         LocalDate b = LocalDate.of(1990, 7, 7);
         String row = String.join(",", TestData.idNumber(b, "2"), "国标码", "女", "19900707", "汉族", "已婚", "T151G", "户主",
                 "430105", VILLAGE, "", "流入", "", "出租屋") + "\n";
+        int inflowBefore = inflowToday();
         Api.Response gbk = run("gbk.csv", (header + row).getBytes(Charset.forName("GBK")), false);
         assertThat(gbk.<Integer>json("$.added")).as(gbk.body()).isEqualTo(1);
         Api.Response p = admin.get("/api/v1/persons?name=" + Api.enc("国标码"));
         assertThat(p.<String>json("$.items[0].status")).isEqualTo("INFLOW");
         assertThat(p.<String>json("$.items[0].ethnicity")).isEqualTo("01");
+        // the new person's status history and current status start: figures for today count them
+        assertThat(inflowToday()).isEqualTo(inflowBefore + 1);
+        Api.Response created = admin.get("/api/v1/persons/" + p.<Integer>json("$.items[0].id") + "/history");
+        assertThat(created.<List<String>>json("$[?(@.field == 'created')].source").get(0)).startsWith("IMPORT");
 
         LocalDate b2 = LocalDate.of(1991, 8, 8);
         String bomRow = String.join(",", TestData.idNumber(b2, "1"), "带签名", "1", "1991-08-08", "01", "10", "T151B", "02",
