@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Renkou register benchmark. Usage, from the repository root: bash bench/run.sh
+# Renkou register benchmark. Usage, from the repository root: bash bench/run.sh [-Dquick=true]
 #  1. start-up time of the packaged app on a database that already holds the demo town (cold JVM);
 #  2. with 1,000,000 persons in the register: exact ID lookup and a filtered name-prefix search through the
 #     HTTP API, p50 and p99 latency at 1 and 32 concurrent clients.
@@ -35,5 +35,5 @@ kill $app; wait $app || true
 } | tee "$out"
 rm -rf "$data"
 
-java -Xmx4g -Duser.timezone=Asia/Shanghai -cp "target/classes:$(cat target/classpath.txt)" \
-    bench/RegisterBench.java "$@" | grep --line-buffered -v "^\s*$" | tee -a "$out"
+java -Xmx4g -Duser.timezone=Asia/Shanghai "$@" -cp "target/classes:$(cat target/classpath.txt)" \
+    bench/RegisterBench.java | grep --line-buffered -v "^\s*$" | tee -a "$out"
