@@ -8,6 +8,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.view.RedirectView;
+import org.springframework.web.servlet.view.UrlBasedViewResolver;
 
 /**
  * Every page says so when the register holds the synthetic demo town. Added to pages only (a handler that
@@ -30,9 +32,15 @@ class SyntheticDataBanner implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
                            ModelAndView page) {
-        if (page != null && page.hasView()) {
+        if (page != null && page.hasView() && !redirect(page)) {
             page.addObject("syntheticData", demoTown());
         }
+    }
+
+    /** A redirect's model becomes its query string: the banner belongs to the page it leads to. */
+    private static boolean redirect(ModelAndView page) {
+        return page.getViewName() != null ? page.getViewName().startsWith(UrlBasedViewResolver.REDIRECT_URL_PREFIX)
+                : page.getView() instanceof RedirectView;
     }
 
     /** Once the demo town is seen it stays. */

@@ -27,6 +27,7 @@ class AdminBrowserTest extends BrowserTestSupport {
         name.sendKeys("凤羽村第50网格");
         browser.submit(By.cssSelector("#rename button"));
         assertThat(browser.text("area-name")).isEqualTo("凤羽村第50网格");
+        assertThat(browser.driver().getCurrentUrl()).as("the redirect after the form").endsWith("/areas/430105100202050");
         new Select(browser.driver().findElement(By.cssSelector("#assign select"))).selectByValue("grid");
         browser.submit(By.cssSelector("#assign button"));
         assertThat(browser.text("staff")).contains("grid");
