@@ -18,6 +18,7 @@ import org.renkou.common.AreaScope;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.Messages;
 import org.renkou.common.PgCopy;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -86,9 +87,11 @@ public class PersonImport {
     private final AuditService audit;
     private final Messages messages;
     private final PersonRepository repository;
+    private final long largeLoadRows;
 
     PersonImport(JdbcClient jdbc, DataSource dataSource, PersonValidator validator, AreaService areas,
-                 AccessService access, AuditService audit, Messages messages, PersonRepository repository) {
+                 AccessService access, AuditService audit, Messages messages, PersonRepository repository,
+                 @Value("${renkou.import.large-load-rows:100000}") long largeLoadRows) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.validator = validator;
@@ -97,6 +100,7 @@ public class PersonImport {
         this.audit = audit;
         this.messages = messages;
         this.repository = repository;
+        this.largeLoadRows = largeLoadRows;
     }
 
     public RowChecker checker() {
@@ -171,6 +175,8 @@ public class PersonImport {
     @Transactional
     public Counts apply(long jobId, Set<String> fields, String source) {
         CurrentUser user = access.requireRegisterWriter();
+        long t0 = System.currentTimeMillis();
+        LargeLoad large = largeLoad(jobId) ? LargeLoad.begin(jdbc) : null;
         if (fields.contains("householdNo")) {
             // no anti-join against household here: scanning the index being filled made it quadratic
             jdbc.sql("""
@@ -181,16 +187,27 @@ public class PersonImport {
                     order by r.household_no, r.row_no
                     on conflict (household_no) do nothing""").param(jobId).update();
         }
-        long t0 = System.currentTimeMillis();
         addPersons(jobId, user, source);
+        if (large != null) {
+            large.restore();
+        }
         long t1 = System.currentTimeMillis();
         changePersons(jobId, fields, user, source);
-        log.info("Import {}: new persons written in {} ms, changed ones in {} ms", jobId, t1 - t0,
-                System.currentTimeMillis() - t1);
+        log.info("Import {}: new persons written in {} ms{}, changed ones in {} ms", jobId, t1 - t0,
+                large == null ? "" : " (a large load: keys and indexes built again)", System.currentTimeMillis() - t1);
         Counts counts = counts(jobId);
         audit.record("IMPORT", "person", null, source + ": added " + counts.added() + ", changed " + counts.changed()
                 + ", unchanged " + counts.unchanged());
         return counts;
+    }
+
+    /** Whether the job adds at least {@code renkou.import.large-load-rows} persons and half as many as the register holds. */
+    private boolean largeLoad(long jobId) {
+        long adding = jdbc.sql("select count(*) from person_import_row where job_id = ? and outcome = 'ADDED'")
+                .param(jobId).query(Long.class).single();
+        long holding = jdbc.sql("select greatest(reltuples, 0)::bigint from pg_class where oid = 'person'::regclass")
+                .query(Long.class).single();
+        return adding >= largeLoadRows && adding * 2 >= holding;
     }
 
     /** Removes a job's staging rows (after it is done, failed or cancelled). */

@@ -41,32 +41,6 @@ class ImportApiTest {
                 GRID, "REGISTERED", phone, "测试地址") + "\n";
     }
 
-    private Api.Response run(String fileName, byte[] content, boolean dryRun) {
-        Api.Response started = admin.upload("/api/v1/imports/persons", fileName, content,
-                Map.of("dryRun", String.valueOf(dryRun)));
-        assertThat(started.status()).as(started.body()).isEqualTo(202);
-        return await(started.<Integer>json("$.id"));
-    }
-
-    private Api.Response await(int id) {
-        for (int i = 0; i < 600; i++) {
-            Api.Response job = admin.get("/api/v1/imports/" + id);
-            if (!"RUNNING".equals(job.json("$.status"))) {
-                return job;
-            }
-            sleep(100);
-        }
-        throw new AssertionError("import " + id + " did not finish");
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private String family(String household, String phone) {
         LocalDate b1 = LocalDate.of(1975, 3, 1);
         LocalDate b2 = LocalDate.of(1977, 4, 2);
@@ -80,14 +54,14 @@ class ImportApiTest {
     void aDryRunCountsButWritesNothingThenTheImportAppliesAndAReimportChangesNothing() {
         String csv = HEADER + family("T151A", "13800001111");
         byte[] file = csv.getBytes(StandardCharsets.UTF_8);
-        Api.Response dry = run("family.csv", file, true);
+        Api.Response dry = Imports.run(admin, "family.csv", file, true);
         assertThat(dry.<String>json("$.status")).isEqualTo("DONE");
         assertThat(dry.<Integer>json("$.total")).isEqualTo(3);
         assertThat(dry.<Integer>json("$.accepted")).isEqualTo(3);
         assertThat(dry.<Integer>json("$.added")).isEqualTo(3);
         assertThat(admin.get("/api/v1/persons?name=" + Api.enc("导入户主T151A")).<Integer>json("$.total")).isZero();
 
-        Api.Response real = run("family.csv", file, false);
+        Api.Response real = Imports.run(admin, "family.csv", file, false);
         assertThat(real.<Integer>json("$.added")).isEqualTo(3);
         Api.Response head = admin.get("/api/v1/persons?name=" + Api.enc("导入户主T151A"));
         assertThat(head.<Integer>json("$.total")).isEqualTo(1);
@@ -96,11 +70,11 @@ class ImportApiTest {
                 .isEqualTo("20");
 
         assertThat(admin.get("/api/v1/imports").<List<String>>json("$[*].fileName")).contains("family.csv");
-        Api.Response again = run("family.csv", file, false);
+        Api.Response again = Imports.run(admin, "family.csv", file, false);
         assertThat(again.<Integer>json("$.unchanged")).isEqualTo(3);
         assertThat(again.<Integer>json("$.added")).isZero();
 
-        Api.Response changed = run("family.csv", csv.replace("13800001111", "13900002222").getBytes(StandardCharsets.UTF_8), false);
+        Api.Response changed = Imports.run(admin, "family.csv", csv.replace("13800001111", "13900002222").getBytes(StandardCharsets.UTF_8), false);
         assertThat(changed.<Integer>json("$.changed")).isEqualTo(1);
         assertThat(changed.<Integer>json("$.unchanged")).isEqualTo(2);
         int id = head.json("$.items[0].id");
@@ -123,7 +97,7 @@ class ImportApiTest {
         String row = String.join(",", TestData.idNumber(b, "2"), "国标码", "女", "19900707", "汉族", "已婚", "T151G", "户主",
                 "430105", VILLAGE, "", "流入", "", "出租屋") + "\n";
         int inflowBefore = inflowToday();
-        Api.Response gbk = run("gbk.csv", (header + row).getBytes(Charset.forName("GBK")), false);
+        Api.Response gbk = Imports.run(admin, "gbk.csv", (header + row).getBytes(Charset.forName("GBK")), false);
         assertThat(gbk.<Integer>json("$.added")).as(gbk.body()).isEqualTo(1);
         Api.Response p = admin.get("/api/v1/persons?name=" + Api.enc("国标码"));
         assertThat(p.<String>json("$.items[0].status")).isEqualTo("INFLOW");
@@ -137,7 +111,7 @@ class ImportApiTest {
         String bomRow = String.join(",", TestData.idNumber(b2, "1"), "带签名", "1", "1991-08-08", "01", "10", "T151B", "02",
                 "430105", VILLAGE, "", "户籍", "", "") + "\n";
         byte[] bom = ("\uFEFF" + header + bomRow).getBytes(StandardCharsets.UTF_8);
-        assertThat(run("bom.csv", bom, false).<Integer>json("$.added")).isEqualTo(1);
+        assertThat(Imports.run(admin, "bom.csv", bom, false).<Integer>json("$.added")).isEqualTo(1);
     }
 
     @Test
@@ -157,7 +131,7 @@ class ImportApiTest {
             }
             wb.write(out);
         }
-        Api.Response job = run("persons.xlsx", out.toByteArray(), false);
+        Api.Response job = Imports.run(admin, "persons.xlsx", out.toByteArray(), false);
         assertThat(job.<Integer>json("$.added")).as(job.body()).isEqualTo(1);
         assertThat(admin.get("/api/v1/persons?name=" + Api.enc("表格人")).<Integer>json("$.total")).isEqualTo(1);
     }
@@ -179,7 +153,7 @@ class ImportApiTest {
                 + line(TestData.idNumber(b, "1"), "坏日期", "1", b, "T151E7", "02", "").replace("1980-01-01", "1980-13-45") // 9
                 + line(TestData.idNumber(b, "1"), "坏民族", "1", b, "T151E8", "02", "").replace(",01,20,", ",99,20,") // 10
                 + line(good, "好人", "1", b, "T151E9", "02", "");                             // 11
-        Api.Response job = run("bad.csv", csv.getBytes(StandardCharsets.UTF_8), false);
+        Api.Response job = Imports.run(admin, "bad.csv", csv.getBytes(StandardCharsets.UTF_8), false);
         assertThat(job.<Integer>json("$.total")).isEqualTo(10);
         assertThat(job.<Integer>json("$.accepted")).isEqualTo(3); // 重复甲, 两户主甲, 好人
         assertThat(job.<Integer>json("$.rejected")).isEqualTo(7);
@@ -198,29 +172,29 @@ class ImportApiTest {
 
     @Test
     void aWrongHeaderOrAFileThatIsNoSpreadsheetFailsWithAClearMessage() {
-        Api.Response header = run("h.csv", "id_number,name,favourite_colour\n1,2,3\n".getBytes(StandardCharsets.UTF_8), false);
+        Api.Response header = Imports.run(admin, "h.csv", "id_number,name,favourite_colour\n1,2,3\n".getBytes(StandardCharsets.UTF_8), false);
         assertThat(header.<String>json("$.status")).isEqualTo("FAILED");
         assertThat(header.<String>json("$.message")).contains("favourite_colour");
-        Api.Response binary = run("x.csv", new byte[]{0x7f, 'E', 'L', 'F', 0, 0, 1, 2}, false);
+        Api.Response binary = Imports.run(admin, "x.csv", new byte[]{0x7f, 'E', 'L', 'F', 0, 0, 1, 2}, false);
         assertThat(binary.<String>json("$.message")).contains("无法读取");
-        Api.Response truncated = run("t.xlsx", new byte[]{'P', 'K', 3, 4, 1, 2, 3}, false);
+        Api.Response truncated = Imports.run(admin, "t.xlsx", new byte[]{'P', 'K', 3, 4, 1, 2, 3}, false);
         assertThat(truncated.<String>json("$.status")).isEqualTo("FAILED");
         assertThat(truncated.<String>json("$.message")).contains("无法读取");
-        Api.Response empty = run("e.csv", new byte[0], false);
+        Api.Response empty = Imports.run(admin, "e.csv", new byte[0], false);
         assertThat(empty.<String>json("$.status")).isEqualTo("FAILED");
     }
 
     @Test
     void anExportReimportsAsAllUnchangedAndNeutralisesFormulas() {
         String csv = HEADER + family("T151R", "13700000000").replace("测试地址\n", "=cmd|' /C calc'!A0\n");
-        assertThat(run("r.csv", csv.getBytes(StandardCharsets.UTF_8), false).<Integer>json("$.added")).isEqualTo(3);
+        assertThat(Imports.run(admin, "r.csv", csv.getBytes(StandardCharsets.UTF_8), false).<Integer>json("$.added")).isEqualTo(3);
         byte[] export = admin.download("/api/v1/exports/persons?area=" + VILLAGE + "&name=" + Api.enc("导入") + "&format=csv");
         String text = new String(export, StandardCharsets.UTF_8);
         assertThat(text).contains("'=cmd").doesNotContain(",=cmd");
         String households = new String(admin.download("/api/v1/exports/households?area=" + VILLAGE), StandardCharsets.UTF_8);
         assertThat(households).contains("T151R," + VILLAGE + "," + GRID).contains("导入户主T151R,3");
         assertThat(Api.as(port, "police", "police123").get("/api/v1/exports/households").status()).isEqualTo(403);
-        Api.Response reimport = run("export.csv", export, false);
+        Api.Response reimport = Imports.run(admin, "export.csv", export, false);
         assertThat(reimport.<Integer>json("$.rejected")).as(reimport.body()).isZero();
         assertThat(reimport.<Integer>json("$.added")).isZero();
         assertThat(reimport.<Integer>json("$.changed")).isZero();
@@ -241,7 +215,7 @@ class ImportApiTest {
                 csv.toString().getBytes(StandardCharsets.UTF_8), Map.of());
         int id = started.json("$.id");
         assertThat(admin.post("/api/v1/imports/" + id + "/cancel", "").status()).isEqualTo(202);
-        Api.Response job = await(id);
+        Api.Response job = Imports.await(admin, id);
         assertThat(job.<String>json("$.status")).isEqualTo("CANCELLED");
         assertThat(admin.get("/api/v1/persons?name=" + Api.enc("取消") + "&area=" + VILLAGE).<Integer>json("$.total")).isZero();
     }
@@ -270,7 +244,7 @@ class ImportApiTest {
         Api.Response started = cadre.upload("/api/v1/imports/persons", "s.csv", csv.getBytes(StandardCharsets.UTF_8),
                 Map.of("dryRun", "true"));
         int id = started.json("$.id");
-        Api.Response job = await(id);
+        Api.Response job = Imports.await(admin, id);
         assertThat(job.<Integer>json("$.rejected")).isEqualTo(1);
         assertThat(Api.as(port, "grid", "grid1234").get("/api/v1/imports/" + id).status()).isEqualTo(404);
         assertThat(Api.as(port, "clinic", "clinic123").upload("/api/v1/imports/persons", "s.csv",

@@ -1,0 +1,52 @@
+package org.renkou.people;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A large load (a town's first import): checking the foreign keys of every new row and adding it to every index
+ * one by one costs more than checking and building them once over the whole table. So, inside the loading
+ * transaction, the register's foreign keys and the secondary indexes of households and persons are dropped, and
+ * {@link #restore()} builds and checks them again before the transaction ends. The dropped keys lock these tables
+ * until then (other users wait for the register); a rollback restores everything as it was.
+ */
+final class LargeLoad {
+    private static final List<String> CHECKED = List.of("household", "person", "person_change", "person_status_period");
+    private static final List<String> INDEXED = List.of("household", "person");
+
+    private final JdbcClient jdbc;
+    private final List<String> foreignKeys;
+    private final List<String> indexes;
+
+    private LargeLoad(JdbcClient jdbc, List<String> foreignKeys, List<String> indexes) {
+        this.jdbc = jdbc;
+        this.foreignKeys = foreignKeys;
+        this.indexes = indexes;
+    }
+
+    /** Drops the keys and indexes, remembering the statements that restore them. */
+    static LargeLoad begin(JdbcClient jdbc) {
+        List<String[]> keys = jdbc.sql("""
+                select conrelid::regclass::text, quote_ident(conname), pg_get_constraintdef(oid) from pg_constraint
+                where contype = 'f' and conrelid = any(?::regclass[])""").param(CHECKED.toArray(String[]::new))
+                .query((rs, i) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)}).list();
+        List<String[]> indexes = jdbc.sql("""
+                select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) from pg_index i
+                where i.indrelid = any(?::regclass[])
+                  and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)""")
+                .param(INDEXED.toArray(String[]::new))
+                .query((rs, i) -> new String[]{rs.getString(1), rs.getString(2)}).list();
+        keys.forEach(k -> jdbc.sql("alter table " + k[0] + " drop constraint " + k[1]).update());
+        indexes.forEach(x -> jdbc.sql("drop index " + x[0]).update());
+        return new LargeLoad(jdbc, keys.stream().map(k -> "alter table " + k[0] + " add constraint " + k[1] + " " + k[2])
+                .toList(), indexes.stream().map(x -> x[1]).toList());
+    }
+
+    /** Builds the indexes and adds the keys again, each checked against every row; fresh statistics. */
+    void restore() {
+        jdbc.sql("set local maintenance_work_mem = '256MB'").update();
+        indexes.forEach(statement -> jdbc.sql(statement).update());
+        foreignKeys.forEach(statement -> jdbc.sql(statement).update());
+        jdbc.sql("analyze household, person").update(); // plans for a register that has just grown many times over
+    }
+}

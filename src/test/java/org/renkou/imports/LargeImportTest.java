@@ -1,0 +1,84 @@
+package org.renkou.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.renkou.Api;
+import org.renkou.TestData;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A large load (here from 300 rows, into an empty register of its own) drops the register's foreign keys and
+ * secondary indexes inside its transaction and builds them again before it commits.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"renkou.embedded-db.ephemeral=true", "renkou.embedded-db.name=large-load", "renkou.demo=false",
+                "renkou.import.large-load-rows=300", "RENKOU_ADMIN_PASSWORD=admin123"})
+@ExtendWith(OutputCaptureExtension.class)
+class LargeImportTest {
+    private static final String VILLAGE = "430105153001";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aLargeLoadWritesEverythingAndLeavesTheSameKeysAndIndexes(CapturedOutput output) {
+        Api admin = Api.as(port, "admin", "admin123");
+        assertThat(admin.post("/api/v1/areas", TestData.area("430105", "测试区", "COUNTY", null, null)).status())
+                .isEqualTo(201);
+        TestData.town(admin, "153");
+        List<String> schema = keysAndIndexes();
+
+        Api.Response job = Imports.run(admin, "large.csv", persons(400, "L"), false);
+        assertThat(job.<Integer>json("$.added")).as(job.body()).isEqualTo(400);
+        assertThat(output).contains("a large load: keys and indexes built again");
+        assertThat(keysAndIndexes()).isEqualTo(schema);
+        assertThat(count("select count(*) from household where household_no like 'L-%'")).isEqualTo(400);
+        assertThat(count("select count(*) from person_status_period s join person p on p.id = s.person_id"
+                + " where p.village_code = '" + VILLAGE + "' and s.valid_to is null")).isEqualTo(400);
+        assertThat(count("select count(*) from person_change where field = 'created'")).isEqualTo(400);
+        assertThat(admin.get("/api/v1/persons?area=" + VILLAGE + "&name=" + Api.enc("大批")).<Integer>json("$.total"))
+                .isEqualTo(400);
+
+        // a few rows into a register that now holds 400: the ordinary way, keys checked row by row
+        Api.Response small = Imports.run(admin, "small.csv", persons(5, "S"), false);
+        assertThat(small.<Integer>json("$.added")).isEqualTo(5);
+        assertThat(output.toString().split("a large load", -1)).hasSize(2);
+    }
+
+    private byte[] persons(int count, String household) {
+        StringBuilder csv = new StringBuilder("id_number,name,sex,birth_date,ethnicity,marital_status,household_no,"
+                + "relation,hukou_code,village_code,grid_code,status,phone,address\n");
+        for (int i = 0; i < count; i++) {
+            LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(i * 17L + household.charAt(0));
+            String sex = i % 2 == 0 ? "1" : "2";
+            csv.append(String.join(",", TestData.idNumber(birth, sex), "大批" + household + i, sex, birth.toString(), "01",
+                    "20", household + "-" + i, "02", "430105", VILLAGE, "", "REGISTERED", "", "")).append('\n');
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private List<String> keysAndIndexes() {
+        List<String> all = new ArrayList<>(jdbc.sql("select conrelid::regclass || ' ' || conname || ' '"
+                + " || pg_get_constraintdef(oid) from pg_constraint where contype = 'f' order by 1").query(String.class).list());
+        all.addAll(jdbc.sql("select indexdef from pg_indexes where schemaname = current_schema() order by 1")
+                .query(String.class).list());
+        return all;
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+}
