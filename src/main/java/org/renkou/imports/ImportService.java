@@ -9,9 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.renkou.access.AccessService;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
@@ -50,6 +53,12 @@ public class ImportService {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "import");
         t.setDaemon(true); // a stopping application does not wait for an import: its transaction rolls back
+        return t;
+    });
+    /** Writes the checked rows of a job to the staging table while the job reads on. */
+    private final ExecutorService stager = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "import-stage");
+        t.setDaemon(true);
         return t;
     });
     private final Set<Long> cancelRequested = ConcurrentHashMap.newKeySet();
@@ -144,6 +153,7 @@ public class ImportService {
         int processed;
         int rejected;
         boolean cancelled;
+        Future<?> staging = CompletableFuture.completedFuture(null);
 
         Run(long id, int total) {
             this.id = id;
@@ -197,12 +207,27 @@ public class ImportService {
             }
         }
 
+        /** Hands the batch to the staging thread, which writes it while the next batch is read. */
         void flush() {
-            personImport.stage(id, batch);
+            List<PersonImport.StagedRow> rows = List.copyOf(batch);
             batch.clear();
+            awaitStaging();
+            staging = stager.submit(() -> personImport.stage(id, rows));
             jobs.addErrors(id, errors);
             errors.clear();
             jobs.progress(id, Math.max(total, processed), processed, rejected);
+        }
+
+        /** Waits until the batches handed over are written; a failed write fails the job. */
+        void awaitStaging() {
+            try {
+                staging.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 
@@ -219,6 +244,7 @@ public class ImportService {
                 throw new ImportColumns.HeaderException("import.error.empty");
             }
             run.flush();
+            run.awaitStaging();
             if (run.cancelled) {
                 finishCancelled(run);
                 return;
@@ -236,12 +262,24 @@ public class ImportService {
             jobs.finish(id, "FAILED", processed, processed, 0, 0, 0, 0, e.getMessage());
         } finally {
             cancelRequested.remove(id);
+            if (run != null) {
+                awaitQuietly(run);
+            }
             personImport.discard(id);
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
                 log.warn("Could not delete {}", file);
             }
+        }
+    }
+
+    /** A job that ends early still lets its last batch finish writing, so that discarding its rows removes all. */
+    private static void awaitQuietly(Run run) {
+        try {
+            run.awaitStaging();
+        } catch (RuntimeException e) {
+            log.debug("Import {}: staging had failed", run.id, e);
         }
     }
 
