@@ -50,17 +50,9 @@ public class ImportService {
     private final AccessService access;
     private final AuditService audit;
     private final TransactionTemplate tx;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "import");
-        t.setDaemon(true); // a stopping application does not wait for an import: its transaction rolls back
-        return t;
-    });
+    private final ExecutorService worker = daemonThread("import");
     /** Writes the checked rows of a job to the staging table while the job reads on. */
-    private final ExecutorService stager = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "import-stage");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService stager = daemonThread("import-stage");
     private final Set<Long> cancelRequested = ConcurrentHashMap.newKeySet();
 
     ImportService(ImportJobs jobs, PersonImport personImport, CodeTables codes, Messages messages,
@@ -272,6 +264,15 @@ public class ImportService {
                 log.warn("Could not delete {}", file);
             }
         }
+    }
+
+    /** A stopping application does not wait for an import: its transaction rolls back. */
+    private static ExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** A job that ends early still lets its last batch finish writing, so that discarding its rows removes all. */

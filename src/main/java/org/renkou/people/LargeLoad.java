@@ -38,8 +38,9 @@ final class LargeLoad {
                 .query((rs, i) -> new String[]{rs.getString(1), rs.getString(2)}).list();
         keys.forEach(k -> jdbc.sql("alter table " + k[0] + " drop constraint " + k[1]).update());
         indexes.forEach(x -> jdbc.sql("drop index " + x[0]).update());
-        return new LargeLoad(jdbc, keys.stream().map(k -> "alter table " + k[0] + " add constraint " + k[1] + " " + k[2])
-                .toList(), indexes.stream().map(x -> x[1]).toList());
+        List<String> addKeys = keys.stream().map(k -> "alter table " + k[0] + " add constraint " + k[1] + " " + k[2])
+                .toList();
+        return new LargeLoad(jdbc, addKeys, indexes.stream().map(x -> x[1]).toList());
     }
 
     /** Builds the indexes and adds the keys again, each checked against every row; fresh statistics. */
