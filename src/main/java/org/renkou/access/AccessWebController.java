@@ -3,8 +3,7 @@ package org.renkou.access;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import org.renkou.common.FieldProblem;
-import org.renkou.common.ValidationException;
+import org.renkou.common.Forms;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,7 +44,8 @@ class AccessWebController {
                   @RequestParam(defaultValue = "") String areaCodes, @RequestParam String password,
                   Model model, RedirectAttributes redirect) {
         access.requireAdmin();
-        return saved(() -> users.create(username, displayName, role, codes(areaCodes), password), model, redirect);
+        return Forms.saveOrShow(model, redirect, "/admin/users",
+                () -> users.create(username, displayName, role, codes(areaCodes), password), () -> users(model));
     }
 
     @PostMapping("/admin/users/{id}")
@@ -53,7 +53,8 @@ class AccessWebController {
                   @RequestParam(defaultValue = "") String areaCodes, @RequestParam(defaultValue = "false") boolean enabled,
                   Model model, RedirectAttributes redirect) {
         access.requireAdmin();
-        return saved(() -> users.update(id, displayName, role, codes(areaCodes), enabled), model, redirect);
+        return Forms.saveOrShow(model, redirect, "/admin/users",
+                () -> users.update(id, displayName, role, codes(areaCodes), enabled), () -> users(model));
     }
 
     @PostMapping("/admin/users/{id}/unlock")
@@ -67,19 +68,8 @@ class AccessWebController {
     String resetPassword(@PathVariable long id, @RequestParam String password, Model model,
                          RedirectAttributes redirect) {
         access.requireAdmin();
-        return saved(() -> users.resetPassword(id, password), model, redirect);
-    }
-
-    /** Runs a change of the user list: back to the list when it worked, the errors on the page when not. */
-    private String saved(Runnable change, Model model, RedirectAttributes redirect) {
-        try {
-            change.run();
-        } catch (ValidationException e) {
-            model.addAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
-            return users(model);
-        }
-        redirect.addFlashAttribute("saved", true);
-        return "redirect:/admin/users";
+        return Forms.saveOrShow(model, redirect, "/admin/users", () -> users.resetPassword(id, password),
+                () -> users(model));
     }
 
     @GetMapping("/admin/audit")

@@ -5,9 +5,8 @@ import org.renkou.access.AccessService;
 import org.renkou.access.CurrentUser;
 import org.renkou.access.Role;
 import org.renkou.access.UserService;
-import org.renkou.common.FieldProblem;
 import org.renkou.common.NotFoundException;
-import org.renkou.common.ValidationException;
+import org.renkou.common.Forms;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,24 +54,15 @@ class AreaWebController {
     @PostMapping("/areas/{code}/grids")
     String newGrid(@PathVariable String code, @RequestParam String suffix, @RequestParam String name,
                    Model model, RedirectAttributes redirect) {
-        try {
-            areas.create(new Area(code + suffix.trim(), name, Area.Level.GRID, code, null, null));
-        } catch (ValidationException e) {
-            return withErrors(code, e, model);
-        }
-        redirect.addFlashAttribute("saved", true);
-        return "redirect:/areas/" + code;
+        return Forms.saveOrShow(model, redirect, "/areas/" + code,
+                () -> areas.create(new Area(code + suffix.trim(), name, Area.Level.GRID, code, null, null)),
+                () -> area(code, model));
     }
 
     @PostMapping("/areas/{code}/name")
     String rename(@PathVariable String code, @RequestParam String name, Model model, RedirectAttributes redirect) {
-        try {
-            areas.rename(code, name);
-        } catch (ValidationException e) {
-            return withErrors(code, e, model);
-        }
-        redirect.addFlashAttribute("saved", true);
-        return "redirect:/areas/" + code;
+        return Forms.saveOrShow(model, redirect, "/areas/" + code, () -> areas.rename(code, name),
+                () -> area(code, model));
     }
 
     @PostMapping("/areas/{code}/staff")
@@ -80,21 +70,12 @@ class AreaWebController {
                   Model model, RedirectAttributes redirect) {
         access.requireAdmin();
         areas.get(code);
-        try {
+        return Forms.saveOrShow(model, redirect, "/areas/" + code, () -> {
             if (remove) {
                 users.unassignArea(username, code);
             } else {
                 users.assignArea(username, code);
             }
-        } catch (ValidationException e) {
-            return withErrors(code, e, model);
-        }
-        redirect.addFlashAttribute("saved", true);
-        return "redirect:/areas/" + code;
-    }
-
-    private String withErrors(String code, ValidationException e, Model model) {
-        model.addAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
-        return area(code, model);
+        }, () -> area(code, model));
     }
 }

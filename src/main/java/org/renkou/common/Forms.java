@@ -2,6 +2,7 @@ package org.renkou.common;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.springframework.ui.Model;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -17,10 +18,26 @@ public final class Forms {
             write.get();
             redirect.addFlashAttribute("saved", true);
         } catch (ValidationException e) {
-            redirect.addFlashAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
+            redirect.addFlashAttribute("errors", e.messages());
         } catch (ConflictException e) {
             redirect.addFlashAttribute("errors", List.of(e.getMessage()));
         }
+        return "redirect:" + page;
+    }
+
+    /**
+     * Like {@link #save}, but a refusal shows the page again at once (from {@code show}, with the messages in
+     * the model) instead of redirecting to it.
+     */
+    public static String saveOrShow(Model model, RedirectAttributes redirect, String page, Runnable write,
+                                    Supplier<String> show) {
+        try {
+            write.run();
+        } catch (ValidationException e) {
+            model.addAttribute("errors", e.messages());
+            return show.get();
+        }
+        redirect.addFlashAttribute("saved", true);
         return "redirect:" + page;
     }
 }

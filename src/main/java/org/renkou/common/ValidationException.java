@@ -14,4 +14,9 @@ public class ValidationException extends RuntimeException {
     public List<FieldProblem> problems() {
         return problems;
     }
+
+    /** The messages for people, each naming its field and rule. */
+    public List<String> messages() {
+        return problems.stream().map(FieldProblem::message).toList();
+    }
 }

@@ -2,8 +2,7 @@ package org.renkou.exchange;
 
 import org.renkou.access.AccessService;
 import org.renkou.access.Role;
-import org.renkou.common.FieldProblem;
-import org.renkou.common.ValidationException;
+import org.renkou.common.Forms;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,13 +35,8 @@ class ExchangeWebController {
     @PostMapping("/exchange/peers")
     String savePeer(@RequestParam String code, @RequestParam String name, @RequestParam String baseUrl,
                     @RequestParam String publicKey, Model model, RedirectAttributes redirect) {
-        try {
-            exchange.savePeer(new Peer(code.trim(), name.trim(), baseUrl.trim(), publicKey.trim()));
-        } catch (ValidationException e) {
-            model.addAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
-            return page(model);
-        }
-        redirect.addFlashAttribute("saved", true);
-        return "redirect:/exchange";
+        return Forms.saveOrShow(model, redirect, "/exchange",
+                () -> exchange.savePeer(new Peer(code.trim(), name.trim(), baseUrl.trim(), publicKey.trim())),
+                () -> page(model));
     }
 }

@@ -7,7 +7,6 @@ import org.renkou.access.Role;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.Dates;
-import org.renkou.common.FieldProblem;
 import org.renkou.common.Forms;
 import org.renkou.common.ReportPeriod;
 import org.renkou.common.ValidationException;
@@ -155,7 +154,7 @@ class HealthWebController {
                 redirect.addFlashAttribute("preview", births.preview(rule));
                 redirect.addFlashAttribute("previewId", id);
             } catch (ValidationException e) {
-                redirect.addFlashAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
+                redirect.addFlashAttribute("errors", e.messages());
             }
             return "redirect:/health/rules";
         }

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import org.renkou.access.AuditService;
-import org.renkou.common.FieldProblem;
 import org.renkou.common.ValidationException;
 import org.renkou.health.ResidentHealth;
 import org.renkou.people.Residents;
@@ -73,7 +72,7 @@ class PortalController {
             PortalService.Submitted s = requests.submit(kind, null, subject, body, contactName, contactPhone, request.getRemoteAddr());
             return "redirect:/portal/requests/" + s.trackingNo() + "?t=" + s.secret();
         } catch (ValidationException e) {
-            model.addAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
+            model.addAttribute("errors", e.messages());
             model.addAttribute("subject", subject);
             model.addAttribute("body", body);
             return "portal/ask";
@@ -100,7 +99,7 @@ class PortalController {
             AppointmentService.Appointment a = appointments.book(slotId, name, phone, request.getRemoteAddr());
             return "redirect:/portal/appointments/" + a.reference() + "?t=" + a.secret();
         } catch (ValidationException e) {
-            redirect.addFlashAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
+            redirect.addFlashAttribute("errors", e.messages());
             return "redirect:/portal/appointments";
         }
     }
@@ -124,7 +123,7 @@ class PortalController {
         try {
             appointments.change(reference, secret, slotId);
         } catch (ValidationException e) {
-            redirect.addFlashAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
+            redirect.addFlashAttribute("errors", e.messages());
         }
         return "redirect:/portal/appointments/" + reference + "?t=" + secret;
     }
@@ -156,7 +155,7 @@ class PortalController {
             login.start(idNumber, name, request.getRemoteAddr()).ifPresentOrElse(p -> ResidentSession.pending(request, p),
                     () -> ResidentSession.pending(request, -1L));
         } catch (ValidationException e) {
-            redirect.addFlashAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
+            redirect.addFlashAttribute("errors", e.messages());
         }
         return "redirect:/portal/me";
     }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.renkou.access.AccessService;
 import org.renkou.access.Role;
-import org.renkou.common.FieldProblem;
 import org.renkou.common.NotFoundException;
 import org.renkou.common.ValidationException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -91,7 +90,7 @@ class ReportWebController {
             reports.saveTemplate(body);
             redirect.addFlashAttribute("saved", true);
         } catch (ValidationException e) {
-            redirect.addFlashAttribute("errors", e.problems().stream().map(FieldProblem::message).toList());
+            redirect.addFlashAttribute("errors", e.messages());
             redirect.addFlashAttribute("draft", body);
         }
         redirect.addAttribute("area", area);

@@ -17,8 +17,15 @@ class AdminBrowserTest extends BrowserTestSupport {
         assertThat(browser.text("area-tree")).contains("捞刀河镇").contains("凤羽村").contains("捞居社区");
         browser.open("/areas/430105100202");
         assertThat(browser.text("area-name")).isEqualTo("凤羽村");
+        browser.type("new-grid-suffix", "001");
+        browser.driver().findElement(By.cssSelector("#new-grid input[name=name]")).sendKeys("重复网格");
+        browser.submit(By.cssSelector("#new-grid button"));
+        assertThat(browser.waitFor(By.cssSelector(".error")).getText()).as("refused, shown on the same page").contains("代码");
+        assertThat(browser.text("area-name")).isEqualTo("凤羽村");
         browser.type("new-grid-suffix", "050");
-        browser.driver().findElement(By.cssSelector("#new-grid input[name=name]")).sendKeys("新建网格");
+        WebElement gridName = browser.driver().findElement(By.cssSelector("#new-grid input[name=name]"));
+        gridName.clear();
+        gridName.sendKeys("新建网格");
         browser.submit(By.cssSelector("#new-grid button"));
         assertThat(browser.text("children")).contains("430105100202050").contains("新建网格");
         browser.open("/areas/430105100202050");
