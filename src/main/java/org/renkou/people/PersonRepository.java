@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.renkou.common.AreaScope;
 import org.renkou.common.Dates;
 import org.renkou.common.IdNumber;
 import org.renkou.common.PageResult;
+import org.renkou.common.PlanModes;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,10 +28,12 @@ class PersonRepository {
 
     private final JdbcClient jdbc;
     private final javax.sql.DataSource dataSource;
+    private final PlanModes plans;
 
-    PersonRepository(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+    PersonRepository(JdbcClient jdbc, javax.sql.DataSource dataSource, PlanModes plans) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.plans = plans;
     }
 
     Optional<Person> find(long id) {
@@ -86,12 +90,17 @@ class PersonRepository {
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(size);
         pageParams.add((long) page * size);
-        List<T> items = jdbc.sql(SELECT + where + " order by " + order + " limit ? offset ?")
-                .params(pageParams).query(mapper).list();
-        // a first page that is not full is the whole result: no need to count
-        long total = page == 0 && items.size() < size ? items.size()
-                : jdbc.sql("select count(*) from person p" + where).params(params).query(Long.class).single();
-        return new PageResult<>(items, total, page, size);
+        Supplier<PageResult<T>> read = () -> {
+            List<T> items = jdbc.sql(SELECT + where + " order by " + order + " limit ? offset ?")
+                    .params(pageParams).query(mapper).list();
+            // a first page that is not full is the whole result: no need to count
+            long total = page == 0 && items.size() < size ? items.size()
+                    : jdbc.sql("select count(*) from person p" + where).params(params).query(Long.class).single();
+            return new PageResult<>(items, total, page, size);
+        };
+        // by ID number or name prefix: one small index range whatever the values, so planned once (planning
+        // each call cost more than running it); broader lists are planned for their values
+        return PersonValidator.blank(c.idNumber()) && PersonValidator.blank(c.name()) ? read.get() : plans.generic(read);
     }
 
     /** Persons per residence status now, within a scope: no personal data, so every role may ask. */
@@ -120,8 +129,7 @@ class PersonRepository {
             params.add(IdNumber.parse(c.idNumber()).normalized());
         }
         if (!PersonValidator.blank(c.name())) {
-            where.append(" and p.name like ?");
-            params.add(c.name().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            appendPrefix(where, "p.name", c.name().trim(), params);
         }
         appendArea(where, "p", c.area(), params);
         if (c.status() != null) {
@@ -160,9 +168,31 @@ class PersonRepository {
             where.append(" and ").append(alias).append(".village_code = ?");
             params.add(code);
         } else {
-            where.append(" and ").append(alias).append(".village_code like ?");
-            params.add(code + "%");
+            appendPrefix(where, alias + ".village_code", code, params);
         }
+    }
+
+    /**
+     * {@code column} starts with {@code prefix}, written as one index range that a generic plan can use too
+     * (a {@code like} pattern given as a parameter cannot): the columns compare in the C collation, by code point.
+     */
+    private static void appendPrefix(StringBuilder where, String column, String prefix, List<Object> params) {
+        String end = prefixEnd(prefix);
+        where.append(" and ").append(column).append(end == null ? " ^@ ?" : " >= ? and " + column + " < ?");
+        params.add(prefix);
+        if (end != null) {
+            params.add(end);
+        }
+    }
+
+    /** The least string after every string that starts with {@code prefix} (null after U+10FFFF). */
+    static String prefixEnd(String prefix) {
+        int last = prefix.codePointBefore(prefix.length());
+        if (last == Character.MAX_CODE_POINT) {
+            return null;
+        }
+        int next = last + 1 == Character.MIN_SURROGATE ? Character.MAX_SURROGATE + 1 : last + 1;
+        return prefix.substring(0, prefix.length() - Character.charCount(last)) + Character.toString(next);
     }
 
     /** Every household of a scope (and area, if given), with its head and size, read with a cursor. */

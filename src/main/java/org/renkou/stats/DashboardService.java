@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.renkou.common.Messages;
+import org.renkou.common.PlanModes;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,9 +29,9 @@ public class DashboardService {
     private final IndicatorService indicators;
     private final List<ChartSource> chartSources;
     private final Messages messages;
-    private final CustomPlans plans;
+    private final PlanModes plans;
 
-    DashboardService(IndicatorService indicators, List<ChartSource> chartSources, Messages messages, CustomPlans plans) {
+    DashboardService(IndicatorService indicators, List<ChartSource> chartSources, Messages messages, PlanModes plans) {
         this.plans = plans;
         this.indicators = indicators;
         this.chartSources = chartSources;
@@ -41,7 +42,7 @@ public class DashboardService {
         java.util.Set<String> codes = new java.util.LinkedHashSet<>(q.codes());
         codes.addAll(BY_AREA);
         List<java.util.concurrent.CompletableFuture<List<Chart>>> sourceCharts = chartSources.stream()
-                .map(s -> Parallel.start(() -> plans.run(() -> s.charts(q.area(), q.period(), q.asOf())))).toList();
+                .map(s -> Parallel.start(() -> plans.custom(() -> s.charts(q.area(), q.period(), q.asOf())))).toList();
         IndicatorService.Result result = indicators.valuesAndBreakdown(
                 new IndicatorService.Query(q.area(), q.period(), q.asOf(), codes));
         List<IndicatorValue> values = result.values().stream().filter(v -> q.codes().contains(v.code())).toList();

@@ -17,6 +17,7 @@ import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.Messages;
+import org.renkou.common.PlanModes;
 import org.renkou.common.ReportPeriod;
 import org.renkou.common.ValidationException;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -35,10 +36,10 @@ public class IndicatorService {
     private final AccessService access;
     private final AuditService audit;
     private final Messages messages;
-    private final CustomPlans plans;
+    private final PlanModes plans;
 
     IndicatorService(List<IndicatorSource> sources, AreaService areas, AccessService access, AuditService audit,
-                     Messages messages, CustomPlans plans) {
+                     Messages messages, PlanModes plans) {
         this.plans = plans;
         for (IndicatorSource s : sources) {
             for (Indicator i : s.catalogue()) {
@@ -151,7 +152,7 @@ public class IndicatorService {
             bySource.computeIfAbsent(sourceOf.get(code), s -> new LinkedHashSet<>()).add(code);
         }
         List<java.util.concurrent.CompletableFuture<Map<String, Map<String, Fraction>>>> counted = new ArrayList<>();
-        bySource.forEach((source, codes) -> counted.add(Parallel.start(() -> plans.run(() -> source.compute(codes, q.area(),
+        bySource.forEach((source, codes) -> counted.add(Parallel.start(() -> plans.custom(() -> source.compute(codes, q.area(),
                 q.period(), q.asOf())))));
         Map<String, Map<String, Fraction>> villages = new HashMap<>();
         for (var f : counted) {

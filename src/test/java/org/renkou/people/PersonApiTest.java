@@ -131,6 +131,10 @@ class PersonApiTest {
         assertThat(admin.get(base + "&ageFrom=31").<Integer>json("$.total")).isZero();
         assertThat(admin.get(base + "&sort=name&dir=desc").<List<String>>json("$.items[*].name"))
                 .containsExactly("欧阳前缀丁", "欧阳前缀一");
+        assertThat(admin.get("/api/v1/persons?name=" + Api.enc("欧阳前")).<Integer>json("$.total")).isEqualTo(2);
+        assertThat(admin.get("/api/v1/persons?name=" + Api.enc("欧阳前缀一")).<List<String>>json("$.items[*].name"))
+                .containsExactly("欧阳前缀一");
+        assertThat(admin.get("/api/v1/persons?name=" + Api.enc("欧阳前缀一x")).<Integer>json("$.total")).isZero();
         Api.Response page = admin.get(base + "&size=1&page=1&sort=name");
         assertThat(page.<List<String>>json("$.items[*].name")).containsExactly("欧阳前缀丁");
         assertThat(page.<Integer>json("$.size")).isEqualTo(1);
