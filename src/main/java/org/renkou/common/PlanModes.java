@@ -33,7 +33,7 @@ public class PlanModes {
 
     /**
      * Planned once: a selective lookup whose plan does not depend on its values (the same index range for
-     * every name prefix), where planning it again costs more than running it.
+     * every name prefix), where planning it again costs more than running it and its own transaction.
      */
     public <T> T generic(Supplier<T> work) {
         return run("force_generic_plan", work);
