@@ -132,6 +132,7 @@ public class PersonImport {
     @Transactional
     public List<Rejection> rejectInconsistent(long jobId, boolean withHouseholds) {
         CurrentUser user = access.requireRegisterWriter();
+        roomToSort();
         jdbc.sql("analyze person_import_row").update(); // fresh statistics, or the planner loops over a million rows
         List<Rejection> rejected = new ArrayList<>(jdbc.sql("""
                 with d as (select row_no, id_number, min(row_no) over (partition by id_number) as first
@@ -162,6 +163,7 @@ public class PersonImport {
     /** Whether each staged row adds, changes or leaves a person as it is, comparing only the file's columns. */
     @Transactional
     public Counts classify(long jobId, Set<String> fields) {
+        roomToSort();
         String differs = fields.stream().map(PersonImport::differs).collect(Collectors.joining(" or "));
         jdbc.sql("update person_import_row r set outcome = case when " + differs + " then 'CHANGED' else 'UNCHANGED' end"
                 + " from person p left join household h on h.id = p.household_id"
@@ -175,6 +177,7 @@ public class PersonImport {
     @Transactional
     public Counts apply(long jobId, Set<String> fields, String source) {
         CurrentUser user = access.requireRegisterWriter();
+        roomToSort();
         long t0 = System.currentTimeMillis();
         LargeLoad large = largeLoad(jobId) ? LargeLoad.begin(jdbc) : null;
         if (fields.contains("householdNo")) {
@@ -208,6 +211,14 @@ public class PersonImport {
         long holding = jdbc.sql("select greatest(reltuples, 0)::bigint from pg_class where oid = 'person'::regclass")
                 .query(Long.class).single();
         return adding >= largeLoadRows && adding * 2 >= holding;
+    }
+
+    /**
+     * The import's sorts, hashes and the rows one statement hands to the next are a file's worth: kept in memory
+     * for this transaction (one import runs at a time) instead of spilling to disk in the default 4 MB.
+     */
+    private void roomToSort() {
+        jdbc.sql("set local work_mem = '256MB'").update();
     }
 
     /** Removes a job's staging rows (after it is done, failed or cancelled). */
