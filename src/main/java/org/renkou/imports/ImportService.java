@@ -294,12 +294,11 @@ public class ImportService {
         PersonImport.Counts counts = personImport.classify(run.id, fields);
         long start = System.currentTimeMillis();
         if (!dryRun) {
-            counts = tx.execute(status -> {
-                PersonImport.Counts applied = personImport.apply(run.id, fields, "import " + run.id);
+            tx.executeWithoutResult(status -> {
+                personImport.apply(run.id, fields, counts, "import " + run.id);
                 if (cancelRequested.contains(run.id)) {
                     throw new CancelledException();
                 }
-                return applied;
             });
         }
         log.info("Import {}: cross-row checks and classification done, applied in {} ms", run.id,

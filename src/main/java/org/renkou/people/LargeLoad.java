@@ -6,8 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A large load (a town's first import): checking the foreign keys of every new row and adding it to every index
  * one by one costs more than checking and building them once over the whole table. So, inside the loading
- * transaction, the register's foreign keys and the secondary indexes of households and persons are dropped, and
- * {@link #restore()} builds and checks them again before the transaction ends. The dropped keys lock these tables
+ * transaction, the register's foreign keys and the secondary indexes and unique constraints of households and
+ * persons are dropped, and {@link #restore()} builds and checks them again before the transaction ends. The dropped keys lock these tables
  * until then (other users wait for the register); a rollback restores everything as it was.
  */
 final class LargeLoad {
@@ -15,20 +15,24 @@ final class LargeLoad {
     private static final List<String> INDEXED = List.of("household", "person");
 
     private final JdbcClient jdbc;
-    private final List<String> foreignKeys;
+    private final List<String> constraints;
     private final List<String> indexes;
 
-    private LargeLoad(JdbcClient jdbc, List<String> foreignKeys, List<String> indexes) {
+    private LargeLoad(JdbcClient jdbc, List<String> constraints, List<String> indexes) {
         this.jdbc = jdbc;
-        this.foreignKeys = foreignKeys;
+        this.constraints = constraints;
         this.indexes = indexes;
     }
 
-    /** Drops the keys and indexes, remembering the statements that restore them. */
+    /**
+     * Drops the keys and indexes, remembering the statements that restore them. While it lasts, the household
+     * number is not unique by itself: new households must leave out those the register has.
+     */
     static LargeLoad begin(JdbcClient jdbc) {
         List<String[]> keys = jdbc.sql("""
                 select conrelid::regclass::text, quote_ident(conname), pg_get_constraintdef(oid) from pg_constraint
-                where contype = 'f' and conrelid = any(?::regclass[])""").param(CHECKED.toArray(String[]::new))
+                where contype = 'f' and conrelid = any(?::regclass[]) or contype = 'u' and conrelid = any(?::regclass[])
+                order by contype desc""").params(CHECKED.toArray(String[]::new), INDEXED.toArray(String[]::new))
                 .query((rs, i) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)}).list();
         List<String[]> indexes = jdbc.sql("""
                 select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) from pg_index i
@@ -43,11 +47,11 @@ final class LargeLoad {
         return new LargeLoad(jdbc, addKeys, indexes.stream().map(x -> x[1]).toList());
     }
 
-    /** Builds the indexes and adds the keys again, each checked against every row; fresh statistics. */
+    /** Builds the indexes and adds the constraints again (unique ones first), each checked against every row; fresh statistics. */
     void restore() {
         jdbc.sql("set local maintenance_work_mem = '256MB'").update();
         indexes.forEach(statement -> jdbc.sql(statement).update());
-        foreignKeys.forEach(statement -> jdbc.sql(statement).update());
+        constraints.forEach(statement -> jdbc.sql(statement).update());
         jdbc.sql("analyze household, person").update(); // plans for a register that has just grown many times over
     }
 }

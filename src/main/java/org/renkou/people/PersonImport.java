@@ -160,7 +160,11 @@ public class PersonImport {
         return rejected;
     }
 
-    /** Whether each staged row adds, changes or leaves a person as it is, comparing only the file's columns. */
+    /**
+     * Whether each staged row adds, changes or leaves a person as it is, comparing only the file's columns. A row
+     * that matched no one keeps no outcome and adds a person (marking every row of a first import would write
+     * each staged row once more).
+     */
     @Transactional
     public Counts classify(long jobId, Set<String> fields) {
         roomToSort();
@@ -168,27 +172,20 @@ public class PersonImport {
         jdbc.sql("update person_import_row r set outcome = case when " + differs + " then 'CHANGED' else 'UNCHANGED' end"
                 + " from person p left join household h on h.id = p.household_id"
                 + " where r.job_id = ? and r.person_id = p.id and r.outcome is null").param(jobId).update();
-        jdbc.sql("update person_import_row set outcome = 'ADDED' where job_id = ? and person_id is null and outcome is null")
-                .param(jobId).update();
         return counts(jobId);
     }
 
-    /** Writes the classified rows to the register: the caller's transaction makes it all or nothing. */
+    /**
+     * Writes the rows {@link #classify} counted to the register: the caller's transaction makes it all or nothing.
+     */
     @Transactional
-    public Counts apply(long jobId, Set<String> fields, String source) {
+    public void apply(long jobId, Set<String> fields, Counts counts, String source) {
         CurrentUser user = access.requireRegisterWriter();
         roomToSort();
         long t0 = System.currentTimeMillis();
-        LargeLoad large = largeLoad(jobId) ? LargeLoad.begin(jdbc) : null;
+        LargeLoad large = largeLoad(counts.added()) ? LargeLoad.begin(jdbc) : null;
         if (fields.contains("householdNo")) {
-            // no anti-join against household here: scanning the index being filled made it quadratic
-            jdbc.sql("""
-                    insert into household (household_no, village_code, grid_code, address)
-                    select distinct on (r.household_no) r.household_no, r.village_code, r.grid_code, r.address
-                    from person_import_row r
-                    where r.job_id = ? and r.outcome in ('ADDED', 'CHANGED') and r.household_no is not null
-                    order by r.household_no, r.row_no
-                    on conflict (household_no) do nothing""").param(jobId).update();
+            addHouseholds(jobId, large != null);
         }
         addPersons(jobId, user, source);
         if (large != null) {
@@ -198,16 +195,12 @@ public class PersonImport {
         changePersons(jobId, fields, user, source);
         log.info("Import {}: new persons written in {} ms{}, changed ones in {} ms", jobId, t1 - t0,
                 large == null ? "" : " (a large load: keys and indexes built again)", System.currentTimeMillis() - t1);
-        Counts counts = counts(jobId);
         audit.record("IMPORT", "person", null, source + ": added " + counts.added() + ", changed " + counts.changed()
                 + ", unchanged " + counts.unchanged());
-        return counts;
     }
 
     /** Whether the job adds at least {@code renkou.import.large-load-rows} persons and half as many as the register holds. */
-    private boolean largeLoad(long jobId) {
-        long adding = jdbc.sql("select count(*) from person_import_row where job_id = ? and outcome = 'ADDED'")
-                .param(jobId).query(Long.class).single();
+    private boolean largeLoad(long adding) {
         long holding = jdbc.sql("select greatest(reltuples, 0)::bigint from pg_class where oid = 'person'::regclass")
                 .query(Long.class).single();
         return adding >= largeLoadRows && adding * 2 >= holding;
@@ -227,6 +220,21 @@ public class PersonImport {
     }
 
     /**
+     * The households of the file the register does not have. Normally the unique household number leaves out those
+     * it has (an anti-join scanning the index being filled was quadratic); in a large load, without that index,
+     * existing households are read once into a hash table and left out.
+     */
+    private void addHouseholds(long jobId, boolean large) {
+        jdbc.sql("insert into household (household_no, village_code, grid_code, address)"
+                + " select distinct on (r.household_no) r.household_no, r.village_code, r.grid_code, r.address"
+                + " from person_import_row r where r.job_id = ? and (r.outcome is null or r.outcome = 'CHANGED')"
+                + " and r.household_no is not null"
+                + (large ? " and not exists (select 1 from household h where h.household_no = r.household_no)" : "")
+                + " order by r.household_no, r.row_no"
+                + (large ? "" : " on conflict (household_no) do nothing")).param(jobId).update();
+    }
+
+    /**
      * One statement writes the new persons with their current status's start, their "created" history rows and
      * their status periods: each row is read once, and no row is written twice.
      */
@@ -239,7 +247,7 @@ public class PersonImport {
                         + " r.status, r.arrived_on, r.left_on, r.died_on, r.move_reason, r.other_place_code, r.phone,"
                         + " r.address, " + StatusPeriods.since("r.")
                         + " from person_import_row r left join household h on h.household_no = r.household_no"
-                        + " where r.job_id = ? and r.outcome = 'ADDED'"
+                        + " where r.job_id = ? and r.outcome is null"
                         + " returning id, name, status, birth_date, arrived_on, left_on, died_on),"
                         + " created as (insert into person_change (person_id, username, source, field, new_value)"
                         + " select id, ?, ?, 'created', name from added) "
@@ -321,7 +329,7 @@ public class PersonImport {
 
     private Counts counts(long jobId) {
         return jdbc.sql("""
-                select count(*) filter (where outcome = 'ADDED'), count(*) filter (where outcome = 'CHANGED'),
+                select count(*) filter (where outcome is null), count(*) filter (where outcome = 'CHANGED'),
                        count(*) filter (where outcome = 'UNCHANGED') from person_import_row where job_id = ?""")
                 .param(jobId).query((rs, i) -> new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3))).single();
     }

@@ -18,8 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A large load (here from 300 rows, into an empty register of its own) drops the register's foreign keys and
- * secondary indexes inside its transaction and builds them again before it commits.
+ * A large load (here from 300 rows, into an empty register of its own) drops the register's foreign keys, unique
+ * constraints and secondary indexes inside its transaction and builds them again before it commits.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"renkou.embedded-db.ephemeral=true", "renkou.embedded-db.name=large-load", "renkou.demo=false",
@@ -41,7 +41,7 @@ class LargeImportTest {
         TestData.town(admin, "153");
         List<String> schema = keysAndIndexes();
 
-        Api.Response job = Imports.run(admin, "large.csv", persons(400, "L"), false);
+        Api.Response job = Imports.run(admin, "large.csv", persons(400, "L", 0), false);
         assertThat(job.<Integer>json("$.added")).as(job.body()).isEqualTo(400);
         assertThat(output).contains("a large load: keys and indexes built again");
         assertThat(keysAndIndexes()).isEqualTo(schema);
@@ -52,27 +52,39 @@ class LargeImportTest {
         assertThat(admin.get("/api/v1/persons?area=" + VILLAGE + "&name=" + Api.enc("大批")).<Integer>json("$.total"))
                 .isEqualTo(400);
 
-        // a few rows into a register that now holds 400: the ordinary way, keys checked row by row
-        Api.Response small = Imports.run(admin, "small.csv", persons(5, "S"), false);
+        // another large load, 200 of whose persons join households the register has: none is made twice
+        Api.Response more = Imports.run(admin, "more.csv", persons(450, "M", 200), false);
+        assertThat(more.<Integer>json("$.added")).as(more.body()).isEqualTo(450);
+        assertThat(output.toString().split("a large load", -1)).hasSize(3);
+        assertThat(keysAndIndexes()).isEqualTo(schema);
+        assertThat(count("select count(*) from household where household_no like 'L-%'")).isEqualTo(400);
+        assertThat(count("select count(*) from household where household_no like 'M-%'")).isEqualTo(250);
+        assertThat(count("select count(*) from person p join household h on h.id = p.household_id"
+                + " where h.household_no = 'L-7'")).isEqualTo(2);
+
+        // a few rows into a register that now holds 850: the ordinary way, keys checked row by row
+        Api.Response small = Imports.run(admin, "small.csv", persons(5, "S", 0), false);
         assertThat(small.<Integer>json("$.added")).isEqualTo(5);
-        assertThat(output.toString().split("a large load", -1)).hasSize(2);
+        assertThat(output.toString().split("a large load", -1)).hasSize(3);
     }
 
-    private byte[] persons(int count, String household) {
+    /** Persons each heading a household of their own, but the first {@code joining} join the households "L-i". */
+    private byte[] persons(int count, String household, int joining) {
         StringBuilder csv = new StringBuilder("id_number,name,sex,birth_date,ethnicity,marital_status,household_no,"
                 + "relation,hukou_code,village_code,grid_code,status,phone,address\n");
         for (int i = 0; i < count; i++) {
             LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(i * 17L + household.charAt(0));
             String sex = i % 2 == 0 ? "1" : "2";
             csv.append(String.join(",", TestData.idNumber(birth, sex), "大批" + household + i, sex, birth.toString(), "01",
-                    "20", household + "-" + i, "02", "430105", VILLAGE, "", "REGISTERED", "", "")).append('\n');
+                    "20", (i < joining ? "L" : household) + "-" + i, i < joining ? "20" : "02", "430105", VILLAGE, "",
+                    "REGISTERED", "", "")).append('\n');
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private List<String> keysAndIndexes() {
         List<String> all = new ArrayList<>(jdbc.sql("select conrelid::regclass || ' ' || conname || ' '"
-                + " || pg_get_constraintdef(oid) from pg_constraint where contype = 'f' order by 1").query(String.class).list());
+                + " || pg_get_constraintdef(oid) from pg_constraint where contype in ('f', 'p', 'u') order by 1").query(String.class).list());
         all.addAll(jdbc.sql("select indexdef from pg_indexes where schemaname = current_schema() order by 1")
                 .query(String.class).list());
         return all;
