@@ -6,13 +6,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A large load (a town's first import): checking the foreign keys of every new row and adding it to every index
  * one by one costs more than checking and building them once over the whole table. So, inside the loading
- * transaction, the register's foreign keys and the secondary indexes and unique constraints of households and
- * persons are dropped, and {@link #restore()} builds and checks them again before the transaction ends. The dropped keys lock these tables
- * until then (other users wait for the register); a rollback restores everything as it was.
+ * transaction, the register's foreign keys and the secondary indexes and unique constraints of households,
+ * persons, their history and their status periods are dropped, and {@link #restore()} builds and checks them again
+ * before the transaction ends. The dropped keys lock these tables until then (other users wait for the register);
+ * a rollback restores everything as it was.
  */
 final class LargeLoad {
-    private static final List<String> CHECKED = List.of("household", "person", "person_change", "person_status_period");
-    private static final List<String> INDEXED = List.of("household", "person");
+    private static final String[] TABLES = {"household", "person", "person_change", "person_status_period"};
 
     private final JdbcClient jdbc;
     private final List<String> constraints;
@@ -31,14 +31,14 @@ final class LargeLoad {
     static LargeLoad begin(JdbcClient jdbc) {
         List<String[]> keys = jdbc.sql("""
                 select conrelid::regclass::text, quote_ident(conname), pg_get_constraintdef(oid) from pg_constraint
-                where contype = 'f' and conrelid = any(?::regclass[]) or contype = 'u' and conrelid = any(?::regclass[])
-                order by contype desc""").params(CHECKED.toArray(String[]::new), INDEXED.toArray(String[]::new))
+                where contype in ('f', 'u') and conrelid = any(?::regclass[])
+                order by contype desc""").param(TABLES)
                 .query((rs, i) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)}).list();
         List<String[]> indexes = jdbc.sql("""
                 select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) from pg_index i
                 where i.indrelid = any(?::regclass[])
                   and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)""")
-                .param(INDEXED.toArray(String[]::new))
+                .param(TABLES)
                 .query((rs, i) -> new String[]{rs.getString(1), rs.getString(2)}).list();
         keys.forEach(k -> jdbc.sql("alter table " + k[0] + " drop constraint " + k[1]).update());
         indexes.forEach(x -> jdbc.sql("drop index " + x[0]).update());
@@ -47,7 +47,7 @@ final class LargeLoad {
         return new LargeLoad(jdbc, addKeys, indexes.stream().map(x -> x[1]).toList());
     }
 
-    /** Builds the indexes and adds the constraints again (unique ones first), each checked against every row; fresh statistics. */
+    /** Builds the indexes, adds the constraints again (unique ones first), each checked against every row; statistics. */
     void restore() {
         jdbc.sql("set local maintenance_work_mem = '256MB'").update();
         indexes.forEach(statement -> jdbc.sql(statement).update());
