@@ -1,15 +1,21 @@
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.FileReader;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BiFunction;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
 import org.renkou.RenkouApplication;
 import org.renkou.common.IdNumber;
 import org.renkou.imports.ImportJob;
@@ -17,11 +23,13 @@ import org.renkou.imports.ImportService;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Import of 1,000,000 persons from CSV through the real code path (ImportService: parse, check, stage,
  * classify, apply) into the real schema with its indexes, once with valid rows and once with 5% invalid
- * rows; and the floor: PostgreSQL COPY of the same file into an unindexed table of the same columns.
+ * rows; and two floors: PostgreSQL COPY of the same file into an unindexed table of the same columns, and COPY of
+ * the rows the import writes straight into the register's tables.
  * Run it with a 512 MB heap to show that the file is streamed, never loaded whole.
  */
 public class ImportBench {
@@ -41,6 +49,7 @@ public class ImportBench {
                 "--spring.main.banner-mode=off")) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             floor(app.getBean(DataSource.class), jdbc, valid);
+            writeFloor(app.getBean(DataSource.class), valid);
             importFile(app, valid, "valid rows");
             importFile(app, invalid, "5% invalid rows");
             Runtime rt = Runtime.getRuntime();
@@ -88,6 +97,82 @@ public class ImportBench {
         double s = (System.nanoTime() - t) / 1e9;
         System.out.printf("floor: COPY into an unindexed table: %.1f s, %,.0f rows/s%n", s, ROWS / s);
         jdbc.sql("drop table bench_copy").update();
+    }
+
+    /**
+     * The floor of the register's writes: the rows an import of the valid file writes (a household, a person, a
+     * "created" history row and a status period each), built straight from the file and COPYed into the register's
+     * tables, with keys and indexes dropped and built again as in a large load; then rolled back.
+     */
+    static void writeFloor(DataSource ds, Path file) throws Exception {
+        try (Connection con = ds.getConnection()) {
+            con.setAutoCommit(false);
+            JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(con, true));
+            jdbc.sql("set local maintenance_work_mem = '256MB'").update();
+            List<String> restore = new ArrayList<>();
+            for (String[] c : jdbc.sql("""
+                    select conrelid::regclass::text, quote_ident(conname), pg_get_constraintdef(oid) from pg_constraint
+                    where contype in ('f', 'u') and conrelid = any('{household,person,person_change,person_status_period}'::regclass[])
+                    order by contype desc""").query((rs, i) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)}).list()) {
+                jdbc.sql("alter table " + c[0] + " drop constraint " + c[1]).update();
+                restore.add("alter table " + c[0] + " add constraint " + c[1] + " " + c[2]);
+            }
+            for (String[] x : jdbc.sql("""
+                    select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) from pg_index i
+                    where i.indrelid = any('{household,person,person_change,person_status_period}'::regclass[])
+                      and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)""")
+                    .query((rs, i) -> new String[]{rs.getString(1), rs.getString(2)}).list()) {
+                jdbc.sql("drop index " + x[0]).update();
+                restore.add(0, x[1]);
+            }
+            long household = jdbc.sql("select setval('household_id_seq', nextval('household_id_seq') + ?)").param(ROWS)
+                    .query(Long.class).single() - ROWS;
+            long person = jdbc.sql("select setval('person_id_seq', nextval('person_id_seq') + ?)").param(ROWS)
+                    .query(Long.class).single() - ROWS;
+            long t = System.nanoTime();
+            CopyManager copy = con.unwrap(PGConnection.class).getCopyAPI();
+            copy(copy, file, "household (id, household_no, village_code, address)",
+                    (i, c) -> (household + i) + "," + c[6] + "," + c[9] + "," + c[13]);
+            copy(copy, file, "person (id, id_number, name, sex, birth_date, ethnicity, marital_status, household_id,"
+                    + " relation, hukou_code, village_code, status, phone, address, status_since)",
+                    (i, c) -> String.join(",", String.valueOf(person + i), c[0], c[1], c[2], c[3], c[4], c[5],
+                            String.valueOf(household + i), c[7], c[8], c[9], c[11], c[12], c[13], c[3]));
+            copy(copy, file, "person_change (person_id, username, source, field, new_value)",
+                    (i, c) -> (person + i) + ",bench,IMPORT bench,created," + c[1]);
+            copy(copy, file, "person_status_period (person_id, status, valid_from)",
+                    (i, c) -> (person + i) + ",REGISTERED," + c[3]);
+            restore.forEach(statement -> jdbc.sql(statement).update());
+            jdbc.sql("analyze household, person").update();
+            double s = (System.nanoTime() - t) / 1e9;
+            System.out.printf("floor: COPY straight into the register's tables (4 rows per person; keys and indexes"
+                    + " built after): %.1f s, %,.0f rows/s%n", s, ROWS / s);
+            con.rollback();
+        }
+    }
+
+    /** Streams one table's rows, made from the file's lines, into COPY. */
+    static void copy(CopyManager copy, Path file, String table, BiFunction<Integer, String[], String> row) throws Exception {
+        CopyIn in = copy.copyIn("copy " + table + " from stdin (format csv)");
+        try (BufferedReader r = Files.newBufferedReader(file)) {
+            r.readLine();
+            StringBuilder batch = new StringBuilder();
+            String line;
+            for (int i = 0; (line = r.readLine()) != null; i++) {
+                batch.append(row.apply(i, line.split(",", -1))).append('\n');
+                if (batch.length() > 1 << 20) {
+                    byte[] bytes = batch.toString().getBytes(StandardCharsets.UTF_8);
+                    in.writeToCopy(bytes, 0, bytes.length);
+                    batch.setLength(0);
+                }
+            }
+            byte[] bytes = batch.toString().getBytes(StandardCharsets.UTF_8);
+            in.writeToCopy(bytes, 0, bytes.length);
+            in.endCopy();
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
+        }
     }
 
     static void importFile(ConfigurableApplicationContext app, Path file, String label) throws Exception {
