@@ -1,6 +1,8 @@
 package org.renkou.people;
 
+import java.sql.SQLException;
 import java.util.List;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -9,9 +11,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * transaction, the register's foreign keys and the secondary indexes and unique constraints of households,
  * persons, their history and their status periods are dropped, and {@link #restore()} builds and checks them again
  * before the transaction ends. The dropped keys lock these tables until then (other users wait for the register);
- * a rollback restores everything as it was.
+ * a rollback restores everything as it was. It begins only if no one else is using these tables.
  */
 final class LargeLoad {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LargeLoad.class);
+    /** How long a large load waits for other sessions to let go of the register's tables. */
+    private static final String LOCK_WAIT = "2s";
+    /** PostgreSQL's SQL state when the lock timeout ran out. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
     private static final String[] TABLES = {"household", "person", "person_change", "person_status_period"};
 
     private final JdbcClient jdbc;
@@ -26,9 +33,28 @@ final class LargeLoad {
 
     /**
      * Drops the keys and indexes, remembering the statements that restore them. While it lasts, the household
-     * number is not unique by itself: new households must leave out those the register has.
+     * number is not unique by itself: new households must leave out those the register has. Answers null, with
+     * nothing dropped, when another session is using these tables: waiting for it would hold up every user queued
+     * behind the import, so the import is written the ordinary way instead.
      */
     static LargeLoad begin(JdbcClient jdbc) {
+        jdbc.sql("savepoint large_load").update();
+        jdbc.sql("set local lock_timeout = '" + LOCK_WAIT + "'").update();
+        try {
+            LargeLoad load = dropKeysAndIndexes(jdbc);
+            jdbc.sql("set local lock_timeout to default").update();
+            return load;
+        } catch (DataAccessException e) {
+            if (!(e.getMostSpecificCause() instanceof SQLException sql) || !LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+                throw e;
+            }
+            jdbc.sql("rollback to savepoint large_load").update(); // also undoes the lock timeout
+            log.info("The register is in use: the import is written without dropping its keys and indexes");
+            return null;
+        }
+    }
+
+    private static LargeLoad dropKeysAndIndexes(JdbcClient jdbc) {
         List<String[]> keys = jdbc.sql("""
                 select conrelid::regclass::text, quote_ident(conname), pg_get_constraintdef(oid) from pg_constraint
                 where contype in ('f', 'u') and conrelid = any(?::regclass[])

@@ -3,9 +3,11 @@ package org.renkou.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.renkou.Api;
@@ -32,9 +34,11 @@ class LargeImportTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
 
     @Test
-    void aLargeLoadWritesEverythingAndLeavesTheSameKeysAndIndexes(CapturedOutput output) {
+    void aLargeLoadWritesEverythingAndLeavesTheSameKeysAndIndexes(CapturedOutput output) throws Exception {
         Api admin = Api.as(port, "admin", "admin123");
         assertThat(admin.post("/api/v1/areas", TestData.area("430105", "测试区", "COUNTY", null, null)).status())
                 .isEqualTo(201);
@@ -62,7 +66,19 @@ class LargeImportTest {
         assertThat(count("select count(*) from person p join household h on h.id = p.household_id"
                 + " where h.household_no = 'L-7'")).isEqualTo(2);
 
-        // a few rows into a register that now holds 850: the ordinary way, keys checked row by row
+        // a large load while another session reads persons: it does not wait for it, but writes the ordinary way
+        try (Connection reader = dataSource.getConnection()) {
+            reader.setAutoCommit(false);
+            reader.createStatement().execute("lock table person in access share mode");
+            Api.Response busy = Imports.run(admin, "busy.csv", persons(900, "B", 0), false);
+            assertThat(busy.<Integer>json("$.added")).as(busy.body()).isEqualTo(900);
+            reader.rollback();
+        }
+        assertThat(output).contains("The register is in use");
+        assertThat(output.toString().split("a large load", -1)).hasSize(3);
+        assertThat(keysAndIndexes()).isEqualTo(schema);
+
+        // a few rows into a register that now holds 1,750: the ordinary way, keys checked row by row
         Api.Response small = Imports.run(admin, "small.csv", persons(5, "S", 0), false);
         assertThat(small.<Integer>json("$.added")).isEqualTo(5);
         assertThat(output.toString().split("a large load", -1)).hasSize(3);
