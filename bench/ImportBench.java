@@ -148,7 +148,9 @@ public class ImportBench {
                     + " built after): %.1f s, %,.0f rows/s%n", s, ROWS / s);
             con.rollback();
             con.setAutoCommit(true);
-            jdbc.sql("vacuum household, person, person_change, person_status_period").update(); // no dead rows left for the imports
+            // no dead rows and no pending writes left for the imports that follow
+            jdbc.sql("vacuum household, person, person_change, person_status_period").update();
+            jdbc.sql("checkpoint").update();
         }
     }
 
