@@ -25,8 +25,11 @@ class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final int BATCH = 500;
 
-    /** What a receiving node answers for a batch. */
-    record Answer(List<String> acknowledged, List<Refusal> rejected) {
+    /**
+     * What a receiving node answers for a batch: the messages it acknowledged, those it refuses for good, and those
+     * it could not apply this time (they are sent again; {@code failed} is absent in the answers of older nodes).
+     */
+    record Answer(List<String> acknowledged, List<Refusal> rejected, List<Refusal> failed) {
     }
 
     record Refusal(String id, String reason) {
@@ -65,8 +68,8 @@ class Dispatcher {
             Answer answer = http.post().uri(peer.get().baseUrl() + "/exchange/v1/messages").body(envelopes)
                     .retrieve().body(Answer.class);
             Set<String> acked = Set.copyOf(answer.acknowledged());
-            Map<String, String> refused = answer.rejected().stream()
-                    .collect(Collectors.toMap(Refusal::id, Refusal::reason, (a, b) -> a));
+            Map<String, String> refused = reasons(answer.rejected());
+            Map<String, String> failed = reasons(answer.failed());
             for (OutgoingMessage m : batch) {
                 String id = m.id().toString();
                 if (acked.contains(id)) {
@@ -76,13 +79,18 @@ class Dispatcher {
                     jdbc.sql("update exchange_outbox set state = 'FAILED', attempts = attempts + 1, last_error = ? where id = ?")
                             .params(refused.get(id), m.id()).update();
                 } else {
-                    retry(m, "QUEUED", "not acknowledged");
+                    retry(m, "QUEUED", failed.getOrDefault(id, "not acknowledged"));
                 }
             }
         } catch (RuntimeException e) {
             log.debug("Delivery to {} failed: {}", recipient, e.getMessage());
             batch.forEach(m -> retry(m, "QUEUED", e.getMessage()));
         }
+    }
+
+    private static Map<String, String> reasons(List<Refusal> refusals) {
+        return refusals == null ? Map.of()
+                : refusals.stream().collect(Collectors.toMap(Refusal::id, Refusal::reason, (a, b) -> a));
     }
 
     private Envelope envelope(OutgoingMessage m, String peerCode) {

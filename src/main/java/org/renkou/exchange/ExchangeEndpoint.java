@@ -58,6 +58,7 @@ class ExchangeEndpoint {
         SecurityContextHolder.clearContext(); // handlers act as the system, not as an anonymous web user
         List<String> acknowledged = new ArrayList<>();
         List<Dispatcher.Refusal> rejected = new ArrayList<>();
+        List<Dispatcher.Refusal> failed = new ArrayList<>();
         for (Envelope e : envelopes) {
             Optional<String> refusal = check(e);
             if (refusal.isPresent()) {
@@ -73,9 +74,10 @@ class ExchangeEndpoint {
             } catch (RuntimeException ex) {
                 log.warn("Message {} from {} could not be applied (the sender will retry): {}", e.id(), e.sender(),
                         ex.getMessage());
+                failed.add(new Dispatcher.Refusal(e.id(), "not applied by " + exchange.nodeCode() + ": " + ex.getMessage()));
             }
         }
-        return new Dispatcher.Answer(acknowledged, rejected);
+        return new Dispatcher.Answer(acknowledged, rejected, failed);
     }
 
     private void apply(Envelope e) {

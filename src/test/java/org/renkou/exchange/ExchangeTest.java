@@ -69,6 +69,29 @@ class ExchangeTest {
         }
     }
 
+    /** Cannot apply its messages while {@link #failing} is set, as a handler whose database is busy. */
+    static final class FragileHandler implements ExchangeHandler {
+        static volatile boolean failing;
+        private final ExchangeService exchange;
+
+        FragileHandler(ExchangeService exchange) {
+            this.exchange = exchange;
+        }
+
+        @Override
+        public String kind() {
+            return "test.fragile";
+        }
+
+        @Override
+        public void handle(IncomingMessage m) {
+            if (failing) {
+                throw new IllegalStateException("the register is busy");
+            }
+            SEEN.computeIfAbsent(exchange.nodeCode(), k -> new CopyOnWriteArrayList<>()).add(m);
+        }
+    }
+
     static ConfigurableApplicationContext start(String code) {
         return start(code, 100);
     }
@@ -78,6 +101,7 @@ class ExchangeTest {
                 .initializers(ctx -> {
                     ((GenericApplicationContext) ctx).registerBean(PingHandler.class);
                     ((GenericApplicationContext) ctx).registerBean(PongHandler.class);
+                    ((GenericApplicationContext) ctx).registerBean(FragileHandler.class);
                 })
                 .run("--server.port=0", "--renkou.embedded-db.ephemeral=true", "--renkou.embedded-db.name=node-" + code,
                         "--renkou.demo=false", "--renkou.node.code=" + code, "--renkou.exchange.dispatch-ms=" + dispatchMs,
@@ -182,6 +206,20 @@ class ExchangeTest {
         } finally {
             restarted.close();
         }
+    }
+
+    @Test
+    void aMessageTheReceiverCannotApplyIsSentAgainWithItsReasonShownUntilItApplies() {
+        FragileHandler.failing = true;
+        UUID id = nodeA.getBean(ExchangeService.class).send(B, "test.fragile", "{}", null);
+        await(() -> nodeA.getBean(ExchangeService.class).outgoing(id).orElseThrow().attempts() >= 1);
+        OutgoingMessage waiting = nodeA.getBean(ExchangeService.class).outgoing(id).orElseThrow();
+        assertThat(waiting.state()).isEqualTo("QUEUED");
+        assertThat(waiting.lastError()).isEqualTo("not applied by " + B + ": the register is busy");
+        assertThat(seen(B, id)).isZero();
+        FragileHandler.failing = false;
+        await(() -> "ACKNOWLEDGED".equals(state(nodeA, id)));
+        assertThat(seen(B, id)).isEqualTo(1);
     }
 
     @Test
