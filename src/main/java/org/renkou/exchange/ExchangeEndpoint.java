@@ -74,7 +74,9 @@ class ExchangeEndpoint {
             } catch (RuntimeException ex) {
                 log.warn("Message {} from {} could not be applied (the sender will retry): {}", e.id(), e.sender(),
                         ex.getMessage());
-                failed.add(new Dispatcher.Refusal(e.id(), "not applied by " + exchange.nodeCode() + ": " + ex.getMessage()));
+                String reason = String.valueOf(ex.getMessage());
+                failed.add(new Dispatcher.Refusal(e.id(), "not applied by " + exchange.nodeCode() + ": "
+                        + reason.substring(0, Math.min(reason.length(), 300))));
             }
         }
         return new Dispatcher.Answer(acknowledged, rejected, failed);
