@@ -159,7 +159,7 @@ public class ImportService {
                 converter = new RowConverter(header, codes, messages);
                 return true;
             }
-            if (java.util.Arrays.stream(cells).allMatch(c -> c == null || c.isBlank())) {
+            if (blank(cells)) {
                 return true;
             }
             processed++;
@@ -169,6 +169,15 @@ public class ImportService {
             }
             cancelled = cancelRequested.contains(id);
             return !cancelled;
+        }
+
+        private static boolean blank(String[] cells) {
+            for (String c : cells) {
+                if (c != null && !c.isBlank()) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private void check(int rowNo, String[] cells) {

@@ -56,6 +56,9 @@ public class CodeTables {
             return Optional.empty();
         }
         String v = codeOrName.trim();
+        if (table(kind).containsKey(v)) {
+            return Optional.of(v); // the usual case, and once per cell of an import: no search through the names
+        }
         return table(kind).values().stream()
                 .filter(c -> c.code().equals(v) || c.nameZh().equals(v) || c.nameEn().equalsIgnoreCase(v))
                 .map(Code::code).findFirst();
