@@ -94,6 +94,7 @@ class ImportApiController {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", j.id());
         m.put("status", j.status());
+        m.put("phase", j.phase());
         m.put("total", j.total());
         m.put("accepted", j.accepted());
         m.put("rejected", j.rejected());

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import org.renkou.common.Dates;
 
-/** An import of a file: who, when, what, how far, and its counts. */
-public record ImportJob(long id, String fileName, String username, boolean dryRun, String status, int total,
+/** An import of a file: who, when, what, how far (its phase while it runs), and its counts. */
+public record ImportJob(long id, String fileName, String username, boolean dryRun, String status, String phase, int total,
                         int processed, int added, int changed, int unchanged, int rejected, String message,
                         Instant createdAt, Instant finishedAt) {
 
@@ -27,10 +27,10 @@ public record ImportJob(long id, String fileName, String username, boolean dryRu
         return ms <= 0 ? 0 : processed * 1000L / ms;
     }
 
-    /** Seconds left at the current rate, or -1 when unknown. */
+    /** Seconds left to read the file at the current rate, or -1 when unknown or the file has been read. */
     public long secondsLeft() {
         long rate = rate();
-        return !running() || rate == 0 || total == 0 ? -1 : Math.max(0, (total - processed) / rate);
+        return !"READING".equals(phase) || rate == 0 || total == 0 ? -1 : Math.max(0, (total - processed) / rate);
     }
 
     public int percent() {

@@ -22,7 +22,9 @@ class ImportJobs {
     }
 
     long create(String fileName, String username, boolean dryRun) {
-        return jdbc.sql("insert into import_job (file_name, username, dry_run, status) values (?, ?, ?, 'RUNNING') returning id")
+        return jdbc.sql("""
+                insert into import_job (file_name, username, dry_run, status, phase) values (?, ?, ?, 'RUNNING', 'READING')
+                returning id""")
                 .params(fileName, username, dryRun).query(Long.class).single();
     }
 
@@ -40,11 +42,21 @@ class ImportJobs {
                 .params(total, processed, rejected, id).update();
     }
 
+    /** The running job's next phase; a job being cancelled stays so. */
+    void phase(long id, String phase) {
+        jdbc.sql("update import_job set phase = ? where id = ? and status = 'RUNNING' and phase <> 'CANCELLING'")
+                .params(phase, id).update();
+    }
+
+    void cancelling(long id) {
+        jdbc.sql("update import_job set phase = 'CANCELLING' where id = ? and status = 'RUNNING'").param(id).update();
+    }
+
     void finish(long id, String status, int total, int processed, int added, int changed, int unchanged, int rejected,
                 String message) {
         jdbc.sql("""
                 update import_job set status = ?, total = ?, processed = ?, added = ?, changed = ?, unchanged = ?,
-                       rejected = ?, message = ?, finished_at = now() where id = ?""")
+                       rejected = ?, message = ?, phase = null, finished_at = now() where id = ?""")
                 .params(status, total, processed, added, changed, unchanged, rejected, message, id).update();
     }
 
@@ -73,7 +85,7 @@ class ImportJobs {
     private static ImportJob map(ResultSet rs, int i) throws SQLException {
         Timestamp finished = rs.getTimestamp("finished_at");
         return new ImportJob(rs.getLong("id"), rs.getString("file_name"), rs.getString("username"),
-                rs.getBoolean("dry_run"), rs.getString("status"), rs.getInt("total"), rs.getInt("processed"),
+                rs.getBoolean("dry_run"), rs.getString("status"), rs.getString("phase"), rs.getInt("total"), rs.getInt("processed"),
                 rs.getInt("added"), rs.getInt("changed"), rs.getInt("unchanged"), rs.getInt("rejected"),
                 rs.getString("message"), rs.getTimestamp("created_at").toInstant(),
                 finished == null ? null : finished.toInstant());

@@ -96,6 +96,7 @@ public class ImportService {
     public void cancel(long id) {
         if (get(id).running()) {
             cancelRequested.add(id);
+            jobs.cancelling(id);
             audit.record("IMPORT_CANCEL", "import", String.valueOf(id), null);
         }
     }
@@ -296,6 +297,7 @@ public class ImportService {
     private void finish(Run run, boolean dryRun, String source) {
         ImportColumns.Header header = run.header;
         Set<String> fields = header.fields();
+        enter(run, "CHECKING");
         List<PersonImport.Rejection> rejections = personImport.rejectInconsistent(run.id,
                 fields.contains("householdNo") && fields.contains("relation"));
         jobs.addErrors(run.id, rejections.stream().map(r -> new ImportError(r.rowNo(), header.column(r.field()),
@@ -303,6 +305,7 @@ public class ImportService {
         PersonImport.Counts counts = personImport.classify(run.id, fields);
         long start = System.currentTimeMillis();
         if (!dryRun) {
+            enter(run, "WRITING");
             tx.executeWithoutResult(status -> {
                 personImport.apply(run.id, fields, counts, "import " + run.id);
                 if (cancelRequested.contains(run.id)) {
@@ -317,12 +320,20 @@ public class ImportService {
                 rejected, null);
     }
 
+    /** Moves the job on to its next phase, unless it was cancelled meanwhile. */
+    private void enter(Run run, String phase) {
+        if (cancelRequested.contains(run.id)) {
+            throw new CancelledException();
+        }
+        jobs.phase(run.id, phase);
+    }
+
     private void finishCancelled(Run run) {
         jobs.finish(run.id, "CANCELLED", run.total, run.processed, 0, 0, 0, run.rejected,
                 messages.get("import.cancelled"));
     }
 
-    /** Thrown inside the applying transaction to roll it back when the user cancelled. */
+    /** Thrown when the user cancelled: between phases, or inside the applying transaction to roll it back. */
     private static final class CancelledException extends RuntimeException {
     }
 }

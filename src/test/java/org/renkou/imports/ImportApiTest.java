@@ -215,8 +215,13 @@ class ImportApiTest {
                 csv.toString().getBytes(StandardCharsets.UTF_8), Map.of());
         int id = started.json("$.id");
         assertThat(admin.post("/api/v1/imports/" + id + "/cancel", "").status()).isEqualTo(202);
+        Api.Response cancelling = admin.get("/api/v1/imports/" + id);
+        if ("RUNNING".equals(cancelling.json("$.status"))) {
+            assertThat(cancelling.<String>json("$.phase")).isEqualTo("CANCELLING");
+        }
         Api.Response job = Imports.await(admin, id);
         assertThat(job.<String>json("$.status")).isEqualTo("CANCELLED");
+        assertThat(job.<String>json("$.phase")).isNull();
         assertThat(admin.get("/api/v1/persons?name=" + Api.enc("取消") + "&area=" + VILLAGE).<Integer>json("$.total")).isZero();
     }
 
