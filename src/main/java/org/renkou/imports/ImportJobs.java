@@ -44,7 +44,8 @@ class ImportJobs {
 
     /** The running job's next phase; a job being cancelled stays so. */
     void phase(long id, String phase) {
-        jdbc.sql("update import_job set phase = ? where id = ? and status = 'RUNNING' and phase <> 'CANCELLING'")
+        jdbc.sql("update import_job set phase = ? where id = ? and status = 'RUNNING'"
+                + " and phase is distinct from 'CANCELLING'")
                 .params(phase, id).update();
     }
 
