@@ -306,11 +306,9 @@ public class ImportService {
         long start = System.currentTimeMillis();
         if (!dryRun) {
             enter(run, "WRITING");
-            tx.executeWithoutResult(status -> {
-                personImport.apply(run.id, fields, counts, "import " + run.id);
-                if (cancelRequested.contains(run.id)) {
-                    throw new CancelledException();
-                }
+            tx.executeWithoutResult(status -> { // a cancel rolls it back
+                personImport.apply(run.id, fields, counts, "import " + run.id, () -> stopIfCancelled(run));
+                stopIfCancelled(run);
             });
         }
         log.info("Import {}: cross-row checks and classification done, applied in {} ms", run.id,
@@ -322,10 +320,14 @@ public class ImportService {
 
     /** Moves the job on to its next phase, unless it was cancelled meanwhile. */
     private void enter(Run run, String phase) {
+        stopIfCancelled(run);
+        jobs.phase(run.id, phase);
+    }
+
+    private void stopIfCancelled(Run run) {
         if (cancelRequested.contains(run.id)) {
             throw new CancelledException();
         }
-        jobs.phase(run.id, phase);
     }
 
     private void finishCancelled(Run run) {

@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A large load (a town's first import): checking the foreign keys of every new row and adding it to every index
  * one by one costs more than checking and building them once over the whole table. So, inside the loading
  * transaction, the register's foreign keys and the secondary indexes and unique constraints of households,
- * persons, their history and their status periods are dropped, and {@link #restore()} builds and checks them again
+ * persons, their history and their status periods are dropped, and {@link #restore} builds and checks them again
  * before the transaction ends. The dropped keys lock these tables until then (other users wait for the register);
  * a rollback restores everything as it was. It begins only if no one else is using these tables.
  */
@@ -74,10 +74,16 @@ final class LargeLoad {
     }
 
     /** Builds the indexes, adds the constraints again (unique ones first), each checked against every row; statistics. */
-    void restore() {
+    void restore(Runnable between) {
         jdbc.sql("set local maintenance_work_mem = '256MB'").update();
-        indexes.forEach(statement -> jdbc.sql(statement).update());
-        constraints.forEach(statement -> jdbc.sql(statement).update());
+        for (String statement : indexes) {
+            between.run();
+            jdbc.sql(statement).update();
+        }
+        for (String statement : constraints) {
+            between.run();
+            jdbc.sql(statement).update();
+        }
         jdbc.sql("analyze household, person").update(); // plans for a register that has just grown many times over
     }
 }

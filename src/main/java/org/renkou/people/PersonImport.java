@@ -177,20 +177,23 @@ public class PersonImport {
 
     /**
      * Writes the rows {@link #classify} counted to the register: the caller's transaction makes it all or nothing.
+     * {@code between} runs between its statements (a cancelled job throws there, rather than after the last).
      */
     @Transactional
-    public void apply(long jobId, Set<String> fields, Counts counts, String source) {
+    public void apply(long jobId, Set<String> fields, Counts counts, String source, Runnable between) {
         CurrentUser user = access.requireRegisterWriter();
         roomToSort();
         long t0 = System.currentTimeMillis();
         LargeLoad large = largeLoad(counts.added()) ? LargeLoad.begin(jdbc) : null;
         if (fields.contains("householdNo")) {
             addHouseholds(jobId, large != null);
+            between.run();
         }
         addPersons(jobId, user, source);
         if (large != null) {
-            large.restore();
+            large.restore(between);
         }
+        between.run();
         long t1 = System.currentTimeMillis();
         changePersons(jobId, fields, user, source);
         log.info("Import {}: new persons written in {} ms{}, changed ones in {} ms", jobId, t1 - t0,
