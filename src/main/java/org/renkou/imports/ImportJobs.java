@@ -23,7 +23,7 @@ class ImportJobs {
 
     long create(String fileName, String username, boolean dryRun) {
         return jdbc.sql("""
-                insert into import_job (file_name, username, dry_run, status, phase) values (?, ?, ?, 'RUNNING', 'READING')
+                insert into import_job (file_name, username, dry_run, status, phase) values (?, ?, ?, 'RUNNING', 'WAITING')
                 returning id""")
                 .params(fileName, username, dryRun).query(Long.class).single();
     }

@@ -236,6 +236,7 @@ public class ImportService {
     private void run(long id, Path file, boolean dryRun) {
         Run run = null;
         try {
+            jobs.phase(id, "READING");
             int total = Spreadsheets.isXlsx(file) ? 0 : Spreadsheets.countCsvRows(file);
             run = new Run(id, total);
             long start = System.currentTimeMillis();

@@ -214,6 +214,10 @@ class ImportApiTest {
         Api.Response started = admin.upload("/api/v1/imports/persons", "big.csv",
                 csv.toString().getBytes(StandardCharsets.UTF_8), Map.of());
         int id = started.json("$.id");
+        // one import runs at a time: one sent meanwhile waits, and says so
+        int next = admin.upload("/api/v1/imports/persons", "next.csv", HEADER.getBytes(StandardCharsets.UTF_8),
+                Map.of("dryRun", "true")).json("$.id");
+        assertThat(admin.get("/api/v1/imports/" + next).<String>json("$.phase")).isEqualTo("WAITING");
         assertThat(admin.post("/api/v1/imports/" + id + "/cancel", "").status()).isEqualTo(202);
         Api.Response cancelling = admin.get("/api/v1/imports/" + id);
         if ("RUNNING".equals(cancelling.json("$.status"))) {
@@ -222,6 +226,7 @@ class ImportApiTest {
         Api.Response job = Imports.await(admin, id);
         assertThat(job.<String>json("$.status")).isEqualTo("CANCELLED");
         assertThat(job.<String>json("$.phase")).isNull();
+        assertThat(Imports.await(admin, next).<String>json("$.status")).isNotEqualTo("RUNNING");
         assertThat(admin.get("/api/v1/persons?name=" + Api.enc("取消") + "&area=" + VILLAGE).<Integer>json("$.total")).isZero();
     }
 
