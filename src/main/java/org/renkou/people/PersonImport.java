@@ -41,6 +41,8 @@ public class PersonImport {
     public static final Set<String> REQUIRED = Set.of("idNumber", "name", "sex", "birthDate", "villageCode", "status");
 
     private static final Map<String, String> COLUMNS = columns();
+    /** The staged rows (alias r) that add a person: classified, matching no one, not rejected. */
+    private static final String ADDS = "r.outcome is null and r.person_id is null";
 
     /** A valid row, normalised, ready to stage. */
     public record StagedRow(int rowNo, PersonForm form, String idNumber, boolean idNumberFlagged) {
@@ -161,17 +163,19 @@ public class PersonImport {
     }
 
     /**
-     * Whether each staged row adds, changes or leaves a person as it is, comparing only the file's columns. A row
-     * that matched no one keeps no outcome and adds a person (marking every row of a first import would write
-     * each staged row once more).
+     * Whether each staged row adds, changes or leaves a person as it is, comparing only the file's columns. Only
+     * changes are marked: a row that matched no one adds a person ({@link #ADDS}), one that matched and is not
+     * marked leaves them as they are (marking every row of a first import or a re-import would write each staged
+     * row once more).
      */
     @Transactional
     public Counts classify(long jobId, Set<String> fields) {
         roomToSort();
         String differs = fields.stream().map(PersonImport::differs).collect(Collectors.joining(" or "));
-        jdbc.sql("update person_import_row r set outcome = case when " + differs + " then 'CHANGED' else 'UNCHANGED' end"
+        jdbc.sql("update person_import_row r set outcome = 'CHANGED'"
                 + " from person p left join household h on h.id = p.household_id"
-                + " where r.job_id = ? and r.person_id = p.id and r.outcome is null").param(jobId).update();
+                + " where r.job_id = ? and r.person_id = p.id and r.outcome is null and (" + differs + ")")
+                .param(jobId).update();
         return counts(jobId);
     }
 
@@ -230,7 +234,7 @@ public class PersonImport {
     private void addHouseholds(long jobId, boolean large) {
         jdbc.sql("insert into household (household_no, village_code, grid_code, address)"
                 + " select distinct on (r.household_no) r.household_no, r.village_code, r.grid_code, r.address"
-                + " from person_import_row r where r.job_id = ? and (r.outcome is null or r.outcome = 'CHANGED')"
+                + " from person_import_row r where r.job_id = ? and (" + ADDS + " or r.outcome = 'CHANGED')"
                 + " and r.household_no is not null"
                 + (large ? " and not exists (select 1 from household h where h.household_no = r.household_no)" : "")
                 + " order by r.household_no, r.row_no"
@@ -250,7 +254,7 @@ public class PersonImport {
                         + " r.status, r.arrived_on, r.left_on, r.died_on, r.move_reason, r.other_place_code, r.phone,"
                         + " r.address, " + StatusPeriods.since("r.")
                         + " from person_import_row r left join household h on h.household_no = r.household_no"
-                        + " where r.job_id = ? and r.outcome is null"
+                        + " where r.job_id = ? and " + ADDS
                         + " returning id, name, status, birth_date, arrived_on, left_on, died_on),"
                         + " created as (insert into person_change (person_id, username, source, field, new_value)"
                         + " select id, ?, ?, 'created', name from added) "
@@ -332,8 +336,9 @@ public class PersonImport {
 
     private Counts counts(long jobId) {
         return jdbc.sql("""
-                select count(*) filter (where outcome is null), count(*) filter (where outcome = 'CHANGED'),
-                       count(*) filter (where outcome = 'UNCHANGED') from person_import_row where job_id = ?""")
+                select count(*) filter (where %s), count(*) filter (where r.outcome = 'CHANGED'),
+                       count(*) filter (where r.outcome is null and r.person_id is not null)
+                from person_import_row r where r.job_id = ?""".formatted(ADDS))
                 .param(jobId).query((rs, i) -> new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3))).single();
     }
 
