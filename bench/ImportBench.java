@@ -28,8 +28,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /**
  * Import of 1,000,000 persons from CSV through the real code path (ImportService: parse, check, stage,
  * classify, apply) into the real schema with its indexes: valid rows, the same file again, and a file with 5%
- * invalid rows; and two floors: PostgreSQL COPY of the same file into an unindexed table of the same columns, and COPY of
- * the rows the import writes straight into the register's tables.
+ * invalid rows; and two floors: PostgreSQL COPY of the same file into an unindexed table of the same columns,
+ * and COPY of the rows the import writes straight into the register's tables.
  * Run it with a 512 MB heap to show that the file is streamed, never loaded whole.
  */
 public class ImportBench {
