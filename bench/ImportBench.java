@@ -41,11 +41,22 @@ public class ImportBench {
         Path dir = Files.createTempDirectory("renkou-import-bench-");
         Path valid = dir.resolve("valid.csv");
         Path invalid = dir.resolve("invalid.csv");
-        write(valid, "430177", 0);
-        write(invalid, "430178", 20);
-        System.out.printf("files: %,d rows each, %.0f MB%n", ROWS, Files.size(valid) / 1e6);
+        try {
+            write(valid, "430177", 0);
+            write(invalid, "430178", 20);
+            System.out.printf("files: %,d rows each, %.0f MB%n", ROWS, Files.size(valid) / 1e6);
+            run(valid, invalid);
+        } finally {
+            Files.deleteIfExists(valid);
+            Files.deleteIfExists(invalid);
+            Files.delete(dir);
+        }
+    }
+
+    static void run(Path valid, Path invalid) throws Exception {
         try (ConfigurableApplicationContext app = SpringApplication.run(RenkouApplication.class, "--server.port=0",
-                "--renkou.embedded-db.ephemeral=true", "--renkou.demo=true", "--logging.level.root=WARN", "--logging.level.org.renkou.imports=INFO", "--logging.level.org.renkou.people=INFO",
+                "--renkou.embedded-db.ephemeral=true", "--renkou.demo=true", "--logging.level.root=WARN",
+                "--logging.level.org.renkou.imports=INFO", "--logging.level.org.renkou.people=INFO",
                 "--spring.main.banner-mode=off")) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             floor(app.getBean(DataSource.class), jdbc, valid);
