@@ -296,13 +296,10 @@ public class ImportService {
     }
 
     private void finish(Run run, boolean dryRun, String source) {
-        ImportColumns.Header header = run.header;
-        Set<String> fields = header.fields();
+        Set<String> fields = run.header.fields();
         enter(run, "CHECKING");
-        List<PersonImport.Rejection> rejections = personImport.rejectInconsistent(run.id,
-                fields.contains("householdNo") && fields.contains("relation"));
-        jobs.addErrors(run.id, rejections.stream().map(r -> new ImportError(r.rowNo(), header.column(r.field()),
-                r.value(), r.message())).toList());
+        personImport.rejectInconsistent(run.id, fields.contains("householdNo") && fields.contains("relation"));
+        reportRejections(run);
         PersonImport.Counts counts = personImport.classify(run.id, fields);
         long start = System.currentTimeMillis();
         if (!dryRun) {
@@ -317,6 +314,20 @@ public class ImportService {
         int rejected = jobs.rejectedRows(run.id);
         jobs.finish(run.id, "DONE", run.processed, run.processed, counts.added(), counts.changed(), counts.unchanged(),
                 rejected, null);
+    }
+
+    /** Adds the rows refused across rows to the job's errors, a page at a time. */
+    private void reportRejections(Run run) {
+        int after = 0;
+        while (true) {
+            List<PersonImport.Rejection> page = personImport.rejections(run.id, after, BATCH);
+            if (page.isEmpty()) {
+                return;
+            }
+            jobs.addErrors(run.id, page.stream().map(r -> new ImportError(r.rowNo(), run.header.column(r.field()),
+                    r.value(), r.message())).toList());
+            after = page.get(page.size() - 1).rowNo();
+        }
     }
 
     /** Moves the job on to its next phase, unless it was cancelled meanwhile. */

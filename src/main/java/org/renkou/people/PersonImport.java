@@ -130,36 +130,45 @@ public class PersonImport {
                 + " arrived_on, left_on, died_on, move_reason, other_place_code, phone, address)");
     }
 
-    /** Refuses rows that clash with other rows or with the register; they leave the staging table. */
+    /**
+     * Refuses rows that clash with other rows or with the register. Each keeps its reason, read back a page at a
+     * time by {@link #rejections} (a file may have a million of them), and is not applied.
+     */
     @Transactional
-    public List<Rejection> rejectInconsistent(long jobId, boolean withHouseholds) {
+    public void rejectInconsistent(long jobId, boolean withHouseholds) {
         CurrentUser user = access.requireRegisterWriter();
         roomToSort();
         jdbc.sql("analyze person_import_row").update(); // fresh statistics, or the planner loops over a million rows
-        List<Rejection> rejected = new ArrayList<>(jdbc.sql("""
-                with d as (select row_no, id_number, min(row_no) over (partition by id_number) as first
-                           from person_import_row where job_id = ? and id_number is not null)
-                select row_no, id_number, first from d where row_no > first""").param(jobId)
-                .query((rs, i) -> new Rejection(rs.getInt(1), "idNumber", rs.getString(2),
-                        messages.get("import.duplicateId", rs.getInt(3)))).list());
-        reject(jobId, rejected);
+        jdbc.sql("""
+                update person_import_row r set outcome = 'REJECTED', problem = 'import.duplicateId',
+                       problem_field = 'idNumber', problem_value = r.id_number, problem_args = array[d.first::text]
+                from (select row_no, min(row_no) over (partition by id_number) as first
+                      from person_import_row where job_id = ? and id_number is not null) d
+                where r.job_id = ? and r.row_no = d.row_no and d.row_no > d.first""").params(jobId, jobId).update();
         match(jobId);
         List<Object> params = new ArrayList<>();
         String inScope = user.scope().sql("p.village_code", "p.grid_code", params);
         params.add(0, jobId);
-        List<Rejection> outside = jdbc.sql("select r.row_no, r.village_code from person_import_row r"
-                        + " join person p on p.id = r.person_id where r.job_id = ? and not " + inScope)
-                .params(params)
-                .query((rs, i) -> new Rejection(rs.getInt(1), "villageCode", rs.getString(2),
-                        messages.get("import.personOutsideScope"))).list();
-        reject(jobId, outside);
-        rejected.addAll(outside);
+        jdbc.sql("update person_import_row r set outcome = 'REJECTED', problem = 'import.personOutsideScope',"
+                        + " problem_field = 'villageCode', problem_value = r.village_code from person p"
+                        + " where r.job_id = ? and p.id = r.person_id and r.outcome is null and not " + inScope)
+                .params(params).update();
         if (withHouseholds) {
-            List<Rejection> households = householdHeads(jobId);
-            reject(jobId, households);
-            rejected.addAll(households);
+            rejectHouseholdsWithoutOneHead(jobId);
         }
-        return rejected;
+    }
+
+    /** The rows {@link #rejectInconsistent} refused, in order of row number after {@code afterRow}, at most {@code limit}. */
+    public List<Rejection> rejections(long jobId, int afterRow, int limit) {
+        return jdbc.sql("""
+                select row_no, problem_field, problem_value, problem, problem_args from person_import_row
+                where job_id = ? and row_no > ? and problem is not null order by row_no limit ?""")
+                .params(jobId, afterRow, limit)
+                .query((rs, i) -> {
+                    java.sql.Array args = rs.getArray(5);
+                    return new Rejection(rs.getInt(1), rs.getString(2), rs.getString(3),
+                            messages.get(rs.getString(4), args == null ? new Object[0] : (Object[]) args.getArray()));
+                }).list();
     }
 
     /**
@@ -300,38 +309,24 @@ public class PersonImport {
     }
 
     /** A household in the file needs exactly one head (户主, relation 02), unless the register has its head. */
-    private List<Rejection> householdHeads(long jobId) {
-        List<Rejection> twoHeads = jdbc.sql("""
-                with h as (select row_no, household_no,
-                                  min(row_no) over (partition by household_no) as first
-                           from person_import_row where job_id = ? and relation = '02' and household_no is not null
-                             and outcome is null)
-                select row_no, household_no, first from h where row_no > first""").param(jobId)
-                .query((rs, i) -> new Rejection(rs.getInt(1), "relation", "02",
-                        messages.get("import.twoHeads", rs.getString(2), rs.getInt(3)))).list();
-        List<Rejection> noHead = jdbc.sql("""
-                select r.row_no, r.household_no from person_import_row r
+    private void rejectHouseholdsWithoutOneHead(long jobId) {
+        jdbc.sql("""
+                update person_import_row r set outcome = 'REJECTED', problem = 'import.twoHeads',
+                       problem_field = 'relation', problem_value = r.relation,
+                       problem_args = array[r.household_no, h.first::text]
+                from (select row_no, min(row_no) over (partition by household_no) as first from person_import_row
+                      where job_id = ? and relation = '02' and household_no is not null and outcome is null) h
+                where r.job_id = ? and r.row_no = h.row_no and h.row_no > h.first""").params(jobId, jobId).update();
+        jdbc.sql("""
+                update person_import_row r set outcome = 'REJECTED', problem = 'import.noHead',
+                       problem_field = 'householdNo', problem_value = r.household_no, problem_args = array[r.household_no]
                 where r.job_id = ? and r.household_no is not null and r.outcome is null
                   and not exists (select 1 from person_import_row o where o.job_id = r.job_id
                                   and o.household_no = r.household_no and o.relation = '02' and o.outcome is null)
                   and not exists (select 1 from person p join household h on h.id = p.household_id
                                   where h.household_no = r.household_no and p.relation = '02'
                                     and not p.entered_by_mistake and p.status not in ('DECEASED', 'MOVED_AWAY'))""")
-                .param(jobId)
-                .query((rs, i) -> new Rejection(rs.getInt(1), "householdNo", rs.getString(2),
-                        messages.get("import.noHead", rs.getString(2)))).list();
-        List<Rejection> all = new ArrayList<>(twoHeads);
-        all.addAll(noHead);
-        return all;
-    }
-
-    private void reject(long jobId, List<Rejection> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        Integer[] numbers = rows.stream().map(Rejection::rowNo).toArray(Integer[]::new);
-        jdbc.sql("update person_import_row set outcome = 'REJECTED' where job_id = ? and row_no = any(?)")
-                .params(jobId, numbers).update();
+                .param(jobId).update();
     }
 
     private Counts counts(long jobId) {

@@ -259,5 +259,18 @@ class ImportApiTest {
         assertThat(Api.as(port, "grid", "grid1234").get("/api/v1/imports/" + id).status()).isEqualTo(404);
         assertThat(Api.as(port, "clinic", "clinic123").upload("/api/v1/imports/persons", "s.csv",
                 csv.getBytes(StandardCharsets.UTF_8), Map.of()).status()).isEqualTo(403);
+
+        // nor can a file of theirs move a person the register has elsewhere into their village
+        String outsider = TestData.idNumber(b, "2");
+        Api.Response added = Imports.run(admin, "o.csv",
+                (HEADER + line(outsider, "区外人", "2", b, "T151O", "02", "")).getBytes(StandardCharsets.UTF_8), false);
+        assertThat(added.<Integer>json("$.added")).as(added.body()).isEqualTo(1);
+        String moved = HEADER + String.join(",", outsider, "区外人", "2", b.toString(), "01", "20", "T151O", "02",
+                "430105", "430105100201", "", "REGISTERED", "", "") + "\n";
+        int movedId = cadre.upload("/api/v1/imports/persons", "m.csv", moved.getBytes(StandardCharsets.UTF_8),
+                Map.of("dryRun", "true")).json("$.id");
+        assertThat(Imports.await(cadre, movedId).<Integer>json("$.rejected")).isEqualTo(1);
+        assertThat(new String(cadre.download("/api/v1/imports/" + movedId + "/errors"), StandardCharsets.UTF_8))
+                .contains("2,village_code,430105100201").contains("负责区域以外");
     }
 }
