@@ -6,3 +6,5 @@ alter table person_import_row
     add column problem_field text,
     add column problem_value text,
     add column problem_args  text[];
+-- the refused rows in order, for reading them a page at a time
+create index person_import_row_problem on person_import_row (job_id, row_no) where problem is not null;
