@@ -2,6 +2,8 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.FileReader;
 import java.io.InputStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,19 +43,22 @@ public class ImportBench {
         Path dir = Files.createTempDirectory("renkou-import-bench-");
         Path valid = dir.resolve("valid.csv");
         Path invalid = dir.resolve("invalid.csv");
+        Path repeated = dir.resolve("repeated.csv");
         try {
-            write(valid, "430177", 0);
-            write(invalid, "430178", 20);
+            write(valid, "430177", 0, ROWS);
+            write(invalid, "430178", 20, ROWS);
+            write(repeated, "430179", 0, ROWS / 2);
             System.out.printf("files: %,d rows each, %.0f MB%n", ROWS, Files.size(valid) / 1e6);
-            run(valid, invalid);
+            run(valid, invalid, repeated);
         } finally {
             Files.deleteIfExists(valid);
             Files.deleteIfExists(invalid);
+            Files.deleteIfExists(repeated);
             Files.delete(dir);
         }
     }
 
-    static void run(Path valid, Path invalid) throws Exception {
+    static void run(Path valid, Path invalid, Path repeated) throws Exception {
         try (ConfigurableApplicationContext app = SpringApplication.run(RenkouApplication.class, "--server.port=0",
                 "--renkou.embedded-db.ephemeral=true", "--renkou.demo=true", "--logging.level.root=WARN",
                 "--logging.level.org.renkou.imports=INFO", "--logging.level.org.renkou.people=INFO",
@@ -61,17 +66,23 @@ public class ImportBench {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             floor(app.getBean(DataSource.class), jdbc, valid);
             writeFloor(app.getBean(DataSource.class), valid);
-            importFile(app, valid, "valid rows");
-            importFile(app, valid, "the valid rows again (all unchanged)");
-            importFile(app, invalid, "5% invalid rows");
+            importFile(app, valid, "valid rows", false);
+            importFile(app, valid, "the valid rows again (all unchanged)", false);
+            importFile(app, invalid, "5% invalid rows", false);
+            importFile(app, repeated, "every row twice, dry run (half of them rejected as repeats)", true);
             Runtime rt = Runtime.getRuntime();
-            System.out.printf("heap: max %d MB, used at the end %d MB%n", rt.maxMemory() >> 20,
-                    (rt.totalMemory() - rt.freeMemory()) >> 20);
+            long full = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .filter(gc -> gc.getName().contains("Old")).mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+            System.out.printf("heap: max %d MB, used at the end %d MB, full collections %d%n", rt.maxMemory() >> 20,
+                    (rt.totalMemory() - rt.freeMemory()) >> 20, full);
         }
     }
 
-    /** Valid persons of the demo town's villages; every {@code badEvery}-th row (if > 0) has a wrong check character. */
-    static void write(Path file, String area, int badEvery) throws Exception {
+    /**
+     * Valid persons of the demo town's villages; every {@code badEvery}-th row (if > 0) has a wrong check character;
+     * after {@code distinct} rows the persons repeat.
+     */
+    static void write(Path file, String area, int badEvery, int distinct) throws Exception {
         Random rnd = new Random(7);
         String[] villages = new String[27];
         for (int v = 0; v < 27; v++) {
@@ -80,7 +91,8 @@ public class ImportBench {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(HEADER);
             w.write('\n');
-            for (int i = 0; i < ROWS; i++) {
+            for (int row = 0; row < ROWS; row++) {
+                int i = row % distinct;
                 LocalDate birth = LocalDate.of(1930, 1, 1).plusDays(i / 900);
                 int seq = i % 900 + 100;
                 String first17 = area + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + seq;
@@ -191,12 +203,12 @@ public class ImportBench {
         }
     }
 
-    static void importFile(ConfigurableApplicationContext app, Path file, String label) throws Exception {
+    static void importFile(ConfigurableApplicationContext app, Path file, String label, boolean dryRun) throws Exception {
         ImportService imports = app.getBean(ImportService.class);
         long t = System.nanoTime();
         long id;
         try (InputStream in = Files.newInputStream(file)) {
-            id = imports.submit(file.getFileName().toString(), in, false);
+            id = imports.submit(file.getFileName().toString(), in, dryRun);
         }
         ImportJob job = imports.get(id);
         while (job.running()) {
