@@ -218,6 +218,8 @@ class ImportApiTest {
         int next = admin.upload("/api/v1/imports/persons", "next.csv", HEADER.getBytes(StandardCharsets.UTF_8),
                 Map.of("dryRun", "true")).json("$.id");
         assertThat(admin.get("/api/v1/imports/" + next).<String>json("$.phase")).isEqualTo("WAITING");
+        assertThat(admin.get("/imports").body()).contains("排队中，等待前一个导入完成");
+        assertThat(admin.get("/imports/" + next).body()).contains("排队中，等待前一个导入完成");
         assertThat(admin.post("/api/v1/imports/" + id + "/cancel", "").status()).isEqualTo(202);
         Api.Response cancelling = admin.get("/api/v1/imports/" + id);
         if ("RUNNING".equals(cancelling.json("$.status"))) {
