@@ -5,25 +5,34 @@ import org.springframework.security.authentication.event.AuthenticationFailureBa
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 
-/** Counts failed logins: five in a row lock the account for 15 minutes. */
+/**
+ * Counts wrong passwords per client address and account (see {@link LoginThrottle}); the start of each wait is
+ * audited. A wrong password evicts no remembered check: it proves nothing about anyone's right password.
+ */
 @Component
 class LoginEvents {
-    private final UserService users;
-    private final CredentialCache cache;
+    private final LoginThrottle throttle;
+    private final AuditService audit;
 
-    LoginEvents(UserService users, CredentialCache cache) {
-        this.users = users;
-        this.cache = cache;
+    LoginEvents(LoginThrottle throttle, AuditService audit) {
+        this.throttle = throttle;
+        this.audit = audit;
     }
 
     @EventListener
     void failed(AuthenticationFailureBadCredentialsEvent event) {
-        users.recordFailedLogin(event.getAuthentication().getName());
-        cache.clear();
+        String username = event.getAuthentication().getName();
+        throttle.failed(username).ifPresent(wait -> audit.recordAs(cut(username), "LOGIN_THROTTLED", "user", cut(username),
+                "repeated wrong passwords: this address waits " + Math.max(1, wait.toSeconds()) + " s"));
     }
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
-        users.recordSuccessfulLogin(event.getAuthentication().getName());
+        throttle.succeeded(event.getAuthentication().getName());
+    }
+
+    /** A name typed at the login form is anyone's text: no longer than a real user name could be. */
+    private static String cut(String username) {
+        return username.length() <= 40 ? username : username.substring(0, 40);
     }
 }

@@ -108,6 +108,56 @@ class PortalTest {
     }
 
     @Test
+    void concurrentCancelsAndChangesGiveAPlaceBackExactlyOnce() throws Exception {
+        Api officer = Api.as(port, "officer", "officer123");
+        int point = officer.post("/api/v1/portal/points", "{\"name\":\"取消并发服务点\",\"address\":\"测试\"}").json("$.id");
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        for (int round = 0; round < 3; round++) {
+            int[] slots = new int[2];
+            for (int i = 0; i < 2; i++) {
+                slots[i] = officer.post("/api/v1/portal/points/" + point + "/slots", "{\"service\":\"CHECK\",\"startsAt\":\""
+                        + OffsetDateTime.now().plusDays(4 + i) + "\",\"capacity\":3}").json("$.id");
+            }
+            List<String> links = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                PortalClient c = new PortalClient(port);
+                c.get("/portal/appointments");
+                links.add(c.post("/portal/appointments", Map.of("slotId", String.valueOf(slots[0]), "name", "取消人",
+                        "phone", "138123420" + round + i)).location());
+            }
+            // half the callers cancel the first booking; the others cancel or move the second one
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<PortalClient.Page>> results = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String link = links.get(i < 10 ? 0 : 1);
+                boolean cancel = i < 10 || i % 2 == 0;
+                results.add(pool.submit(() -> {
+                    PortalClient c = new PortalClient(port);
+                    assertThat(c.get(link).body()).contains("cancel-form");
+                    String path = link.replaceAll("\\?.*", "");
+                    String secret = link.replaceAll(".*[?&]t=", "");
+                    start.await();
+                    return cancel ? c.post(path + "/cancel", Map.of("t", secret))
+                            : c.post(path + "/change", Map.of("t", secret, "slotId", String.valueOf(slots[1])));
+                }));
+            }
+            start.countDown();
+            for (Future<PortalClient.Page> f : results) {
+                assertThat(f.get().status()).as("never an error page").isEqualTo(302);
+            }
+            for (int slot : slots) {
+                assertThat(jdbc.sql("select booked from appointment_slot where id = ?").param(slot).query(Integer.class).single())
+                        .as("slot " + slot + " counts its bookings exactly")
+                        .isEqualTo(jdbc.sql("select count(*) from appointment where slot_id = ? and state = 'BOOKED'")
+                                .param(slot).query(Integer.class).single());
+            }
+            assertThat(jdbc.sql("select booked from appointment_slot where id = ?").param(slots[0]).query(Integer.class).single())
+                    .as("the third booking keeps its place").isEqualTo(1);
+        }
+        pool.shutdown();
+    }
+
+    @Test
     void aResidentSeesOnlyTheirOwnRecordAfterAOneTimeCode() {
         Api admin = Api.as(port, "admin", "admin123");
         TestData.town(admin, "220");
@@ -168,5 +218,41 @@ class PortalTest {
         attacker.get("/portal/me");
         attacker.post("/portal/me/verify", Map.of("code", right));
         assertThat(attacker.get("/portal/me").body()).as("locked even for the right code").doesNotContain("me-name");
+    }
+
+    @Test
+    void twentySimultaneousWrongCodesCountAsExactlyTheFiveAllowed() throws Exception {
+        Api admin = Api.as(port, "admin", "admin123");
+        TestData.town(admin, "220");
+        LocalDate birth = LocalDate.of(1993, 9, 9);
+        String id = TestData.idNumber(birth, "1");
+        String phone = "13600" + id.substring(12, 18).replace("X", "0");
+        admin.post("/api/v1/persons", TestData.person(id, "门户并发", "1", birth, "430105220001", null, "").replace("13800000000", phone));
+        PortalClient attacker = new PortalClient(port);
+        attacker.get("/portal/me");
+        attacker.post("/portal/me/code", Map.of("idNumber", id, "name", "门户并发"));
+        String right = SentMessages.lastTo(phone).replaceAll(".*验证码为 (\\d{6}).*", "$1");
+        String wrong = right.equals("000000") ? "111111" : "000000";
+        attacker.get("/portal/me");
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<PortalClient.Page>> tries = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            tries.add(pool.submit(() -> {
+                start.await();
+                return attacker.post("/portal/me/verify", Map.of("code", wrong));
+            }));
+        }
+        start.countDown();
+        for (Future<PortalClient.Page> f : tries) {
+            assertThat(f.get().status()).isEqualTo(302);
+        }
+        pool.shutdown();
+        long person = jdbc.sql("select id from person where id_number = ?").param(id).query(Long.class).single();
+        assertThat(jdbc.sql("select sum(attempts) from portal_code where person_id = ?").param(person).query(Long.class).single())
+                .as("exactly the allowed attempts were compared").isEqualTo(5);
+        attacker.get("/portal/me");
+        attacker.post("/portal/me/verify", Map.of("code", right));
+        assertThat(attacker.get("/portal/me").body()).doesNotContain("me-name");
     }
 }
