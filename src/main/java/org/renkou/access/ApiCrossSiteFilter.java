@@ -9,10 +9,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.renkou.common.Messages;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,10 +31,12 @@ class ApiCrossSiteFilter extends OncePerRequestFilter {
 
     private final Messages messages;
     private final JsonMapper json;
+    private final LocaleResolver locales;
 
-    ApiCrossSiteFilter(Messages messages, JsonMapper json) {
+    ApiCrossSiteFilter(Messages messages, JsonMapper json, LocaleResolver locales) {
         this.messages = messages;
         this.json = json;
+        this.locales = locales;
     }
 
     @Override
@@ -42,6 +46,7 @@ class ApiCrossSiteFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        LocaleContextHolder.setLocale(locales.resolveLocale(request)); // the dispatcher, which would set it, is not reached
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, messages.get("problem.crossSite"));
         problem.setTitle(HttpStatus.FORBIDDEN.getReasonPhrase());
         response.setStatus(HttpStatus.FORBIDDEN.value());

@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,6 +31,7 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -80,13 +82,13 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationManager manager, Messages messages, JsonMapper json)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager manager, Messages messages, JsonMapper json,
+                            LocaleResolver locales) throws Exception {
         return http.securityMatcher("/api/**")
                 .authenticationManager(manager)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .addFilterBefore(new ApiCrossSiteFilter(messages, json), BasicAuthenticationFilter.class)
-                .httpBasic(b -> b.realmName("Renkou").authenticationEntryPoint(throttleAware(basic(), messages, json)))
+                .addFilterBefore(new ApiCrossSiteFilter(messages, json, locales), BasicAuthenticationFilter.class)
+                .httpBasic(b -> b.realmName("Renkou").authenticationEntryPoint(throttleAware(basic(), messages, json, locales)))
                 .headers(SecurityConfig::headers)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
@@ -102,7 +104,7 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, AuthenticationManager manager, LoginThrottle throttle, Messages messages,
-                            JsonMapper json) throws Exception {
+                            JsonMapper json, LocaleResolver locales) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler toPage = new SavedRequestAwareAuthenticationSuccessHandler();
         toPage.setDefaultTargetUrl("/");
         SimpleUrlAuthenticationFailureHandler wrongPassword = new SimpleUrlAuthenticationFailureHandler("/login?error");
@@ -125,7 +127,7 @@ class SecurityConfig {
                         .failureHandler((request, response, e) -> (e instanceof LoginThrottledException ? throttled : wrongPassword)
                                 .onAuthenticationFailure(request, response, e)))
                 .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
-                .httpBasic(b -> b.authenticationEntryPoint(throttleAware(basic(), messages, json)))
+                .httpBasic(b -> b.authenticationEntryPoint(throttleAware(basic(), messages, json, locales)))
                 .headers(SecurityConfig::headers)
                 .build();
     }
@@ -142,12 +144,14 @@ class SecurityConfig {
     }
 
     /** A throttled login is answered 429 with Retry-After, at once; anything else as the delegate would. */
-    private static AuthenticationEntryPoint throttleAware(AuthenticationEntryPoint delegate, Messages messages, JsonMapper json) {
+    private static AuthenticationEntryPoint throttleAware(AuthenticationEntryPoint delegate, Messages messages, JsonMapper json,
+                                                          LocaleResolver locales) {
         return (request, response, e) -> {
             if (!(e instanceof LoginThrottledException throttled)) {
                 delegate.commence(request, response, e);
                 return;
             }
+            LocaleContextHolder.setLocale(locales.resolveLocale(request));
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
                     messages.get("problem.loginThrottled", throttled.retryAfterSeconds()));
             problem.setTitle(HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase());

@@ -91,6 +91,9 @@ class WebSecurityTest {
             assertThat(csp.replaceAll(".*script-src ([^;]*).*", "$1")).doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
             assertThat(r.headers().firstValue("Referrer-Policy")).as(path).hasValue("same-origin");
         }
+        HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).GET());
+        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=")
+                .containsIgnoringCase("SameSite=Lax").containsIgnoringCase("HttpOnly"));
     }
 
     private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\bth:src=|[^>]*\\bsrc=)[^>]*>", Pattern.CASE_INSENSITIVE);

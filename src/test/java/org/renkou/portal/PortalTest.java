@@ -38,17 +38,24 @@ class PortalTest {
         PortalClient c = new PortalClient(port);
         PortalClient.Page sent = ask(c, "<b>服务态度</b>", "<script>alert('x')</script>窗口排队太久", "13912340001");
         assertThat(sent.status()).as(sent.body()).isEqualTo(302);
-        String link = sent.location();
-        String tracking = link.replaceAll(".*/portal/requests/([^?]+)\\?t=.*", "$1");
-        PortalClient.Page page = c.get(link);
+        String location = sent.location();
+        assertThat(location).as("the secret stays out of addresses").doesNotContain("t=");
+        String tracking = location.replaceAll(".*/portal/requests/", "");
+        PortalClient.Page page = c.get(location);
         assertThat(page.body()).contains(tracking).contains("&lt;script&gt;").doesNotContain("<script>alert");
+        String link = privateLink(page);
+        PortalClient later = new PortalClient(port);
+        PortalClient.Page opened = later.get(link);
+        assertThat(opened.status()).isEqualTo(302);
+        assertThat(opened.location()).as("opened once, then shown without the secret").endsWith("/portal/requests/" + tracking);
+        assertThat(later.get(opened.location()).body()).contains("窗口排队太久");
         assertThat(new PortalClient(port).get("/portal/requests/" + tracking).status()).as("tracking number alone").isEqualTo(404);
         assertThat(new PortalClient(port).get("/portal/requests/" + tracking + "?t=WRONG").status()).isEqualTo(404);
 
         Api officer = Api.as(port, "officer", "officer123");
         List<Integer> ids = officer.get("/api/v1/portal/requests").json("$[?(@.trackingNo == '" + tracking + "')].id");
         assertThat(officer.post("/api/v1/portal/requests/" + ids.get(0) + "/answer", "{\"answer\":\"已约谈窗口人员并整改\"}").status()).isEqualTo(200);
-        assertThat(c.get(link).body()).contains("已约谈窗口人员并整改").contains("已答复");
+        assertThat(c.get(location).body()).contains("已约谈窗口人员并整改").contains("已答复");
         assertThat(SentMessages.lastTo("13912340001")).contains(tracking).contains("答复");
         assertThat(officer.post("/api/v1/portal/requests/" + ids.get(0) + "/followups", "{\"note\":\"电话回访，群众满意\"}")
                 .<List<String>>json("$")).anySatisfy(f -> assertThat(f).contains("群众满意"));
@@ -122,8 +129,9 @@ class PortalTest {
             for (int i = 0; i < 3; i++) {
                 PortalClient c = new PortalClient(port);
                 c.get("/portal/appointments");
-                links.add(c.post("/portal/appointments", Map.of("slotId", String.valueOf(slots[0]), "name", "取消人",
-                        "phone", "138123420" + round + i)).location());
+                String location = c.post("/portal/appointments", Map.of("slotId", String.valueOf(slots[0]), "name", "取消人",
+                        "phone", "138123420" + round + i)).location();
+                links.add(privateLink(c.get(location)));
             }
             // half the callers cancel the first booking; the others cancel or move the second one
             CountDownLatch start = new CountDownLatch(1);
@@ -133,8 +141,8 @@ class PortalTest {
                 boolean cancel = i < 10 || i % 2 == 0;
                 results.add(pool.submit(() -> {
                     PortalClient c = new PortalClient(port);
-                    assertThat(c.get(link).body()).contains("cancel-form");
-                    String path = link.replaceAll("\\?.*", "");
+                    String path = c.get(link).location();
+                    assertThat(c.get(path).body()).contains("cancel-form");
                     String secret = link.replaceAll(".*[?&]t=", "");
                     start.await();
                     return cancel ? c.post(path + "/cancel", Map.of("t", secret))
@@ -254,5 +262,12 @@ class PortalTest {
         attacker.get("/portal/me");
         attacker.post("/portal/me/verify", Map.of("code", right));
         assertThat(attacker.get("/portal/me").body()).doesNotContain("me-name");
+    }
+
+    /** The private link a page shows the resident to keep. */
+    private static String privateLink(PortalClient.Page page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"private-link\">([^<]+)<").matcher(page.body());
+        assertThat(m.find()).as("the page shows its private link").isTrue();
+        return m.group(1).replace("&amp;", "&");
     }
 }
