@@ -134,6 +134,7 @@ class PortalTest {
                 links.add(privateLink(c.get(location)));
             }
             // half the callers cancel the first booking; the others cancel or move the second one
+            CountDownLatch ready = new CountDownLatch(20);
             CountDownLatch start = new CountDownLatch(1);
             List<Future<PortalClient.Page>> results = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
@@ -144,11 +145,13 @@ class PortalTest {
                     String path = c.get(link).location();
                     assertThat(c.get(path).body()).contains("cancel-form");
                     String secret = link.replaceAll(".*[?&]t=", "");
+                    ready.countDown();
                     start.await();
                     return cancel ? c.post(path + "/cancel", Map.of("t", secret))
                             : c.post(path + "/change", Map.of("t", secret, "slotId", String.valueOf(slots[1])));
                 }));
             }
+            ready.await();
             start.countDown();
             for (Future<PortalClient.Page> f : results) {
                 assertThat(f.get().status()).as("never an error page").isEqualTo(302);
