@@ -78,7 +78,7 @@ class ApiProblemAdvice {
         if (e.getCause() instanceof JacksonException j && !j.getPath().isEmpty()) {
             String field = jsonPath(j.getPath());
             return validationProblem(List.of(new FieldProblem(field, "invalid",
-                    messages.get("rule.invalid", messages.fieldName(lastName(j.getPath())), ""))));
+                    messages.get("rule.unreadableField", messages.fieldName(lastName(j.getPath()))))));
         }
         return problem(HttpStatus.BAD_REQUEST, messages.get("problem.unreadable"));
     }
