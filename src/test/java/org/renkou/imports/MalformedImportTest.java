@@ -39,7 +39,7 @@ class MalformedImportTest {
     /** A header and one row of ten million empty cells (10 MB without a line break), made as it is sent. */
     private static InputStream tenMillionCells(String boundary) {
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"wide.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\nname,sex,birth_date,village_code,status\r\n").getBytes(StandardCharsets.UTF_8);
+                + "Content-Type: text/csv\r\n\r\nid_number,name,sex,birth_date,village_code,status\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         long total = head.length + (long) CELLS + tail.length;
         return new InputStream() {
