@@ -46,7 +46,7 @@ class OpenApiTest {
     /** JSON values for a body field. */
     private static final List<String> BAD_FIELDS = List.of("\"abc\"", "-1", "-99999999999", "99999999999999999999",
             "1.5e300", "\"2024-13-45\"", "\"a\\u0000b\"", "\"\\u0007\"", "\"" + "长".repeat(30_000) + "\"", "{}", "[]",
-            "true", "\"\"");
+            "true", "\"\"", "null");
     /** Whole bodies that are no object of the expected shape. */
     private static final List<String> BAD_BODIES = List.of("", "{", "[]", "\"x\"", "null", "[".repeat(5000));
 

@@ -81,6 +81,21 @@ class MalformedImportTest {
     }
 
     @Test
+    void anImportedRowKeepsTheSameTextLimitsAsTheFormAndTheApi() {
+        LocalDate birth = LocalDate.of(1986, 2, 3);
+        String csv = "id_number,name,sex,birth_date,village_code,status,address\r\n"
+                + TestData.idNumber(birth, "1") + ",长地址导入,1," + birth + "," + VILLAGE + ",REGISTERED,"
+                + "村".repeat(org.renkou.common.TextLimits.ADDRESS + 1) + "\r\n"
+                + TestData.idNumber(birth, "2") + ",控制\u0001字符,2," + birth + "," + VILLAGE + ",REGISTERED,短地址\r\n";
+        Api.Response job = Imports.run(admin, "limits.csv", csv.getBytes(StandardCharsets.UTF_8), true);
+        assertThat(job.<String>json("$.status")).as(job.body()).isEqualTo("DONE");
+        assertThat(job.<Integer>json("$.rejected")).isEqualTo(2);
+        String errors = new String(admin.download("/api/v1/imports/" + job.<Integer>json("$.id") + "/errors"),
+                StandardCharsets.UTF_8);
+        assertThat(errors).contains("现住址：最多 200 个字。").contains("姓名：含有不可见的控制字符");
+    }
+
+    @Test
     void emptyCellsAfterTheLastHeaderAreNoColumns() {
         LocalDate birth = LocalDate.of(1985, 2, 3);
         String csv = "id_number,name,sex,birth_date,village_code,status,,,\r\n"
