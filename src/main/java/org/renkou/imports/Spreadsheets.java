@@ -207,12 +207,18 @@ final class Spreadsheets {
 
     // --- XLSX --------------------------------------------------------------------------------------------
 
-    /** Dates as yyyy-MM-dd whatever the cell's display format; other numbers as Excel shows them. */
-    private static final class IsoDates extends DataFormatter {
+    /**
+     * Dates as yyyy-MM-dd whatever the cell's display format; whole numbers as their digits, however long (a village
+     * code of 12 digits is not "4.30105E+11"); other numbers as Excel shows them.
+     */
+    static final class IsoDates extends DataFormatter {
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString) {
             if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
                 return DateUtil.getLocalDateTime(value).toLocalDate().toString();
+            }
+            if (!Double.isInfinite(value) && value == Math.rint(value)) {
+                return java.math.BigDecimal.valueOf(value).toBigInteger().toString();
             }
             return super.formatRawCellContents(value, formatIndex, formatString);
         }
