@@ -95,6 +95,6 @@ class YearToDateTest {
         assertThat(first.<List<Integer>>json("$.items[*].id")).doesNotContainAnyElementsOf(page.json("$.items[*].id"));
 
         String web = admin.get("/stats/persons?code=POP_INFLOW&" + query).body();
-        assertThat(web).contains("<p id=\"person-count\">7304</p>").contains("共 7304 条").contains("id=\"next\"");
+        assertThat(web).contains("<p id=\"person-count\">7304</p>").contains("共 7,304 条").contains("id=\"next\"");
     }
 }
