@@ -28,7 +28,10 @@ class PopulationIndicators implements IndicatorSource {
     private static final String WRA_AGE = "sex = '2' and birth_date > (date '%1$s' - interval '50 years')::date"
             + " and birth_date <= (date '%1$s' - interval '15 years')::date";
     private static final String MARRIED = "marital_status in ('20', '21', '22', '23')";
-    /** Persons counted in a period whose record was made after it ended: a past period's figures changed by them. */
+    /**
+     * Persons counted in a period whose record was made after it ended: a past period's figures changed by them.
+     * Records taken over by a bulk load of an existing register (no "created" entry in their history) are not.
+     */
     static final String ENTERED_LATER = "POP_ENTERED_LATER";
 
     private record Definition(Indicator indicator, String condition) {
@@ -52,8 +55,10 @@ class PopulationIndicators implements IndicatorSource {
         define(Indicator.count("WRA_MARRIED", "已婚育龄妇女", "Married women of reproductive age", "育龄妇女中在婚者"),
                 RESIDENT + " and " + WRA_AGE + " and " + MARRIED);
         define(Indicator.count(ENTERED_LATER, "期末后录入的人口个案", "Records entered after the period",
-                "期末计入人口（户籍、流出、流入）的个案中，在统计期结束之后才录入登记库的（补录）；这些个案使已过去的统计期的数字有了变化"),
-                "status in ('REGISTERED', 'INFLOW', 'OUTFLOW') and (created_at at time zone 'Asia/Shanghai')::date > date '%2$s'");
+                "期末计入人口（户籍、流出、流入）的个案中，在统计期结束之后才录入登记库的（补录，不含批量接收的原有个案）；"
+                        + "这些个案使已过去的统计期的数字有了变化"),
+                "status in ('REGISTERED', 'INFLOW', 'OUTFLOW') and (x.created_at at time zone 'Asia/Shanghai')::date > date '%2$s'"
+                        + " and exists (select 1 from person_change c where c.person_id = x.person_id and c.field = 'created')");
         define(Indicator.count("ID_NUMBER_FLAGGED", "身份证号按原样确认人数", "ID numbers confirmed as printed",
                 "常住和流出人口中校验码错误、按证件原样确认的身份证号（数据质量）"), "status in ('REGISTERED', 'INFLOW', 'OUTFLOW') and id_number_flagged");
     }
@@ -94,9 +99,9 @@ class PopulationIndicators implements IndicatorSource {
     public PageResult<PersonRef> numeratorPersons(String code, String area, ReportPeriod period, LocalDate asOf, int page,
                                                   int size) {
         List<Object> params = new ArrayList<>(List.of(asOf));
-        String sql = "select p.person_id, p.name, p.id_number, p.village_code from (select o.*, r.created_at"
-                + " from people_on(?) o join person r on r.id = o.person_id) p where "
-                + AreaFilter.sql(area, "p.village_code", "p.grid_code", params) + " and " + condition(code, period, asOf);
+        String sql = "select x.person_id, x.name, x.id_number, x.village_code from (select o.*, r.created_at"
+                + " from people_on(?) o join person r on r.id = o.person_id) x where "
+                + AreaFilter.sql(area, "x.village_code", "x.grid_code", params) + " and " + condition(code, period, asOf);
         return PersonRefs.page(jdbc, sql, params, page, size);
     }
 

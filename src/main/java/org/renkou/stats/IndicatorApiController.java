@@ -29,7 +29,7 @@ class IndicatorApiController {
             @RequestParam String area,
             @Parameter(description = "2012, 2012Q1, 2012-03, FP2012 (2011-10-01..2012-09-30), FPH2012, or 2012-01-01..2012-03-15")
             @RequestParam String period,
-            @Parameter(description = "the day people are counted on; default: the period's last day")
+            @Parameter(description = "the day people are counted on; default: the period's last day, or today while the period runs (it then ends today)")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) List<String> codes) {
         return indicators.values(indicators.query(area, period, date, codes));

@@ -71,13 +71,10 @@ public class IndicatorService {
         return LocalDate.now(clock);
     }
 
-    /**
-     * A period still running ends today: its events are those up to today and its people are counted today, never on
-     * a day still to come.
-     */
-    ReportPeriod toDate(ReportPeriod p) {
+    /** People are counted on the period's last day, or today while it runs: never on a day still to come. */
+    private LocalDate countedOn(ReportPeriod p) {
         LocalDate today = today();
-        return p.contains(today) && p.to().isAfter(today) ? new ReportPeriod(p.from(), today) : p;
+        return p.contains(today) ? today : p.to();
     }
 
     public Query query(String area, String period, LocalDate date, List<String> codes) {
@@ -101,8 +98,7 @@ public class IndicatorService {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        p = toDate(p);
-        return new Query(area, p, date != null ? date : p.to(), wanted);
+        return new Query(area, p, date != null ? date : countedOn(p), wanted);
     }
 
     /** Every requested indicator for the area (and everything below it) and the period. */

@@ -104,15 +104,15 @@ class StatsWebController {
     }
 
     /**
-     * The family-planning statistical year in progress, unless another period is asked for; the query ends it today
-     * (the year to date).
+     * The family-planning statistical year to date (1 October to today: events up to today, people counted today),
+     * unless another period is asked for.
      */
     String period(String period) {
         if (period != null && !period.isBlank()) {
             return period.trim();
         }
         LocalDate today = indicators.today();
-        return "FP" + (today.getMonthValue() >= 10 ? today.getYear() + 1 : today.getYear());
+        return LocalDate.of(today.getMonthValue() >= 10 ? today.getYear() : today.getYear() - 1, 10, 1) + ".." + today;
     }
 
     /** The user's own area: the first town they may see, or the first of their areas. */
