@@ -80,6 +80,9 @@ class CellValuesTest {
     void anIdNumberStoredAsANumberGetsAMessageSayingHowToFixIt() throws Exception {
         LocalDate b = LocalDate.of(1982, 2, 2);
         String id = TestData.idNumber(b, "1");
+        while (id.endsWith("X")) { // a number cell holds digits only
+            id = TestData.idNumber(b, "1");
+        }
         Api.Response job = Imports.run(admin, "ids.xlsx", xlsx(row(id, "数字格号码", b, "T234I"), java.util.Set.of(0)), false);
         assertThat(job.<Integer>json("$.rejected")).isEqualTo(1);
         assertThat(errors(job)).contains("id_number").contains("以数字格式保存").contains("“文本”格式");
