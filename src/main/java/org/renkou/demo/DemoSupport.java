@@ -48,7 +48,7 @@ class DemoSupport {
         visits(households, ids.firstHousehold(), rnd);
         publicity();
         supplies(rnd);
-        childcare(persons, ids.firstPerson());
+        childcare(persons, mothers, ids.firstPerson());
         serviceSlots();
     }
 
@@ -156,12 +156,15 @@ class DemoSupport {
         supplies.recordSurvey(DemoTown.TOWN_CODE + "201", LocalDate.of(2012, 3, 10), 400, 397, 382);
     }
 
-    /** Today's children under 3: childcare subsidy applied, reviewed, approved and paid for this year's months. */
-    private void childcare(List<NewPerson> persons, long firstPerson) {
+    /**
+     * Today's children under 3: childcare subsidy applied for by their mothers, reviewed, approved and paid for this
+     * year's months.
+     */
+    private void childcare(List<NewPerson> persons, List<Integer> mothers, long firstPerson) {
         Programme childcare = allowances.programmes().stream().filter(p -> p.code().equals("CHILDCARE")).findFirst().orElseThrow();
         LocalDate today = Dates.today();
         for (int i = persons.size() - DemoTown.CHILDREN_TODAY; i < persons.size(); i++) {
-            loader.approve(childcare.id(), firstPerson + i, persons.get(i).villageCode(),
+            loader.approve(childcare.id(), firstPerson + i, firstPerson + mothers.get(i), persons.get(i).villageCode(),
                     "未满3周岁（" + persons.get(i).birthDate() + " 出生），户籍在本地", "62170000" + String.format("%010d", i));
         }
         allowances.createBatch(childcare.id(), LocalDate.of(today.getYear(), 1, 1), today.withDayOfMonth(1));

@@ -69,12 +69,16 @@ public class ExchangeService {
     }
 
     /**
-     * The peer that serves a place: the one whose code is the longest prefix of the place's code (a town
-     * node serves its villages), if any.
+     * The peer that serves a place: the one whose code is the longest prefix of the place's code (a town node serves
+     * its villages); else, for a place above the nodes (a county code, as most hukou codes are), the node serving its
+     * towns, the one whose code the place's code begins (the shortest such code, then the first).
      */
     public Optional<Peer> peerFor(String placeCode) {
-        return jdbc.sql("select * from exchange_peer where ? like code || '%' order by length(code) desc limit 1")
-                .param(placeCode).query(ExchangeService::peer).optional();
+        return jdbc.sql("""
+                select * from exchange_peer where ? like code || '%' or length(?) >= 6 and code like ? || '%'
+                order by (? like code || '%') desc, case when ? like code || '%' then -length(code) else length(code) end, code
+                limit 1""")
+                .params(placeCode, placeCode, placeCode, placeCode, placeCode).query(ExchangeService::peer).optional();
     }
 
     /** Adds or changes a peer (administrators); undeliverable messages for it are tried again at once. */
@@ -99,8 +103,9 @@ public class ExchangeService {
                 on conflict (code) do update set name = excluded.name, base_url = excluded.base_url,
                     public_key = excluded.public_key""")
                 .params(p.code(), p.name() == null ? p.code() : p.name(), p.baseUrl(), p.publicKey()).update();
-        jdbc.sql("update exchange_outbox set next_attempt_at = now() where recipient like ? and state in ('QUEUED', 'UNDELIVERABLE')")
-                .param(p.code() + "%").update();
+        jdbc.sql("update exchange_outbox set next_attempt_at = now() where (recipient like ? or ? like recipient || '%')"
+                        + " and state in ('QUEUED', 'UNDELIVERABLE')")
+                .params(p.code() + "%", p.code()).update();
         audit.record("SAVE_PEER", "exchange_peer", p.code(), p.baseUrl());
         return peer(p.code()).orElseThrow();
     }

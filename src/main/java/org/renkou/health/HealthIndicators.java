@@ -6,13 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.renkou.common.IdNumber;
+import org.renkou.common.PageResult;
 import org.renkou.common.ReportPeriod;
 import org.renkou.stats.AreaFilter;
 import org.renkou.stats.Fraction;
 import org.renkou.stats.Indicator;
 import org.renkou.stats.IndicatorSource;
 import org.renkou.stats.PersonRef;
+import org.renkou.stats.PersonRefs;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -140,7 +141,8 @@ class HealthIndicators implements IndicatorSource {
 
     /** Drill-down: the mothers of the births, the checked women, the married WRA with a measure. */
     @Override
-    public List<PersonRef> numeratorPersons(String code, String area, ReportPeriod period, LocalDate asOf) {
+    public PageResult<PersonRef> numeratorPersons(String code, String area, ReportPeriod period, LocalDate asOf, int page,
+                                                  int size) {
         List<Object> params = new ArrayList<>();
         String sql;
         if (BIRTH_CODES.contains(code)) {
@@ -173,8 +175,6 @@ class HealthIndicators implements IndicatorSource {
                     + " on c.person_id = w.person_id and c.started_on <= ? and (c.ended_on is null or c.ended_on > ?)" + method
                     + " where " + AreaFilter.sql(area, "w.village_code", "w.grid_code", params);
         }
-        return jdbc.sql("select * from (" + sql + ") x order by village_code, name, person_id limit 1000").params(params)
-                .query((rs, n) -> new PersonRef(rs.getLong(1), rs.getString(2), IdNumber.mask(rs.getString(3)),
-                        rs.getString(4))).list();
+        return PersonRefs.page(jdbc, sql, params, page, size);
     }
 }

@@ -1,5 +1,6 @@
 package org.renkou.imports;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -7,7 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.renkou.common.FieldProblem;
+import org.renkou.common.IdNumber;
 import org.renkou.common.Messages;
 import org.renkou.people.CodeTables;
 import org.renkou.people.PersonForm;
@@ -20,6 +23,13 @@ final class RowConverter {
             "流出", PersonStatus.OUTFLOW, "流入", PersonStatus.INFLOW, "死亡", PersonStatus.DECEASED,
             "迁出", PersonStatus.MOVED_AWAY);
     private static final Set<String> YES = Set.of("1", "true", "yes", "y", "是", "确认");
+    /**
+     * Columns kept as typed; every other (ID numbers, codes, dates, phone) is read in NFKC form, so digits and
+     * letters typed full-width with a Chinese input method (４３０１…, Ｘ, －) count as the plain ones.
+     */
+    private static final Set<String> FREE_TEXT = Set.of("name", "address", "moveReason");
+    private static final Pattern SCIENTIFIC = Pattern.compile("\\d(\\.\\d+)?[Ee]\\+?\\d+");
+    private static final Pattern ROUNDED = Pattern.compile("\\d{13,15}000");
 
     /** The form, and what could not even be read (a date that is no date, an unknown status). */
     record Converted(PersonForm form, List<FieldProblem> problems, Map<String, String> raw) {
@@ -40,10 +50,16 @@ final class RowConverter {
         for (int i = 0; i < header.keys().size() && i < cells.length; i++) {
             String key = header.keys().get(i);
             if (key != null && cells[i] != null && !cells[i].isBlank()) {
-                v.put(key, unneutralise(cells[i].trim()));
+                String cell = FREE_TEXT.contains(key) ? cells[i] : Normalizer.normalize(cells[i], Normalizer.Form.NFKC);
+                if (!cell.isBlank()) {
+                    v.put(key, unneutralise(cell.trim()));
+                }
             }
         }
         List<FieldProblem> problems = new ArrayList<>();
+        if (storedAsNumber(v.get("idNumber"))) {
+            problems.add(messages.problem("idNumber", "idNumber.numberCell", v.get("idNumber")));
+        }
         PersonStatus status = status(v.get("status"), problems);
         LocalDate moved = date("arrivedOn", v.get(ImportColumns.MOVED_ON), problems);
         PersonForm form = new PersonForm(v.get("idNumber"), YES.contains(v.getOrDefault(ImportColumns.CONFIRMED, "").toLowerCase()),
@@ -56,6 +72,18 @@ final class RowConverter {
                 status == PersonStatus.DECEASED ? moved : null, v.get("moveReason"), v.get("otherPlaceCode"),
                 v.get("phone"), v.get("address"), null, null);
         return new Converted(form, problems, v);
+    }
+
+    /**
+     * An ID number that went through a number cell: Excel keeps 15 significant digits, so it shows in scientific
+     * notation or, 16 to 18 digits long, ends in zeros that make no valid number.
+     */
+    private static boolean storedAsNumber(String idNumber) {
+        if (idNumber == null) {
+            return false;
+        }
+        return SCIENTIFIC.matcher(idNumber).matches()
+                || ROUNDED.matcher(idNumber).matches() && !IdNumber.parse(idNumber).valid();
     }
 
     /** Undoes what exports do to cells that look like formulas ('=… is read as =…). */

@@ -233,12 +233,23 @@ final class Spreadsheets {
 
     // --- XLSX --------------------------------------------------------------------------------------------
 
-    /** Dates as yyyy-MM-dd whatever the cell's display format; other numbers as Excel shows them. */
-    private static final class IsoDates extends DataFormatter {
+    /**
+     * Dates as yyyy-MM-dd whatever the cell's display format; whole numbers as their digits, however long the display
+     * format makes them (a village code of 12 digits is not "4.30105E+11"); other numbers as Excel shows them. A number
+     * of 16 digits or more has lost digits already (a double keeps fewer), so it stays in scientific notation and an ID
+     * number stored so is refused with the reason.
+     */
+    static final class IsoDates extends DataFormatter {
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString) {
             if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
                 return DateUtil.getLocalDateTime(value).toLocalDate().toString();
+            }
+            if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+                return java.math.BigDecimal.valueOf(value).toBigInteger().toString();
+            }
+            if (value == Math.rint(value) && !Double.isInfinite(value)) {
+                return Double.toString(value);
             }
             return super.formatRawCellContents(value, formatIndex, formatString);
         }

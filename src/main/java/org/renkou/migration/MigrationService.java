@@ -23,7 +23,9 @@ import org.renkou.people.Person;
 import org.renkou.people.PersonForm;
 import org.renkou.people.PersonService;
 import org.renkou.people.PersonStatus;
+import org.renkou.people.PersonsArrived;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -118,6 +120,20 @@ public class MigrationService {
     /** Sends a verification request about an inflow person to the node of their hukou place (also by hand). */
     @Transactional
     public VerificationRequest request(Person p, boolean keySubject) {
+        return request(new PersonsArrived.Arrived(p.id(), p.idNumber(), p.name(), p.birthDate(), p.sex(), p.hukouCode()),
+                keySubject);
+    }
+
+    /**
+     * Inflow persons added other than by an arrival form (an import): each gets the same request as an arrival
+     * entered by hand, in the transaction that added them. Whether one is a key subject is not known from a file.
+     */
+    @EventListener
+    void arrived(PersonsArrived event) {
+        event.persons().forEach(p -> request(p, false));
+    }
+
+    private VerificationRequest request(PersonsArrived.Arrived p, boolean keySubject) {
         LocalDate deadline = Dates.today().plusDays(keySubject ? keySubjectDays : otherDays);
         RequestPayload payload = new RequestPayload(p.idNumber(), p.name(), String.valueOf(p.birthDate()), p.sex(),
                 keySubject, deadline.toString());

@@ -18,10 +18,11 @@ final class PeopleOnDate {
 
     /**
      * Runs {@code select <select> from (people on the date) x where <area> group by <groupBy>} twice; x has the
-     * columns village_code, grid_code, status, sex, birth_date, marital_status, id_number_flagged.
+     * columns person_id, village_code, grid_code, status, sex, birth_date, marital_status, id_number_flagged, created_at.
      */
     static void aggregate(JdbcClient jdbc, String select, String groupBy, String area, LocalDate d, RowCallbackHandler rows) {
-        String columns = "p.village_code, p.grid_code, %s as status, p.sex, p.birth_date, p.marital_status, p.id_number_flagged";
+        String columns = "p.id as person_id, p.village_code, p.grid_code, %s as status, p.sex, p.birth_date, p.marital_status,"
+                + " p.id_number_flagged, p.created_at";
         List<String> inners = List.of(
                 "select " + columns.formatted("p.status") + " from person p where not p.entered_by_mistake and p.status_since <= ?",
                 "select " + columns.formatted("s.status") + " from person p join person_status_period s on s.person_id = p.id"

@@ -19,6 +19,7 @@ import org.renkou.common.FieldProblem;
 import org.renkou.common.Messages;
 import org.renkou.common.PgCopy;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -90,10 +91,12 @@ public class PersonImport {
     private final Messages messages;
     private final PersonRepository repository;
     private final long largeLoadRows;
+    private final ApplicationEventPublisher events;
 
     PersonImport(JdbcClient jdbc, DataSource dataSource, PersonValidator validator, AreaService areas,
                  AccessService access, AuditService audit, Messages messages, PersonRepository repository,
-                 @Value("${renkou.import.large-load-rows:100000}") long largeLoadRows) {
+                 @Value("${renkou.import.large-load-rows:100000}") long largeLoadRows, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.validator = validator;
@@ -252,10 +255,11 @@ public class PersonImport {
 
     /**
      * One statement writes the new persons with their current status's start, their "created" history rows and
-     * their status periods: each row is read once, and no row is written twice.
+     * their status periods: each row is read once, and no row is written twice. The inflow persons among them are
+     * announced ({@link PersonsArrived}), so their hukou places are asked about them as for an arrival by hand.
      */
     private void addPersons(long jobId, CurrentUser user, String source) {
-        jdbc.sql("with added as (insert into person (id, id_number, id_number_flagged, name, sex, birth_date, ethnicity,"
+        List<PersonsArrived.Arrived> inflow = jdbc.sql("with added as (insert into person (id, id_number, id_number_flagged, name, sex, birth_date, ethnicity,"
                         + " marital_status, household_id, relation, hukou_code, village_code, grid_code, status, arrived_on,"
                         + " left_on, died_on, move_reason, other_place_code, phone, address, status_since)"
                         + " select nextval('person_id_seq'), r.id_number, r.id_flagged, r.name, r.sex, r.birth_date,"
@@ -264,11 +268,18 @@ public class PersonImport {
                         + " r.address, " + StatusPeriods.since("r.")
                         + " from person_import_row r left join household h on h.household_no = r.household_no"
                         + " where r.job_id = ? and " + ADDS
-                        + " returning id, name, status, birth_date, arrived_on, left_on, died_on),"
+                        + " returning id, name, status, birth_date, arrived_on, left_on, died_on, id_number, sex, hukou_code),"
                         + " created as (insert into person_change (person_id, username, source, field, new_value)"
-                        + " select id, ?, ?, 'created', name from added) "
-                        + StatusPeriods.insertPeriods("added"))
-                .params(jobId, user.username(), "IMPORT " + source).update();
+                        + " select id, ?, ?, 'created', name from added),"
+                        + " periods as (" + StatusPeriods.insertPeriods("added") + ")"
+                        + " select id, id_number, name, birth_date, sex, hukou_code from added"
+                        + " where status = 'INFLOW' and hukou_code is not null order by id")
+                .params(jobId, user.username(), "IMPORT " + source)
+                .query((rs, i) -> new PersonsArrived.Arrived(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6))).list();
+        if (!inflow.isEmpty()) {
+            events.publishEvent(new PersonsArrived(inflow));
+        }
     }
 
     private void changePersons(long jobId, Set<String> fields, CurrentUser user, String source) {
@@ -317,6 +328,19 @@ public class PersonImport {
                 from (select row_no, min(row_no) over (partition by household_no) as first from person_import_row
                       where job_id = ? and relation = '02' and household_no is not null and outcome is null) h
                 where r.job_id = ? and r.row_no = h.row_no and h.row_no > h.first""").params(jobId, jobId).update();
+        // a head for a household whose head in the register stays its head
+        jdbc.sql("""
+                update person_import_row r set outcome = 'REJECTED', problem = 'import.headInRegister',
+                       problem_field = 'relation', problem_value = r.relation, problem_args = array[r.household_no, p.name]
+                from person p join household h on h.id = p.household_id
+                where r.job_id = ? and r.outcome is null and r.relation = '02' and r.household_no is not null
+                  and r.status not in ('DECEASED', 'MOVED_AWAY') and h.household_no = r.household_no
+                  and p.relation = '02' and p.id <> coalesce(r.person_id, -1) and not p.entered_by_mistake
+                  and p.status not in ('DECEASED', 'MOVED_AWAY')
+                  and not exists (select 1 from person_import_row o where o.job_id = r.job_id and o.person_id = p.id
+                                  and o.outcome is null and (o.relation is distinct from '02'
+                                      or o.household_no is distinct from r.household_no
+                                      or o.status in ('DECEASED', 'MOVED_AWAY')))""").param(jobId).update();
         jdbc.sql("""
                 update person_import_row r set outcome = 'REJECTED', problem = 'import.noHead',
                        problem_field = 'householdNo', problem_value = r.household_no, problem_args = array[r.household_no]

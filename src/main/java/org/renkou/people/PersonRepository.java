@@ -272,6 +272,15 @@ class PersonRepository {
                 .optional();
     }
 
+    /** The name of the head (户主, relation 02) of the household other than {@code selfId}, alive and here, if any. */
+    Optional<String> otherHead(String householdNo, Long selfId) {
+        return jdbc.sql("""
+                select p.name from person p join household h on h.id = p.household_id
+                where h.household_no = ? and p.relation = '02' and p.id <> ? and not p.entered_by_mistake
+                  and p.status not in ('DECEASED', 'MOVED_AWAY') order by p.id limit 1""")
+                .params(householdNo, selfId == null ? -1L : selfId).query(String.class).optional();
+    }
+
     long insertHousehold(String householdNo, String villageCode, String gridCode, String address) {
         return jdbc.sql("insert into household (household_no, village_code, grid_code, address) values (?,?,?,?) returning id")
                 .params(householdNo, villageCode, gridCode, address).query(Long.class).single();

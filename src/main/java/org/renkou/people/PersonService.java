@@ -226,8 +226,18 @@ public class PersonService {
         if (!r.problems().isEmpty()) {
             throw new ValidationException(r.problems());
         }
+        if (HEAD.equals(form.relation() == null ? null : form.relation().trim()) && !PersonValidator.blank(form.householdNo())
+                && form.status() != PersonStatus.DECEASED && form.status() != PersonStatus.MOVED_AWAY) {
+            String no = form.householdNo().trim();
+            repository.otherHead(no, selfId).ifPresent(head -> {
+                throw new ValidationException(List.of(messages.problem("relation", "secondHead", no, head)));
+            });
+        }
         return r;
     }
+
+    /** The relation code (GB/T 4761) of the household head, 户主: one to a household. */
+    static final String HEAD = "02";
 
     /** Finds the household by number, creating it in the person's village and grid when new. */
     private Long household(PersonForm f) {

@@ -7,13 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.renkou.common.IdNumber;
+import org.renkou.common.PageResult;
 import org.renkou.common.ReportPeriod;
 import org.renkou.stats.AreaFilter;
 import org.renkou.stats.Fraction;
 import org.renkou.stats.Indicator;
 import org.renkou.stats.IndicatorSource;
 import org.renkou.stats.PersonRef;
+import org.renkou.stats.PersonRefs;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,11 @@ class PopulationIndicators implements IndicatorSource {
     private static final String WRA_AGE = "sex = '2' and birth_date > (date '%1$s' - interval '50 years')::date"
             + " and birth_date <= (date '%1$s' - interval '15 years')::date";
     private static final String MARRIED = "marital_status in ('20', '21', '22', '23')";
+    /**
+     * Persons counted in a period whose record was made after it ended: a past period's figures changed by them.
+     * Records taken over by a bulk load of an existing register (no "created" entry in their history) are not.
+     */
+    static final String ENTERED_LATER = "POP_ENTERED_LATER";
 
     private record Definition(Indicator indicator, String condition) {
     }
@@ -48,6 +54,11 @@ class PopulationIndicators implements IndicatorSource {
         define(Indicator.count("WRA", "育龄妇女", "Women of reproductive age", "常住人口中 15–49 岁的妇女"), RESIDENT + " and " + WRA_AGE);
         define(Indicator.count("WRA_MARRIED", "已婚育龄妇女", "Married women of reproductive age", "育龄妇女中在婚者"),
                 RESIDENT + " and " + WRA_AGE + " and " + MARRIED);
+        define(Indicator.count(ENTERED_LATER, "期末后录入的人口个案", "Records entered after the period",
+                "期末计入人口（户籍、流出、流入）的个案中，在统计期结束之后才录入登记库的（补录，不含批量接收的原有个案）；"
+                        + "这些个案使已过去的统计期的数字有了变化"),
+                "status in ('REGISTERED', 'INFLOW', 'OUTFLOW') and (x.created_at at time zone 'Asia/Shanghai')::date > date '%2$s'"
+                        + " and exists (select 1 from person_change c where c.person_id = x.person_id and c.field = 'created')");
         define(Indicator.count("ID_NUMBER_FLAGGED", "身份证号按原样确认人数", "ID numbers confirmed as printed",
                 "常住和流出人口中校验码错误、按证件原样确认的身份证号（数据质量）"), "status in ('REGISTERED', 'INFLOW', 'OUTFLOW') and id_number_flagged");
     }
@@ -71,7 +82,7 @@ class PopulationIndicators implements IndicatorSource {
     public Map<String, Map<String, Fraction>> compute(Set<String> codes, String area, ReportPeriod period, LocalDate asOf) {
         List<String> columns = new ArrayList<>();
         for (String code : codes) {
-            columns.add("count(*) filter (where " + condition(code, asOf) + ")");
+            columns.add("count(*) filter (where " + condition(code, period, asOf) + ")");
         }
         Map<String, Map<String, Fraction>> result = new HashMap<>();
         PeopleOnDate.aggregate(jdbc, "x.village_code, " + String.join(", ", columns), "x.village_code", area, asOf, rs -> {
@@ -85,15 +96,17 @@ class PopulationIndicators implements IndicatorSource {
     }
 
     @Override
-    public List<PersonRef> numeratorPersons(String code, String area, ReportPeriod period, LocalDate asOf) {
+    public PageResult<PersonRef> numeratorPersons(String code, String area, ReportPeriod period, LocalDate asOf, int page,
+                                                  int size) {
         List<Object> params = new ArrayList<>(List.of(asOf));
-        String sql = "select p.person_id, p.name, p.id_number, p.village_code from people_on(?) p where "
-                + AreaFilter.sql(area, "p.village_code", "p.grid_code", params) + " and " + condition(code, asOf) + " order by p.village_code, p.name, p.person_id limit 1000";
-        return jdbc.sql(sql).params(params).query((rs, n) -> new PersonRef(rs.getLong(1), rs.getString(2),
-                IdNumber.mask(rs.getString(3)), rs.getString(4))).list();
+        String sql = "select x.person_id, x.name, x.id_number, x.village_code from (select o.*, r.created_at"
+                + " from people_on(?) o join person r on r.id = o.person_id) x where "
+                + AreaFilter.sql(area, "x.village_code", "x.grid_code", params) + " and " + condition(code, period, asOf);
+        return PersonRefs.page(jdbc, sql, params, page, size);
     }
 
-    private static String condition(String code, LocalDate asOf) {
-        return "(" + DEFINITIONS.get(code).condition().formatted(asOf) + ")";
+    /** The code's condition for people counted on {@code asOf} in {@code period} (%1$s the date, %2$s the period's end). */
+    private static String condition(String code, ReportPeriod period, LocalDate asOf) {
+        return "(" + DEFINITIONS.get(code).condition().formatted(asOf, period.to()) + ")";
     }
 }

@@ -13,6 +13,7 @@ import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.common.Dates;
 import org.renkou.common.FieldProblem;
+import org.renkou.common.ConflictException;
 import org.renkou.common.Messages;
 import org.renkou.common.NotFoundException;
 import org.renkou.common.TextLimits;
@@ -144,10 +145,22 @@ public class PortalService {
         return find(id);
     }
 
+    /**
+     * Closes an answered request; closing a closed one changes nothing, and one not yet answered is refused. Only a
+     * close that happened is in the audit log.
+     */
     @Transactional
     public PortalRequest close(long id) {
         access.requireRegisterWriter();
-        jdbc.sql("update portal_request set state = 'CLOSED', closed_at = now() where id = ? and state = 'ANSWERED'").param(id).update();
+        PortalRequest r = find(id);
+        int closed = jdbc.sql("update portal_request set state = 'CLOSED', closed_at = now() where id = ? and state = 'ANSWERED'")
+                .param(id).update();
+        if (closed == 0) {
+            if ("CLOSED".equals(r.state())) {
+                return r;
+            }
+            throw new ConflictException(messages.get("problem.portalNotAnswered"));
+        }
         audit.record("PORTAL_CLOSE", "portal_request", String.valueOf(id), null);
         return find(id);
     }

@@ -19,8 +19,15 @@ public class DashboardService {
     static final List<String> BY_AREA = List.of("POP_RESIDENT", "POP_REGISTERED", "POP_INFLOW", "POP_OUTFLOW",
             "CHECK_RATE", "CONTRACEPTION_RATE", "BIRTHS_MALE", "BIRTHS_FEMALE");
 
+    /** The persons counted in a period whose records were made after it ended (people's indicator). */
+    static final String ENTERED_LATER = "POP_ENTERED_LATER";
+
+    /**
+     * {@code enteredLater}: how many of the persons counted were entered after the period ended, so a past period's
+     * figures differ from those reported then.
+     */
     public record Dashboard(IndicatorService.Query query, List<IndicatorValue> values,
-                            List<IndicatorService.Breakdown> breakdown, List<Chart> charts) {
+                            List<IndicatorService.Breakdown> breakdown, List<Chart> charts, long enteredLater) {
         public Chart chart(String id) {
             return charts.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
         }
@@ -41,6 +48,7 @@ public class DashboardService {
     public Dashboard dashboard(IndicatorService.Query q) {
         java.util.Set<String> codes = new java.util.LinkedHashSet<>(q.codes());
         codes.addAll(BY_AREA);
+        codes.add(ENTERED_LATER);
         List<java.util.concurrent.CompletableFuture<List<Chart>>> sourceCharts = chartSources.stream()
                 .map(s -> Parallel.start(() -> plans.custom(() -> s.charts(q.area(), q.period(), q.asOf())))).toList();
         IndicatorService.Result result = indicators.valuesAndBreakdown(
@@ -62,7 +70,8 @@ public class DashboardService {
         charts.add(bars("goods", "chart.goods", byCode, byCode.keySet().stream().filter(c -> c.startsWith("GOODS_")).sorted().toList()));
         charts.add(bars("publicity", "chart.publicity", byCode, byCode.keySet().stream().filter(c -> c.startsWith("PUBLICITY_"))
                 .sorted().toList()));
-        return new Dashboard(q, values, breakdown, charts);
+        IndicatorValue later = byCode.get(ENTERED_LATER);
+        return new Dashboard(q, values, breakdown, charts, later == null ? 0 : later.numerator());
     }
 
     private Chart byArea(String id, String title, List<IndicatorService.Breakdown> breakdown, List<String> codes) {

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
+import org.renkou.common.PageResult;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +29,7 @@ class IndicatorApiController {
             @RequestParam String area,
             @Parameter(description = "2012, 2012Q1, 2012-03, FP2012 (2011-10-01..2012-09-30), FPH2012, or 2012-01-01..2012-03-15")
             @RequestParam String period,
-            @Parameter(description = "the day people are counted on; default: the period's last day")
+            @Parameter(description = "the day people are counted on; default: the period's last day, or today while the period runs (it then ends today)")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) List<String> codes) {
         return indicators.values(indicators.query(area, period, date, codes));
@@ -49,10 +50,12 @@ class IndicatorApiController {
     }
 
     @GetMapping("/{code}/persons")
-    @Operation(summary = "The persons behind an indicator's numerator (drill-down; ID numbers masked)")
-    List<PersonRef> persons(@PathVariable String code, @RequestParam String area, @RequestParam String period,
-                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+    @Operation(summary = "The persons behind an indicator's numerator (drill-down; ID numbers masked), paged:"
+            + " {items, total, page, size}, total counting them all")
+    PageResult<PersonRef> persons(@PathVariable String code, @RequestParam String area, @RequestParam String period,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         IndicatorService.Query q = indicators.query(area, period, date, List.of(code));
-        return indicators.numeratorPersons(code, q);
+        return indicators.numeratorPersons(code, q, page, size);
     }
 }

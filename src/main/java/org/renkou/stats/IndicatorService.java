@@ -17,6 +17,7 @@ import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.Messages;
+import org.renkou.common.PageResult;
 import org.renkou.common.PlanModes;
 import org.renkou.common.ReportPeriod;
 import org.renkou.common.ValidationException;
@@ -37,10 +38,12 @@ public class IndicatorService {
     private final AuditService audit;
     private final Messages messages;
     private final PlanModes plans;
+    private final java.time.Clock clock;
 
     IndicatorService(List<IndicatorSource> sources, AreaService areas, AccessService access, AuditService audit,
-                     Messages messages, PlanModes plans) {
+                     Messages messages, PlanModes plans, java.time.Clock clock) {
         this.plans = plans;
+        this.clock = clock;
         for (IndicatorSource s : sources) {
             for (Indicator i : s.catalogue()) {
                 if (catalogue.putIfAbsent(i.code(), i) != null) {
@@ -61,6 +64,17 @@ public class IndicatorService {
 
     /** A request as the API and pages take it, checked: period text, optional date, optional codes. */
     public record Query(String area, ReportPeriod period, LocalDate asOf, Set<String> codes) {
+    }
+
+    /** Today in China, from the application's clock. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** People are counted on the period's last day, or today while it runs: never on a day still to come. */
+    private LocalDate countedOn(ReportPeriod p) {
+        LocalDate today = today();
+        return p.contains(today) ? today : p.to();
     }
 
     public Query query(String area, String period, LocalDate date, List<String> codes) {
@@ -84,7 +98,7 @@ public class IndicatorService {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        return new Query(area, p, date != null ? date : p.to(), wanted);
+        return new Query(area, p, date != null ? date : countedOn(p), wanted);
     }
 
     /** Every requested indicator for the area (and everything below it) and the period. */
@@ -182,14 +196,14 @@ public class IndicatorService {
         }).toList();
     }
 
-    /** The persons behind a numerator, for users who may read persons in that area (audited). */
-    public List<PersonRef> numeratorPersons(String code, Query q) {
+    /** A page of the persons behind a numerator, for users who may read persons in that area (audited). */
+    public PageResult<PersonRef> numeratorPersons(String code, Query q, int page, int size) {
         CurrentUser user = access.requirePersonReader();
         requireArea(q.area());
         if (user.role().floatingOnly()) {
             throw new AccessDeniedException("the police liaison reads floating people only");
         }
-        List<PersonRef> persons = sourceOf.get(code).numeratorPersons(code, q.area(), q.period(), q.asOf());
+        PageResult<PersonRef> persons = sourceOf.get(code).numeratorPersons(code, q.area(), q.period(), q.asOf(), page, size);
         audit.record("DRILL_DOWN", "indicator", code, q.area() + " " + q.period().from() + ".." + q.period().to());
         return persons;
     }

@@ -3,6 +3,7 @@ package org.renkou.stats;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.renkou.common.PageResult;
 import org.renkou.common.ReportPeriod;
 
 /**
@@ -22,10 +23,11 @@ public interface IndicatorSource {
     Map<String, Map<String, Fraction>> compute(java.util.Set<String> codes, String area, ReportPeriod period, LocalDate asOf);
 
     /**
-     * The persons behind an indicator's numerator, for drill-down (at most 1,000), or an empty list
-     * when the numerator is not a set of persons.
+     * One page of the persons behind an indicator's numerator, for drill-down, with their true number (see
+     * {@link PersonRefs#page}), or an empty page when the numerator is not a set of persons.
      */
-    default List<PersonRef> numeratorPersons(String code, String area, ReportPeriod period, LocalDate asOf) {
-        return List.of();
+    default PageResult<PersonRef> numeratorPersons(String code, String area, ReportPeriod period, LocalDate asOf, int page,
+                                                   int size) {
+        return new PageResult<>(List.of(), 0, page, size);
     }
 }

@@ -37,8 +37,9 @@ class ReportWebController {
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Model model) {
         IndicatorService.Query q = stats.query(area, period, date);
         model.addAttribute("tables", tables.tables(q));
+        model.addAttribute("drillDown", access.current().role().readsPersons() && !access.current().role().floatingOnly());
         model.addAttribute("q", q);
-        model.addAttribute("period", StatsWebController.period(period));
+        model.addAttribute("period", stats.period(period));
         model.addAttribute("areas", stats.choosable());
         return "stats/tables";
     }
@@ -63,7 +64,7 @@ class ReportWebController {
         model.addAttribute("report", reports.render(q));
         model.addAttribute("template", reports.template());
         model.addAttribute("q", q);
-        model.addAttribute("period", StatsWebController.period(period));
+        model.addAttribute("period", stats.period(period));
         model.addAttribute("areas", stats.choosable());
         Role role = access.current().role();
         model.addAttribute("office", role == Role.ADMIN || role == Role.TOWN_OFFICER);

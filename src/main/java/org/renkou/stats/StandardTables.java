@@ -66,9 +66,12 @@ public class StandardTables {
     public List<StandardTable> tables(IndicatorService.Query q) {
         LinkedHashSet<String> codes = new LinkedHashSet<>();
         FORMS.forEach(f -> f.columns().forEach(c -> codes.add(c.code())));
+        codes.add(DashboardService.ENTERED_LATER);
         IndicatorService.Result r = indicators.valuesAndBreakdown(new IndicatorService.Query(q.area(), q.period(), q.asOf(), codes));
+        long later = r.values().stream().filter(v -> v.code().equals(DashboardService.ENTERED_LATER)).findFirst()
+                .map(IndicatorValue::numerator).orElse(0L);
         String subtitle = "填报单位：" + areas.get(q.area()).name() + "    统计期：" + q.period().from() + " 至 " + q.period().to()
-                + "    人数截至：" + q.asOf();
+                + "    人数截至：" + q.asOf() + (later == 0 ? "" : "    其中期末后补录的个案 " + later + " 人，数字与当时上报的可能不同");
         List<StandardTable> tables = new ArrayList<>();
         for (Form f : FORMS) {
             List<String> headings = new ArrayList<>(List.of("单位"));
@@ -76,7 +79,7 @@ public class StandardTables {
             List<List<String>> rows = new ArrayList<>();
             r.breakdown().forEach(b -> rows.add(row(b.area().name(), b.values(), f)));
             rows.add(row("合计", r.values(), f));
-            tables.add(new StandardTable(f.id(), f.title(), subtitle, headings, rows));
+            tables.add(new StandardTable(f.id(), f.title(), subtitle, headings, rows, later));
         }
         return tables;
     }

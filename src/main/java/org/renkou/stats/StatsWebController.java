@@ -11,7 +11,6 @@ import org.renkou.access.CurrentUser;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.Csv;
-import org.renkou.common.Dates;
 import org.renkou.common.NotFoundException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -84,9 +83,10 @@ class StatsWebController {
     @GetMapping("/stats/persons")
     String persons(@RequestParam String code, @RequestParam(required = false) String area,
                    @RequestParam(required = false) String period,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Model model) {
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                   @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size, Model model) {
         IndicatorService.Query q = query(area, period, List.of(code), date);
-        model.addAttribute("persons", indicators.numeratorPersons(code, q));
+        model.addAttribute("persons", indicators.numeratorPersons(code, q, page, size));
         model.addAttribute("indicator", indicators.catalogue().stream().filter(i -> i.code().equals(code)).findFirst().orElseThrow());
         model.addAttribute("q", q);
         model.addAttribute("area", areas.get(q.area()));
@@ -103,13 +103,16 @@ class StatsWebController {
         return indicators.query(area == null || area.isBlank() ? defaultArea() : area.trim(), period(period), date, codes);
     }
 
-    /** The family-planning statistical year in progress, unless another period is asked for. */
-    static String period(String period) {
+    /**
+     * The family-planning statistical year to date (1 October to today: events up to today, people counted today),
+     * unless another period is asked for.
+     */
+    String period(String period) {
         if (period != null && !period.isBlank()) {
             return period.trim();
         }
-        LocalDate today = Dates.today();
-        return "FP" + (today.getMonthValue() >= 10 ? today.getYear() + 1 : today.getYear());
+        LocalDate today = indicators.today();
+        return LocalDate.of(today.getMonthValue() >= 10 ? today.getYear() : today.getYear() - 1, 10, 1) + ".." + today;
     }
 
     /** The user's own area: the first town they may see, or the first of their areas. */

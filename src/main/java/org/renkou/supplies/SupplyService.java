@@ -109,6 +109,9 @@ public class SupplyService {
                     .query(Integer.class).single();
             throw new ValidationException(List.of(messages.problem("quantity", "stockShort", item.name(), have, item.unit())));
         }
+        if (quantity < 0) {
+            refuseIssueBeforeStock(pointId, item, quantity, day);
+        }
         long id = jdbc.sql("""
                 insert into supply_ledger (point_id, item_id, moved_on, quantity, balance_after, note, recorded_by)
                 values (?, ?, ?, ?, ?, ?, ?) returning id""")
@@ -116,6 +119,30 @@ public class SupplyService {
         audit.record(quantity > 0 ? "SUPPLY_RECEIVED" : "SUPPLY_ISSUED", "supply_point", String.valueOf(pointId),
                 item.name() + " " + quantity);
         return new LedgerEntry(id, pointId, itemId, item.name(), day, quantity, balance, note, user.username());
+    }
+
+    /**
+     * An issue dated in the past lowers the balance of that day and of every day after it: refused when one of them
+     * would go below zero (the stock it would take arrived later). The row lock taken by the balance update above
+     * holds off other movements of the item until this transaction ends.
+     */
+    private void refuseIssueBeforeStock(long pointId, Item item, int quantity, LocalDate day) {
+        record Low(LocalDate on, int balance) {
+        }
+        jdbc.sql("""
+                with daily as (select moved_on, sum(quantity) as q from supply_ledger where point_id = ? and item_id = ?
+                               group by moved_on),
+                     running as (select moved_on, sum(q) over (order by moved_on) as balance from daily)
+                select on_day, balance from (
+                    select ?::date as on_day, coalesce((select sum(q) from daily where moved_on <= ?), 0) as balance
+                    union all select moved_on, balance from running where moved_on > ?) b
+                where balance + ? < 0 order by on_day limit 1""")
+                .params(pointId, item.id(), day, day, day, quantity)
+                .query((rs, n) -> new Low(rs.getObject(1, LocalDate.class), rs.getInt(2))).optional()
+                .ifPresent(low -> {
+                    throw new ValidationException(List.of(messages.problem("movedOn", "stockShortOn", item.name(),
+                            low.on(), low.balance(), item.unit())));
+                });
     }
 
     public List<Stock> stock() {

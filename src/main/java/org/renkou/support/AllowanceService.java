@@ -20,7 +20,11 @@ import org.renkou.common.Dates;
 import org.renkou.common.IdNumber;
 import org.renkou.common.Messages;
 import org.renkou.common.NotFoundException;
+import org.renkou.common.PageResult;
 import org.renkou.common.ValidationException;
+import org.renkou.people.Person;
+import org.renkou.people.PersonService;
+import org.renkou.people.PersonStatus;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -42,9 +46,12 @@ public class AllowanceService {
     private final AuditService audit;
     private final Messages messages;
     private final AreaService areas;
+    private final PersonService persons;
 
-    AllowanceService(JdbcClient jdbc, AccessService access, AuditService audit, Messages messages, AreaService areas) {
+    AllowanceService(JdbcClient jdbc, AccessService access, AuditService audit, Messages messages, AreaService areas,
+                     PersonService persons) {
         this.areas = areas;
+        this.persons = persons;
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;
@@ -95,8 +102,8 @@ public class AllowanceService {
         return programme(id);
     }
 
-    /** The people of an area the user may see who are eligible on the date, with the reasons. */
-    public List<Eligible> eligible(long programmeId, String area, LocalDate on) {
+    /** One page of the people of an area the user may see who are eligible on the date, with the reasons; the total counts all. */
+    public PageResult<Eligible> eligible(long programmeId, String area, LocalDate on, int page, int size) {
         CurrentUser user = access.requirePersonReader();
         Programme p = programme(programmeId);
         List<Object> params = new ArrayList<>();
@@ -104,10 +111,18 @@ public class AllowanceService {
         if (area != null && !area.isBlank()) {
             sql += " and " + AreaScope.of(List.of(area.trim())).sql("p.village_code", "p.grid_code", params);
         }
-        return jdbc.sql(sql + " order by p.village_code, p.name limit 2000").params(params).query(AllowanceService::eligible).list();
+        int pageNo = Math.max(page, 0);
+        int pageSize = Math.min(Math.max(size, 1), 500);
+        long total = jdbc.sql("select count(*) from (" + sql + ") x").params(params).query(Long.class).single();
+        List<Object> paged = new ArrayList<>(params);
+        paged.add(pageSize);
+        paged.add((long) pageNo * pageSize);
+        List<Eligible> items = jdbc.sql(sql + " order by p.village_code, p.name, p.person_id limit ? offset ?").params(paged)
+                .query(AllowanceService::eligible).list();
+        return new PageResult<>(items, total, pageNo, pageSize);
     }
 
-    private static String eligibleSql(String rule, LocalDate on, List<Object> params) {
+    private String eligibleSql(String rule, LocalDate on, List<Object> params) {
         params.add(on);
         String select = "select p.person_id, p.name, p.id_number, p.village_code, p.birth_date, ";
         String from = " from people_on(?) p ";
@@ -119,10 +134,10 @@ public class AllowanceService {
             }
             case "PARENT_60_ONE_CHILD" -> {
                 params.add(on);
-                yield select + "'年满60周岁，户籍在本地，' || case when m.children = 1 then '只有一个子女' else '只有两个女儿' end"
+                yield select + "'年满60周岁，户籍在本地农村，' || case when m.children = 1 then '只有一个子女' else '只有两个女儿' end"
                         + from + "join mothers_children() m on m.mother_id = p.person_id where " + HUKOU_HERE
                         + " and p.birth_date <= (?::date - interval '60 years')::date"
-                        + " and (m.children = 1 or m.children = 2 and m.daughters = 2)";
+                        + " and (m.children = 1 or m.children = 2 and m.daughters = 2)" + rural(params);
             }
             case "ONLY_CHILD_DIED" -> {
                 params.add(on);
@@ -139,9 +154,28 @@ public class AllowanceService {
         };
     }
 
-    /** Applies for an eligible person; the reasons computed today are kept with the application. */
+    /**
+     * The reward assistance (奖励扶助) is for rural families: a community (社区, urban) is left out. The communities
+     * are few, so they are named in the statement.
+     */
+    private String rural(List<Object> params) {
+        List<String> communities = areas.byLevel(Area.Level.VILLAGE).stream().filter(a -> a.kind() == Area.Kind.COMMUNITY)
+                .map(Area::code).toList();
+        if (communities.isEmpty()) {
+            return "";
+        }
+        params.addAll(communities);
+        return " and p.village_code not in (" + String.join(", ", java.util.Collections.nCopies(communities.size(), "?")) + ")";
+    }
+
+    /**
+     * Applies for an eligible person; the reasons computed today are kept with the application. The applicant is
+     * the payee: for the childcare subsidy a parent or guardian of the child (given by id or ID number), for the
+     * other programmes the beneficiary themself.
+     */
     @Transactional
-    public Application apply(long programmeId, long beneficiaryId, Long applicantId, String bankAccount) {
+    public Application apply(long programmeId, long beneficiaryId, Long applicantId, String applicantIdNumber,
+                             String bankAccount) {
         CurrentUser user = access.requireRegisterWriter();
         Programme p = programme(programmeId);
         List<Object> params = new ArrayList<>();
@@ -150,6 +184,7 @@ public class AllowanceService {
         sql += " and " + user.scope().sql("p.village_code", "p.grid_code", params);
         Eligible e = jdbc.sql(sql).params(params).query(AllowanceService::eligible).optional()
                 .orElseThrow(() -> new ValidationException(List.of(messages.problem("beneficiaryId", "notEligible", p.name()))));
+        long applicant = "CHILD_UNDER_3".equals(p.rule()) ? guardian(beneficiaryId, applicantId, applicantIdNumber) : beneficiaryId;
         if (bankAccount == null || !bankAccount.replace(" ", "").matches("\\d{10,30}")) {
             throw new ValidationException(List.of(messages.problem("bankAccount", "bankAccount")));
         }
@@ -157,13 +192,47 @@ public class AllowanceService {
             long id = jdbc.sql("""
                     insert into allowance_application (programme_id, beneficiary_id, applicant_id, village_code, state, reasons,
                         bank_account, applied_on, urban) values (?, ?, ?, ?, 'APPLIED', ?, ?, ?, ?) returning id""")
-                    .params(programmeId, beneficiaryId, applicantId, e.villageCode(), e.reasons(), bankAccount.replace(" ", ""),
+                    .params(programmeId, beneficiaryId, applicant, e.villageCode(), e.reasons(), bankAccount.replace(" ", ""),
                             Dates.today(), urban(e.villageCode())).query(Long.class).single();
             audit.record("ALLOWANCE_APPLY", "person", String.valueOf(beneficiaryId), p.code());
             return application(id);
         } catch (DuplicateKeyException dup) {
             throw new ConflictException(messages.get("problem.alreadyApplied"));
         }
+    }
+
+    /**
+     * The applicant for a child: a person of the register with an ID number (the bank pays to it), alive and here,
+     * who is the child's mother or an adult of the child's household (a parent or guardian).
+     */
+    private long guardian(long childId, Long applicantId, String applicantIdNumber) {
+        Long id = applicantId;
+        if (id == null && applicantIdNumber != null && !applicantIdNumber.isBlank()) {
+            String number = IdNumber.parse(applicantIdNumber).normalized();
+            id = persons.findIdByIdNumber(number).orElseThrow(() -> new ValidationException(
+                    List.of(messages.problem("applicantIdNumber", "applicantUnknown", applicantIdNumber.trim()))));
+        }
+        if (id == null) {
+            throw new ValidationException(List.of(messages.problem("applicantIdNumber", "applicantRequired")));
+        }
+        Person child = persons.get(childId);
+        Person applicant;
+        try {
+            applicant = persons.get(id);
+        } catch (NotFoundException e) {
+            throw new ValidationException(List.of(messages.problem("applicantId", "applicantUnknown", id)));
+        }
+        boolean mother = applicant.id() == (child.motherId() == null ? -1 : child.motherId());
+        boolean household = child.householdId() != null && child.householdId().equals(applicant.householdId())
+                && Dates.age(applicant.birthDate(), Dates.today()) >= 18;
+        boolean here = applicant.status() != PersonStatus.DECEASED && applicant.status() != PersonStatus.MOVED_AWAY;
+        if (applicant.id() == childId || !(mother || household) || !here) {
+            throw new ValidationException(List.of(messages.problem("applicantId", "applicantNotGuardian", applicant.name())));
+        }
+        if (applicant.idNumber() == null) {
+            throw new ValidationException(List.of(messages.problem("applicantId", "applicantIdNumber", applicant.name())));
+        }
+        return applicant.id();
     }
 
     /** Review (by a cadre or the town office), then approval by the town office — never by the reviewer. */
@@ -202,8 +271,10 @@ public class AllowanceService {
     }
 
     private static final String APPLICATIONS = """
-            select a.*, p.name, p.id_number from allowance_application a
-            left join lateral (select name, id_number from people_on(current_date) x where x.person_id = a.beneficiary_id) p on true""";
+            select a.*, p.name, p.id_number, q.name as applicant_name, q.id_number as applicant_id_number
+            from allowance_application a
+            left join lateral (select name, id_number from people_on(current_date) x where x.person_id = a.beneficiary_id) p on true
+            left join lateral (select name, id_number from people_on(current_date) x where x.person_id = a.applicant_id) q on true""";
 
     private Application application(long id) {
         return jdbc.sql(APPLICATIONS + " where a.id = ?").param(id).query(AllowanceService::application).optional()
@@ -241,7 +312,8 @@ public class AllowanceService {
                 join allowance_programme r on r.id = a.programme_id
                 join people_on(current_date) b on b.person_id = a.beneficiary_id and b.status in ('REGISTERED', 'OUTFLOW')
                 cross join lateral (select generate_series(?::date, ?::date, interval '1 month')::date as month) m
-                where a.programme_id = ? and a.state = 'APPROVED' and m.month >= date_trunc('month', r.valid_from)
+                where a.programme_id = ? and a.state = 'APPROVED' and a.applicant_id is not null
+                  and m.month >= date_trunc('month', r.valid_from)
                   and (r.valid_to is null or m.month < r.valid_to) and\s""" + due
                         + " on conflict (programme_id, beneficiary_id, month) do nothing")
                 .params(batch, first, last, programmeId).update();
@@ -267,15 +339,18 @@ public class AllowanceService {
                 .orElseThrow(() -> new NotFoundException("batch " + id));
     }
 
-    /** The bank file of a batch (CSV): one line per beneficiary with the whole ID number and account (audited). */
+    /**
+     * The bank file of a batch (CSV): one line per application, paid to the applicant (for a child, the parent or
+     * guardian who applied) with their name, whole ID number and account (audited).
+     */
     public byte[] bankFile(long batchId) {
         access.requireTownOffice();
         List<String[]> rows = new ArrayList<>();
         jdbc.sql("""
                 select p.name, p.id_number, a.bank_account, count(*), sum(l.amount_fen), min(l.month), max(l.month)
                 from payment_line l join allowance_application a on a.id = l.application_id
-                left join lateral (select name, id_number from people_on(current_date) x where x.person_id = l.beneficiary_id) p on true
-                where l.batch_id = ? group by p.name, p.id_number, a.bank_account, l.beneficiary_id order by p.name""")
+                left join lateral (select name, id_number from people_on(current_date) x where x.person_id = a.applicant_id) p on true
+                where l.batch_id = ? group by p.name, p.id_number, a.bank_account, a.id order by p.name, a.id""")
                 .param(batchId).query(rs -> {
                     rows.add(new String[]{String.valueOf(rows.size() + 1), rs.getString(1), rs.getString(2), rs.getString(3),
                             Money.yuan(rs.getLong(5)).toPlainString(), String.valueOf(rs.getLong(4)),
@@ -306,7 +381,7 @@ public class AllowanceService {
                 (Long) rs.getObject("applicant_id"), rs.getString("name"), IdNumber.mask(rs.getString("id_number")),
                 rs.getString("village_code"), rs.getString("state"), rs.getString("reasons"),
                 rs.getObject("applied_on", LocalDate.class), rs.getString("reviewed_by"), rs.getString("approved_by"),
-                rs.getString("note"));
+                rs.getString("note"), rs.getString("applicant_name"), IdNumber.mask(rs.getString("applicant_id_number")));
     }
 
     private static PaymentBatch batch(ResultSet rs, int i) throws SQLException {

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 import org.renkou.common.Dates;
+import org.renkou.common.PageResult;
 import org.renkou.common.ReportPeriod;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -81,19 +82,22 @@ class SupportApiController {
     }
 
     @GetMapping("/programmes/{id}/eligible")
-    @Operation(summary = "Who the register shows eligible on a date, and why")
-    List<Eligible> eligible(@PathVariable long id, @RequestParam(required = false) String area,
-                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return allowances.eligible(id, area, date != null ? date : Dates.today());
+    @Operation(summary = "Who the register shows eligible on a date, and why; paged: {items, total, page, size}")
+    PageResult<Eligible> eligible(@PathVariable long id, @RequestParam(required = false) String area,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        return allowances.eligible(id, area, date != null ? date : Dates.today(), page, size);
     }
 
-    record ApplicationForm(Long beneficiaryId, Long applicantId, String bankAccount) {
+    /** For the childcare subsidy the applicant (a parent or guardian, the payee) by id or by ID number. */
+    record ApplicationForm(Long beneficiaryId, Long applicantId, String applicantIdNumber, String bankAccount) {
     }
 
     @PostMapping("/programmes/{id}/applications")
     @ResponseStatus(HttpStatus.CREATED)
     Application apply(@PathVariable long id, @RequestBody ApplicationForm f) {
-        return allowances.apply(id, f.beneficiaryId() == null ? -1 : f.beneficiaryId(), f.applicantId(), f.bankAccount());
+        return allowances.apply(id, f.beneficiaryId() == null ? -1 : f.beneficiaryId(), f.applicantId(), f.applicantIdNumber(),
+                f.bankAccount());
     }
 
     @GetMapping("/programmes/{id}/applications")

@@ -60,13 +60,18 @@ public class SupportBulkLoader {
         audit.record("BULK_LOAD", "support", null, source + ": " + families.size() + " families, " + visits.size() + " visits");
     }
 
-    /** An application already decided on paper, entered as approved (for loads of existing beneficiaries). */
+    /**
+     * An application already decided on paper, entered as approved (for loads of existing beneficiaries); the
+     * applicant is the payee (for a child, the parent who applied).
+     */
     @Transactional
-    public void approve(long programmeId, long beneficiaryId, String villageCode, String reasons, String bankAccount) {
+    public void approve(long programmeId, long beneficiaryId, long applicantId, String villageCode, String reasons,
+                        String bankAccount) {
         String by = access.requireTownOffice().username();
         jdbc.sql("""
-                insert into allowance_application (programme_id, beneficiary_id, village_code, state, reasons, bank_account,
-                    applied_on, reviewed_by, approved_by, note) values (?, ?, ?, 'APPROVED', ?, ?, ?, ?, ?, '批量录入')""")
-                .params(programmeId, beneficiaryId, villageCode, reasons, bankAccount, Dates.today(), by, by).update();
+                insert into allowance_application (programme_id, beneficiary_id, applicant_id, village_code, state, reasons,
+                    bank_account, applied_on, reviewed_by, approved_by, note)
+                values (?, ?, ?, ?, 'APPROVED', ?, ?, ?, ?, ?, '批量录入')""")
+                .params(programmeId, beneficiaryId, applicantId, villageCode, reasons, bankAccount, Dates.today(), by, by).update();
     }
 }

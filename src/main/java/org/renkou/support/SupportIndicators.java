@@ -29,6 +29,17 @@ class SupportIndicators implements IndicatorSource {
         GOODS.put("GOODS_CONTRACEPTIVES", "避孕药具");
     }
 
+    /**
+     * The name a goods line is kept under: an item given by its code (OIL, or GOODS_OIL, in any case) becomes its
+     * name (食用油), so the goods indicators count it; other items stay as written, trimmed.
+     */
+    static String itemName(String item) {
+        String s = item.trim();
+        String code = s.toUpperCase(java.util.Locale.ROOT);
+        String name = GOODS.get(code.startsWith("GOODS_") ? code : "GOODS_" + code);
+        return name != null ? name : s;
+    }
+
     private final JdbcClient jdbc;
 
     SupportIndicators(JdbcClient jdbc) {

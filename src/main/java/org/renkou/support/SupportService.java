@@ -121,7 +121,8 @@ public class SupportService {
                 .params(f.householdId(), f.familyId(), h.villageCode(), f.visitedOn(), f.giver(), f.giverName().trim(), fen,
                         f.note(), user.username()).query(Long.class).single();
         Map<String, Visit.Goods> merged = new LinkedHashMap<>();
-        goods.forEach(g -> merged.merge(g.item().trim(), new Visit.Goods(g.item().trim(), g.quantity(), g.unit().trim()),
+        goods.forEach(g -> merged.merge(SupportIndicators.itemName(g.item()),
+                new Visit.Goods(SupportIndicators.itemName(g.item()), g.quantity(), g.unit().trim()),
                 (a, b) -> new Visit.Goods(a.item(), a.quantity().add(b.quantity()), a.unit())));
         for (Visit.Goods g : merged.values()) {
             jdbc.sql("insert into support_visit_goods (visit_id, item, quantity, unit) values (?, ?, ?, ?)")

@@ -10,6 +10,7 @@ import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.ConflictException;
 import org.renkou.common.Dates;
+import org.renkou.common.PageResult;
 import org.renkou.common.Forms;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.ReportPeriod;
@@ -89,12 +90,14 @@ class SupportWebController {
     }
 
     @GetMapping("/support/allowances")
-    String allowances(@RequestParam(required = false) Long programme, Model model) {
+    String allowances(@RequestParam(required = false) Long programme, @RequestParam(defaultValue = "0") int page, Model model) {
         List<Programme> programmes = allowances.programmes();
         Programme p = programme == null ? programmes.get(0) : allowances.programme(programme);
         model.addAttribute("programmes", programmes);
         model.addAttribute("p", p);
-        model.addAttribute("eligible", allowances.eligible(p.id(), null, Dates.today()).stream().limit(100).toList());
+        PageResult<Eligible> eligible = allowances.eligible(p.id(), null, Dates.today(), page, 100);
+        model.addAttribute("eligible", eligible.items());
+        model.addAttribute("eligiblePage", eligible);
         model.addAttribute("applications", allowances.applications(p.id()));
         model.addAttribute("batches", (Boolean) model.getAttribute("office") ? allowances.batches(p.id()) : List.of());
         model.addAttribute("today", Dates.today());
@@ -103,9 +106,9 @@ class SupportWebController {
 
     @PostMapping("/support/allowances/{programme}/applications")
     String apply(@PathVariable long programme, @RequestParam long beneficiaryId, @RequestParam(required = false) String bankAccount,
-                 RedirectAttributes redirect) {
+                 @RequestParam(required = false) String applicantIdNumber, RedirectAttributes redirect) {
         return Forms.save(redirect, "/support/allowances?programme=" + programme,
-                () -> allowances.apply(programme, beneficiaryId, null, bankAccount));
+                () -> allowances.apply(programme, beneficiaryId, null, applicantIdNumber, bankAccount));
     }
 
     @PostMapping("/support/applications/{id}/{decision}")

@@ -49,6 +49,28 @@ class PersonApiTest {
     }
 
     @Test
+    void aHouseholdHasOneHead() {
+        LocalDate birth = LocalDate.of(1970, 7, 7);
+        Api.Response head = create(TestData.idNumber(birth, "1"), "户主甲", "1", birth, "");
+        assertThat(head.status()).as(head.body()).isEqualTo(201);
+        String household = head.json("$.householdNo");
+        String second = TestData.person(TestData.idNumber(birth, "2"), "户主乙", "2", birth, VILLAGE, GRID, "")
+                .replaceFirst("\"householdNo\":\"[^\"]*\"", "\"householdNo\":\"" + household + "\"");
+        Api.Response refused = admin.post("/api/v1/persons", second);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.<String>json("$.errors[0].field")).isEqualTo("relation");
+        assertThat(refused.<String>json("$.errors[0].rule")).isEqualTo("secondHead");
+        assertThat(refused.<String>json("$.errors[0].message")).contains(household).contains("户主甲");
+        Api.Response spouse = admin.post("/api/v1/persons", second.replace("\"relation\":\"02\"", "\"relation\":\"10\""));
+        assertThat(spouse.status()).as(spouse.body()).isEqualTo(201);
+        Api.Response self = admin.get("/api/v1/persons/" + head.<Integer>json("$.id"));
+        String again = TestData.person(self.json("$.idNumber"), "户主甲", "1", birth, VILLAGE, GRID, ",\"version\":0")
+                .replaceFirst("\"householdNo\":\"[^\"]*\"", "\"householdNo\":\"" + household + "\"");
+        assertThat(admin.put("/api/v1/persons/" + head.<Integer>json("$.id"), again.replace("测试地址", "新地址")).status())
+                .as("the head stays the head").isEqualTo(200);
+    }
+
+    @Test
     void refusesAWrongCheckCharacterUnlessConfirmedAndThenFlagsIt() {
         LocalDate birth = LocalDate.of(1990, 1, 2);
         String valid = TestData.idNumber(birth, "1");

@@ -62,6 +62,24 @@ class PortalTest {
     }
 
     @Test
+    void onlyAClosingThatHappenedIsAudited() {
+        PortalClient c = new PortalClient(port);
+        String link = ask(c, "办结测试", "请问办事时间", "13912340077").location();
+        String tracking = link.replaceAll(".*/portal/requests/([^?]+)\\?t=.*", "$1");
+        Api officer = Api.as(port, "officer", "officer123");
+        int id = officer.get("/api/v1/portal/requests").<List<Integer>>json("$[?(@.trackingNo == '" + tracking + "')].id").get(0);
+        String closes = "select count(*) from audit_log where action = 'PORTAL_CLOSE' and entity_id = ?";
+        Api.Response early = officer.post("/api/v1/portal/requests/" + id + "/close", "{}");
+        assertThat(early.status()).as("not answered yet").isEqualTo(409);
+        assertThat(jdbc.sql(closes).param(String.valueOf(id)).query(Long.class).single()).isZero();
+        officer.post("/api/v1/portal/requests/" + id + "/answer", "{\"answer\":\"周一至周五\"}");
+        assertThat(officer.post("/api/v1/portal/requests/" + id + "/close", "{}").<String>json("$.state")).isEqualTo("CLOSED");
+        assertThat(officer.post("/api/v1/portal/requests/" + id + "/close", "{}").status()).as("closing again changes nothing")
+                .isEqualTo(200);
+        assertThat(jdbc.sql(closes).param(String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void theTownOfficeEditsTheInformationPages() {
         Api officer = Api.as(port, "officer", "officer123");
         assertThat(officer.put("/api/v1/portal/pages/opening-hours", "{\"title\":\"办公时间\",\"body\":\"周一至周五\\n\\n节假日<休息>\"}")

@@ -116,8 +116,9 @@ class IndicatorApiTest {
     @Test
     void drillDownListsThePersonsBehindANumerator() {
         Api.Response persons = admin.get("/api/v1/indicators/POP_INFLOW/persons?area=" + TOWN + "&period=FP2012");
-        assertThat(persons.<List<String>>json("$[*].name")).containsExactly("流入当日");
-        assertThat(persons.<String>json("$[0].maskedIdNumber")).contains("********");
+        assertThat(persons.<List<String>>json("$.items[*].name")).containsExactly("流入当日");
+        assertThat(persons.<Integer>json("$.total")).isEqualTo(1);
+        assertThat(persons.<String>json("$.items[0].maskedIdNumber")).contains("********");
         assertThat(Api.as(port, "supervisor", "super123").get("/api/v1/indicators/POP_INFLOW/persons?area=" + TOWN
                 + "&period=FP2012").status()).as("the supervisor reads aggregates only").isEqualTo(403);
     }

@@ -58,6 +58,31 @@ class SupplyApiTest {
     }
 
     @Test
+    void anIssueDatedBeforeTheStockArrivedIsRefused() {
+        Api officer = Api.as(port, "officer", "officer123");
+        int id = officer.post("/api/v1/supplies/points", "{\"name\":\"日期测试点\",\"kind\":\"MARKET\","
+                + "\"villageCode\":\"430105100201\",\"keeper\":\"测试\"}").json("$.id");
+        int item = officer.get("/api/v1/supplies/items").<List<Integer>>json("$[*].id").get(0);
+        String ledger = "/api/v1/supplies/points/" + id + "/ledger";
+        java.time.LocalDate today = org.renkou.common.Dates.today();
+        assertThat(officer.post(ledger, "{\"itemId\":" + item + ",\"quantity\":100,\"movedOn\":\"" + today.minusDays(10) + "\"}")
+                .status()).isEqualTo(201);
+        Api.Response early = officer.post(ledger, "{\"itemId\":" + item + ",\"quantity\":-30,\"movedOn\":\"" + today.minusDays(20) + "\"}");
+        assertThat(early.status()).as(early.body()).isEqualTo(400);
+        assertThat(early.<String>json("$.errors[0].field")).isEqualTo("movedOn");
+        assertThat(early.<String>json("$.errors[0].rule")).isEqualTo("stockShortOn");
+        assertThat(early.<String>json("$.errors[0].message")).contains(today.minusDays(20).toString()).contains("只有 0");
+        assertThat(officer.post(ledger, "{\"itemId\":" + item + ",\"quantity\":-80,\"movedOn\":\"" + today.minusDays(2) + "\"}")
+                .status()).isEqualTo(201);
+        Api.Response between = officer.post(ledger, "{\"itemId\":" + item + ",\"quantity\":-15,\"movedOn\":\"" + today.minusDays(5) + "\"}");
+        assertThat(between.status()).as("100 in stock then, and the later issue still has its 80").isEqualTo(201);
+        Api.Response short2 = officer.post(ledger, "{\"itemId\":" + item + ",\"quantity\":-5,\"movedOn\":\"" + today.minusDays(11) + "\"}");
+        assertThat(short2.<String>json("$.errors[0].rule")).isEqualTo("stockShortOn");
+        List<Map<String, Object>> stock = officer.get("/api/v1/supplies/stock").json("$[?(@.pointId == " + id + " && @.itemId == " + item + ")]");
+        assertThat(stock.get(0).get("balance")).isEqualTo(5);
+    }
+
+    @Test
     void lowStockIsFlaggedAndSurveysAreChecked() {
         Api officer = Api.as(port, "officer", "officer123");
         assertThat(officer.get("/api/v1/supplies/stock/low").<List<String>>json("$[*].pointName")).isNotEmpty();

@@ -40,11 +40,16 @@ class SupportBrowserTest extends BrowserTestSupport {
         Api officer = Api.as(port, "officer", "officer123");
         TestData.town(Api.as(port, "admin", "admin123"), "219");
         LocalDate birth = Dates.today().minusYears(1);
+        LocalDate motherBorn = LocalDate.of(1994, 4, 4);
+        java.util.Map<String, Object> mother = officer.post("/api/v1/persons", TestData.person(TestData.idNumber(motherBorn, "2"),
+                "批次妈妈", "2", motherBorn, "430105219001", null, "")).json("$");
         int child = officer.post("/api/v1/persons", TestData.person(null, "批次宝宝", "2", birth, "430105219001", null, "")
+                .replaceFirst("\"householdNo\":\"[^\"]*\"", "\"householdNo\":\"" + mother.get("householdNo") + "\"")
                 .replace("\"relation\":\"02\"", "\"relation\":\"30\"")).json("$.id");
         long programme = officer.get("/api/v1/support/programmes").<java.util.List<Integer>>json("$[?(@.code == 'CHILDCARE')].id").get(0);
         int application = officer.post("/api/v1/support/programmes/" + programme + "/applications",
-                "{\"beneficiaryId\":" + child + ",\"bankAccount\":\"6217999900001111\"}").json("$.id");
+                "{\"beneficiaryId\":" + child + ",\"applicantId\":" + mother.get("id") + ",\"bankAccount\":\"6217999900001111\"}")
+                .json("$.id");
         officer.post("/api/v1/support/applications/" + application + "/review", "{}");
         Api.as(port, "admin", "admin123").post("/api/v1/support/applications/" + application + "/approve", "{}");
 
@@ -57,7 +62,8 @@ class SupportBrowserTest extends BrowserTestSupport {
         String csv = (String) ((JavascriptExecutor) browser.driver()).executeAsyncScript(
                 "var done = arguments[0]; fetch(document.querySelector('.bank-file').href)"
                         + ".then(function (r) { return r.text(); }).then(done);");
-        assertThat(csv).contains("身份证号").contains("批次宝宝").contains("6217999900001111");
+        assertThat(csv).contains("身份证号").contains("批次妈妈").contains((String) mother.get("idNumber"))
+                .doesNotContain("批次宝宝").contains("6217999900001111");
         ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('firstMonth').value = '2025-01';"
                 + "document.getElementById('lastMonth').value = arguments[0];", Dates.today().toString().substring(0, 7));
         browser.clickAndWait("create-batch");
