@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
 import org.renkou.common.AreaScope;
 import org.renkou.common.FieldProblem;
@@ -101,7 +102,7 @@ public class AreaService {
 
     @Transactional
     public Area create(Area area) {
-        access.requireRegisterWriter();
+        access.require(Permission.WRITE_REGISTER);
         List<FieldProblem> problems = validate(area);
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
@@ -117,7 +118,7 @@ public class AreaService {
 
     @Transactional
     public Area rename(String code, String name) {
-        access.requireRegisterWriter();
+        access.require(Permission.WRITE_REGISTER);
         Area area = get(code);
         requireInScope(code);
         if (name == null || name.isBlank()) {

@@ -13,10 +13,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.renkou.access.AccessService;
+import org.renkou.access.SystemPrincipal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,8 +39,11 @@ class ExchangeEndpoint {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Map<String, ExchangeHandler> handlers;
+    private final AccessService access;
 
-    ExchangeEndpoint(ExchangeService exchange, JdbcClient jdbc, TransactionTemplate tx, List<ExchangeHandler> handlers) {
+    ExchangeEndpoint(ExchangeService exchange, JdbcClient jdbc, TransactionTemplate tx, List<ExchangeHandler> handlers,
+                     AccessService access) {
+        this.access = access;
         this.exchange = exchange;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -55,7 +59,6 @@ class ExchangeEndpoint {
     @PostMapping("/exchange/v1/messages")
     @Operation(summary = "Deliver a batch of signed messages; answers which were acknowledged and which refused")
     Dispatcher.Answer receive(@RequestBody List<Envelope> envelopes, HttpServletRequest request) {
-        SecurityContextHolder.clearContext(); // handlers act as the system, not as an anonymous web user
         List<String> acknowledged = new ArrayList<>();
         List<Dispatcher.Refusal> rejected = new ArrayList<>();
         List<Dispatcher.Refusal> failed = new ArrayList<>();
@@ -69,7 +72,7 @@ class ExchangeEndpoint {
                 continue;
             }
             try {
-                tx.executeWithoutResult(status -> apply(e));
+                access.runAs(SystemPrincipal.EXCHANGE, () -> tx.executeWithoutResult(status -> apply(e)));
                 acknowledged.add(e.id());
             } catch (RuntimeException ex) {
                 log.warn("Message {} from {} could not be applied (the sender will retry): {}", e.id(), e.sender(),

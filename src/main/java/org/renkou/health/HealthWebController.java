@@ -3,7 +3,7 @@ package org.renkou.health;
 import java.time.LocalDate;
 import java.util.List;
 import org.renkou.access.AccessService;
-import org.renkou.access.Role;
+import org.renkou.access.Permission;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.Dates;
@@ -60,7 +60,7 @@ class HealthWebController {
     @GetMapping("/health/women/{id}")
     String woman(@PathVariable long id, Model model) {
         model.addAttribute("w", women.woman(id));
-        model.addAttribute("writer", access.current().role().writesHealth());
+        model.addAttribute("writer", access.has(Permission.WRITE_HEALTH));
         model.addAttribute("today", Dates.today());
         return "health/woman";
     }
@@ -133,9 +133,9 @@ class HealthWebController {
 
     @GetMapping("/health/rules")
     String rules(Model model) {
-        access.requireHealthReader();
+        access.require(Permission.READ_HEALTH);
         model.addAttribute("rules", births.ruleSets());
-        model.addAttribute("admin", access.current().role() == Role.ADMIN);
+        model.addAttribute("admin", access.has(Permission.ADMINISTER));
         return "health/rules";
     }
 

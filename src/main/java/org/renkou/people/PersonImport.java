@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.area.Area;
@@ -106,7 +107,7 @@ public class PersonImport {
     }
 
     public RowChecker checker() {
-        CurrentUser user = access.requireRegisterWriter();
+        CurrentUser user = access.require(Permission.WRITE_REGISTER);
         Map<String, Area> byCode = new LinkedHashMap<>();
         for (Area.Level level : List.of(Area.Level.VILLAGE, Area.Level.GRID)) {
             areas.byLevel(level).forEach(a -> byCode.put(a.code(), a));
@@ -136,7 +137,7 @@ public class PersonImport {
      */
     @Transactional
     public void rejectInconsistent(long jobId, boolean withHouseholds) {
-        CurrentUser user = access.requireRegisterWriter();
+        CurrentUser user = access.require(Permission.WRITE_REGISTER);
         roomToSort();
         jdbc.sql("analyze person_import_row").update(); // fresh statistics, or the planner loops over a million rows
         jdbc.sql("""
@@ -194,7 +195,7 @@ public class PersonImport {
      */
     @Transactional
     public void apply(long jobId, Set<String> fields, Counts counts, String source, Runnable between) {
-        CurrentUser user = access.requireRegisterWriter();
+        CurrentUser user = access.require(Permission.WRITE_REGISTER);
         roomToSort();
         long t0 = System.currentTimeMillis();
         LargeLoad large = largeLoad(counts.added()) ? LargeLoad.begin(jdbc) : null;

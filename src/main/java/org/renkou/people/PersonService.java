@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.area.Area;
@@ -51,8 +52,8 @@ public class PersonService {
 
     /** The list a user may see, ID numbers masked. */
     public PageResult<PersonSummary> search(PersonCriteria criteria) {
-        CurrentUser user = access.requirePersonReader();
-        return repository.search(criteria, user.scope(), user.role().floatingOnly(),
+        CurrentUser user = access.require(Permission.READ_PERSONS);
+        return repository.search(criteria, user.scope(), user.floatingOnly(),
                 PersonRepository.summaries(villageNames()));
     }
 
@@ -62,18 +63,18 @@ public class PersonService {
      */
     @Transactional
     public void export(PersonCriteria criteria, java.util.function.Consumer<Person> sink) {
-        CurrentUser user = access.requirePersonReader();
+        CurrentUser user = access.require(Permission.READ_PERSONS);
         audit.record("EXPORT", "person", null, criteria.toString());
-        boolean whole = user.role().seesWholeIdNumbers();
-        repository.forEach(criteria, user.scope(), user.role().floatingOnly(),
+        boolean whole = user.has(Permission.SEE_WHOLE_ID_NUMBERS);
+        repository.forEach(criteria, user.scope(), user.floatingOnly(),
                 p -> sink.accept(whole ? p : p.withIdNumber(IdNumber.mask(p.idNumber()))));
     }
 
     /** Every household of the user's areas (and of {@code area}, if given), for an export (audited). */
     @Transactional
     public void exportHouseholds(String area, java.util.function.Consumer<HouseholdLine> sink) {
-        CurrentUser user = access.requirePersonReader();
-        if (user.role().floatingOnly()) {
+        CurrentUser user = access.require(Permission.READ_PERSONS);
+        if (user.floatingOnly()) {
             throw new AccessDeniedException("the police liaison reads floating people only");
         }
         audit.record("EXPORT", "household", null, area);
@@ -87,29 +88,29 @@ public class PersonService {
 
     /** The same list as full records (for API clients), ID numbers masked. */
     public PageResult<Person> searchRecords(PersonCriteria criteria) {
-        CurrentUser user = access.requirePersonReader();
-        return repository.search(criteria, user.scope(), user.role().floatingOnly(), PersonRepository::map)
+        CurrentUser user = access.require(Permission.READ_PERSONS);
+        return repository.search(criteria, user.scope(), user.floatingOnly(), PersonRepository::map)
                 .map(p -> p.withIdNumber(IdNumber.mask(p.idNumber())));
     }
 
     /** A person's full record (audited); the ID number is whole only for roles allowed to see it. */
     @Transactional
     public Person get(long id) {
-        CurrentUser user = access.requirePersonReader();
+        CurrentUser user = access.require(Permission.READ_PERSONS);
         Person p = readable(id, user);
         audit.record("VIEW", "person", String.valueOf(id), null);
-        return user.role().seesWholeIdNumbers() ? p : p.withIdNumber(IdNumber.mask(p.idNumber()));
+        return user.has(Permission.SEE_WHOLE_ID_NUMBERS) ? p : p.withIdNumber(IdNumber.mask(p.idNumber()));
     }
 
     @Transactional
     public List<PersonChange> history(long id) {
-        readable(id, access.requirePersonReader());
+        readable(id, access.require(Permission.READ_PERSONS));
         audit.record("VIEW_HISTORY", "person", String.valueOf(id), null);
         return repository.changes(id);
     }
 
     public List<StatusPeriod> statusPeriods(long id) {
-        readable(id, access.requirePersonReader());
+        readable(id, access.require(Permission.READ_PERSONS));
         return repository.statusPeriods(id);
     }
 
@@ -119,15 +120,15 @@ public class PersonService {
 
     @Transactional
     public Person create(PersonForm form, Source source) {
-        return create(access.requireRegisterWriter(), form, source);
+        return create(access.require(Permission.WRITE_REGISTER), form, source);
     }
 
     /** A child born to a woman of the register, entered by whoever records the birth (the clinic too). */
     @Transactional
     public Person registerNewborn(PersonForm form) {
         CurrentUser user = access.current();
-        if (!user.role().writesRegister() && !user.role().writesHealth()) {
-            throw new AccessDeniedException("role " + user.role() + " may not record births");
+        if (!user.has(Permission.WRITE_REGISTER) && !user.has(Permission.WRITE_HEALTH)) {
+            throw new AccessDeniedException(user.username() + " may not record births");
         }
         return create(user, form, Source.BIRTH);
     }
@@ -152,7 +153,7 @@ public class PersonService {
 
     @Transactional
     public Person update(long id, PersonForm form, Source source) {
-        CurrentUser user = access.requireRegisterWriter();
+        CurrentUser user = access.require(Permission.WRITE_REGISTER);
         Person before = readable(id, user);
         requireWritable(user, before.villageCode(), before.gridCode());
         if (form.version() == null) {
@@ -176,7 +177,7 @@ public class PersonService {
     /** A record that should never have been made: kept, but out of every list and figure. */
     @Transactional
     public void markEnteredByMistake(long id, int version) {
-        CurrentUser user = access.requireRegisterWriter();
+        CurrentUser user = access.require(Permission.WRITE_REGISTER);
         Person p = readable(id, user);
         requireWritable(user, p.villageCode(), p.gridCode());
         if (!repository.markEnteredByMistake(id, version)) {
@@ -188,12 +189,12 @@ public class PersonService {
 
     /** A household with its members, if the user may see it. */
     public Household household(long householdId) {
-        CurrentUser user = access.requirePersonReader();
+        CurrentUser user = access.require(Permission.READ_PERSONS);
         Household h = repository.household("id", householdId)
                 .filter(x -> user.scope().covers(x.villageCode(), x.gridCode()))
                 .orElseThrow(() -> new NotFoundException("household " + householdId));
         List<PersonSummary> members = repository.members(householdId, villageNames()).stream()
-                .filter(m -> !user.role().floatingOnly()
+                .filter(m -> !user.floatingOnly()
                         || m.status() == PersonStatus.INFLOW || m.status() == PersonStatus.OUTFLOW)
                 .toList();
         audit.record("VIEW", "household", String.valueOf(householdId), null);
@@ -203,7 +204,7 @@ public class PersonService {
     private Person readable(long id, CurrentUser user) {
         return repository.find(id)
                 .filter(p -> user.scope().covers(p.villageCode(), p.gridCode()))
-                .filter(p -> !user.role().floatingOnly()
+                .filter(p -> !user.floatingOnly()
                         || p.status() == PersonStatus.INFLOW || p.status() == PersonStatus.OUTFLOW)
                 .orElseThrow(() -> new NotFoundException("person " + id));
     }

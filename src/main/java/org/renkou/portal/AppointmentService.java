@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
 import org.renkou.common.Dates;
 import org.renkou.common.FieldProblem;
@@ -60,14 +61,14 @@ public class AppointmentService {
     /** Staff add a service point's slots. */
     @Transactional
     public long addPoint(String name, String address, String villageCode) {
-        access.requireTownOffice();
+        access.require(Permission.TOWN_OFFICE);
         return jdbc.sql("insert into service_point (name, address, village_code) values (?, ?, ?) returning id")
                 .params(name, address, villageCode).query(Long.class).single();
     }
 
     @Transactional
     public long addSlot(long pointId, String service, OffsetDateTime startsAt, int capacity) {
-        access.requireTownOffice();
+        access.require(Permission.TOWN_OFFICE);
         if (!SERVICES.contains(service) || capacity <= 0 || startsAt == null) {
             throw new ValidationException(List.of(messages.problem("service", "required")));
         }

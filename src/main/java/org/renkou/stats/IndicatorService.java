@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.area.Area;
@@ -184,12 +185,14 @@ public class IndicatorService {
 
     /** The persons behind a numerator, for users who may read persons in that area (audited). */
     public List<PersonRef> numeratorPersons(String code, Query q) {
-        CurrentUser user = access.requirePersonReader();
+        CurrentUser user = access.require(Permission.READ_PERSONS);
         requireArea(q.area());
-        if (user.role().floatingOnly()) {
+        if (user.floatingOnly()) {
             throw new AccessDeniedException("the police liaison reads floating people only");
         }
-        List<PersonRef> persons = sourceOf.get(code).numeratorPersons(code, q.area(), q.period(), q.asOf());
+        IndicatorSource source = sourceOf.get(code);
+        access.require(source.drillDownPermission());
+        List<PersonRef> persons = source.numeratorPersons(code, q.area(), q.period(), q.asOf());
         audit.record("DRILL_DOWN", "indicator", code, q.area() + " " + q.period().from() + ".." + q.period().to());
         return persons;
     }

@@ -3,6 +3,7 @@ package org.renkou.stats;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.renkou.access.Permission;
 import org.renkou.common.ReportPeriod;
 
 /**
@@ -27,5 +28,10 @@ public interface IndicatorSource {
      */
     default List<PersonRef> numeratorPersons(String code, String area, ReportPeriod period, LocalDate asOf) {
         return List.of();
+    }
+
+    /** What a user must hold to see the persons behind a numerator (beyond reading registered residents). */
+    default Permission drillDownPermission() {
+        return Permission.READ_RESIDENTS;
     }
 }

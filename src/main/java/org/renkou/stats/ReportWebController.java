@@ -3,7 +3,7 @@ package org.renkou.stats;
 import java.time.LocalDate;
 import java.util.List;
 import org.renkou.access.AccessService;
-import org.renkou.access.Role;
+import org.renkou.access.Permission;
 import org.renkou.common.NotFoundException;
 import org.renkou.common.ValidationException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -65,8 +65,7 @@ class ReportWebController {
         model.addAttribute("q", q);
         model.addAttribute("period", StatsWebController.period(period));
         model.addAttribute("areas", stats.choosable());
-        Role role = access.current().role();
-        model.addAttribute("office", role == Role.ADMIN || role == Role.TOWN_OFFICER);
+        model.addAttribute("office", access.has(Permission.TOWN_OFFICE));
         return "stats/report";
     }
 
