@@ -151,9 +151,18 @@ public class PersonImport {
         String inScope = user.scope().sql("p.village_code", "p.grid_code", params);
         params.add(0, jobId);
         jdbc.sql("update person_import_row r set outcome = 'REJECTED', problem = 'import.personOutsideScope',"
-                        + " problem_field = 'villageCode', problem_value = r.village_code from person p"
+                        + " problem_field = 'idNumber', problem_value = r.id_number from person p"
                         + " where r.job_id = ? and p.id = r.person_id and r.outcome is null and not " + inScope)
                 .params(params).update();
+        // nor join a household of another area (the answer does not say where it is)
+        List<Object> householdParams = new ArrayList<>();
+        String householdInScope = user.scope().sql("h.village_code", "h.grid_code", householdParams);
+        householdParams.add(0, jobId);
+        jdbc.sql("update person_import_row r set outcome = 'REJECTED', problem = 'import.householdOutsideScope',"
+                        + " problem_field = 'householdNo', problem_value = r.household_no from household h"
+                        + " where r.job_id = ? and h.household_no = r.household_no and r.outcome is null and not "
+                        + householdInScope)
+                .params(householdParams).update();
         if (withHouseholds) {
             rejectHouseholdsWithoutOneHead(jobId);
         }

@@ -134,9 +134,9 @@ public class PersonService {
     }
 
     private Person create(CurrentUser user, PersonForm form, Source source) {
-        PersonValidator.Result checked = check(form, null);
+        PersonValidator.Result checked = check(form, null, user);
         requireWritable(user, form.villageCode(), form.gridCode());
-        Long householdId = household(form);
+        Long householdId = household(form, user);
         long id = repository.insert(form, checked.idNumber(), checked.idNumberFlagged(), householdId);
         LocalDate since = statusSince(form);
         LocalDate livedHereFrom = form.arrivedOn() != null ? form.arrivedOn() : form.birthDate();
@@ -159,9 +159,9 @@ public class PersonService {
         if (form.version() == null) {
             throw new ValidationException(List.of(messages.problem("version", "required")));
         }
-        PersonValidator.Result checked = check(form, id);
+        PersonValidator.Result checked = check(form, id, user);
         requireWritable(user, form.villageCode(), form.gridCode());
-        Long householdId = household(form);
+        Long householdId = household(form, user);
         if (!repository.update(id, form.version(), form, checked.idNumber(), checked.idNumberFlagged(), householdId)) {
             throw new ConflictException(messages.get("problem.staleVersion"));
         }
@@ -215,12 +215,19 @@ public class PersonService {
         }
     }
 
-    private PersonValidator.Result check(PersonForm form, Long selfId) {
+    /**
+     * The form's problems; a number registered for someone else is "taken" when the user may see that person,
+     * and otherwise only "not yours to register", which says neither who nor where.
+     */
+    private PersonValidator.Result check(PersonForm form, Long selfId, CurrentUser user) {
         PersonValidator.Result r = validator.validate(form);
         if (r.problems().isEmpty() && r.idNumber() != null) {
             Optional<Long> other = repository.idOf(r.idNumber());
             if (other.isPresent() && !other.get().equals(selfId)) {
-                throw new ValidationException(List.of(messages.problem("idNumber", "idNumber.taken")));
+                boolean visible = repository.find(other.get()).filter(p -> user.scope().covers(p.villageCode(), p.gridCode()))
+                        .isPresent();
+                throw new ValidationException(List.of(messages.problem("idNumber",
+                        visible ? "idNumber.taken" : "idNumber.unavailable")));
             }
         }
         if (!r.problems().isEmpty()) {
@@ -229,13 +236,20 @@ public class PersonService {
         return r;
     }
 
-    /** Finds the household by number, creating it in the person's village and grid when new. */
-    private Long household(PersonForm f) {
+    /**
+     * Finds the household by number, creating it in the person's village and grid when new. A household outside
+     * the user's areas is not theirs to join (nor to learn about: the answer does not say where it is).
+     */
+    private Long household(PersonForm f, CurrentUser user) {
         if (PersonValidator.blank(f.householdNo())) {
             return null;
         }
         String no = f.householdNo().trim();
-        return repository.household("household_no", no).map(Household::id)
+        Optional<Household> existing = repository.household("household_no", no);
+        if (existing.isPresent() && !user.scope().covers(existing.get().villageCode(), existing.get().gridCode())) {
+            throw new ValidationException(List.of(messages.problem("householdNo", "householdNo.unavailable")));
+        }
+        return existing.map(Household::id)
                 .orElseGet(() -> repository.insertHousehold(no, f.villageCode().trim(),
                         PersonValidator.blank(f.gridCode()) ? null : f.gridCode().trim(), f.address()));
     }

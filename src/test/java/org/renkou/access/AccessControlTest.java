@@ -124,13 +124,14 @@ class AccessControlTest {
     @Test
     void fiveFailedLoginsLockTheAccountUntilAnAdministratorUnlocksIt() {
         jdbc.sql("delete from app_user where username = 'lockme'").update();
-        UserAccount account = userService.create("lockme", "Lock Me", Role.TOWN_OFFICER, List.of(), "correct-horse");
+        UserAccount account = asAdministrator(() -> userService.create("lockme", "Lock Me", Role.TOWN_OFFICER,
+                List.of("430105100"), "correct-horse"));
         assertThat(as("lockme", "correct-horse").get("/api/v1/areas").status()).isEqualTo(200);
         for (int i = 0; i < 5; i++) {
             assertThat(as("lockme", "wrong-" + i).get("/api/v1/areas").status()).isEqualTo(401);
         }
         assertThat(as("lockme", "correct-horse").get("/api/v1/areas").status()).isEqualTo(401);
-        userService.unlock(account.id());
+        access.runAs(SystemPrincipal.FIRST_ADMINISTRATOR, () -> userService.unlock(account.id()));
         assertThat(as("lockme", "correct-horse").get("/api/v1/areas").status()).isEqualTo(200);
         assertThat(jdbc.sql("select password_hash from app_user where username = 'lockme'").query(String.class).single())
                 .startsWith("{bcrypt}").doesNotContain("correct-horse");
@@ -139,7 +140,7 @@ class AccessControlTest {
     @Test
     void aSuccessfulLoginClearsTheFailuresBeforeIt() {
         jdbc.sql("delete from app_user where username = 'resetme'").update();
-        userService.create("resetme", "Reset Me", Role.TOWN_OFFICER, List.of(), "correct-horse");
+        asAdministrator(() -> userService.create("resetme", "Reset Me", Role.TOWN_OFFICER, List.of("430105100"), "correct-horse"));
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < 4; i++) {
                 assertThat(as("resetme", "wrong-" + round + i).get("/api/v1/areas").status()).isEqualTo(401);
@@ -151,4 +152,10 @@ class AccessControlTest {
 
     @Autowired
     UserService userService;
+    @Autowired
+    AccessService access;
+
+    private <T> T asAdministrator(java.util.function.Supplier<T> work) {
+        return access.runAs(SystemPrincipal.FIRST_ADMINISTRATOR, work);
+    }
 }
