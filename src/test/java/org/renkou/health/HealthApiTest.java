@@ -41,7 +41,7 @@ class HealthApiTest {
     @BeforeEach
     void setUp() {
         admin = Api.as(port, "admin", "admin123");
-        officer = Api.as(port, "officer", "officer123");
+        officer = Api.as(port, "county", "county123"); // the test towns are beside the demo town, in its county
         for (String t : List.of("211", "212", "213")) {
             TestData.town(admin, t);
         }
