@@ -71,6 +71,15 @@ public class AreaService {
                 .query(AreaService::map).list();
     }
 
+    /**
+     * The areas of a level the signed-in user may choose (their own, those inside them, and those on the way to
+     * them, as a grid worker's village): the one source of the "villages I may see" lists.
+     */
+    public List<Area> visible(Area.Level level) {
+        AreaScope scope = access.current().scope();
+        return byLevel(level).stream().filter(a -> scope.coversArea(a.code())).toList();
+    }
+
     /** Whether {@code inner} lies in (or is) {@code outer}: codes nest by prefix. */
     public static boolean isInside(String inner, String outer) {
         return inner != null && outer != null && inner.startsWith(outer);

@@ -49,8 +49,7 @@ class HealthWebController {
                     Model model) {
         LocalDate on = date != null ? date : Dates.today();
         model.addAttribute("result", women.register(area, on, married, Math.max(0, page), 50));
-        model.addAttribute("villages", areas.byLevel(Area.Level.VILLAGE).stream()
-                .filter(v -> access.current().scope().coversArea(v.code())).toList());
+        model.addAttribute("villages", areas.visible(Area.Level.VILLAGE));
         model.addAttribute("area", area);
         model.addAttribute("date", on);
         model.addAttribute("married", married);

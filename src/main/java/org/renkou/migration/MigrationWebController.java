@@ -83,8 +83,7 @@ class MigrationWebController {
         model.addAttribute("o", floating.overview(area));
         model.addAttribute("area", area);
         model.addAttribute("villageNames", areas.names(Area.Level.VILLAGE));
-        model.addAttribute("villages", areas.byLevel(Area.Level.VILLAGE).stream()
-                .filter(v -> access.current().scope().coversArea(v.code())).toList());
+        model.addAttribute("villages", areas.visible(Area.Level.VILLAGE));
         model.addAttribute("office", access.has(Permission.TOWN_OFFICE));
         model.addAttribute("noticesIn", access.has(Permission.TOWN_OFFICE)
                 ? floating.notices("IN") : List.of());
@@ -119,8 +118,7 @@ class MigrationWebController {
         model.addAttribute("fieldErrors", errors);
         model.addAttribute("codes", codes);
         model.addAttribute("reasons", REASONS);
-        model.addAttribute("villages", areas.byLevel(Area.Level.VILLAGE).stream()
-                .filter(v -> access.current().scope().coversArea(v.code())).toList());
+        model.addAttribute("villages", areas.visible(Area.Level.VILLAGE));
         model.addAttribute("office", office);
         model.addAttribute("sent", office ? migration.requests("OUT") : List.of());
         model.addAttribute("received", office ? migration.requests("IN") : List.of());
