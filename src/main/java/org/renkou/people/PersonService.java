@@ -53,7 +53,7 @@ public class PersonService {
     /** The list a user may see, ID numbers masked. */
     public PageResult<PersonSummary> search(PersonCriteria criteria) {
         CurrentUser user = access.require(Permission.READ_PERSONS);
-        return repository.search(criteria, user.scope(), user.floatingOnly(),
+        return repository.search(criteria.checked(messages), user.scope(), user.floatingOnly(),
                 PersonRepository.summaries(villageNames()));
     }
 
@@ -64,6 +64,7 @@ public class PersonService {
     @Transactional
     public void export(PersonCriteria criteria, java.util.function.Consumer<Person> sink) {
         CurrentUser user = access.require(Permission.READ_PERSONS);
+        criteria.checked(messages);
         audit.record("EXPORT", "person", null, criteria.toString());
         boolean whole = user.has(Permission.SEE_WHOLE_ID_NUMBERS);
         repository.forEach(criteria, user.scope(), user.floatingOnly(),
@@ -89,7 +90,7 @@ public class PersonService {
     /** The same list as full records (for API clients), ID numbers masked. */
     public PageResult<Person> searchRecords(PersonCriteria criteria) {
         CurrentUser user = access.require(Permission.READ_PERSONS);
-        return repository.search(criteria, user.scope(), user.floatingOnly(), PersonRepository::map)
+        return repository.search(criteria.checked(messages), user.scope(), user.floatingOnly(), PersonRepository::map)
                 .map(p -> p.withIdNumber(IdNumber.mask(p.idNumber())));
     }
 
