@@ -1,6 +1,7 @@
 package org.renkou;
 
 import java.util.function.BooleanSupplier;
+import org.renkou.access.SignedIn;
 import org.renkou.exchange.ExchangeService;
 import org.renkou.exchange.Peer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -18,7 +19,8 @@ public final class TwoNodes {
     /** Makes {@code peer} known to {@code to}, listening at {@code url}. */
     public static void introduce(ConfigurableApplicationContext to, ConfigurableApplicationContext peer, String url) {
         ExchangeService p = peer.getBean(ExchangeService.class);
-        to.getBean(ExchangeService.class).savePeer(new Peer(p.nodeCode(), "node " + p.nodeCode(), url, p.publicKey()));
+        SignedIn.as(to, "admin", () -> to.getBean(ExchangeService.class)
+                .savePeer(new Peer(p.nodeCode(), "node " + p.nodeCode(), url, p.publicKey())));
     }
 
     public static void await(BooleanSupplier condition) {

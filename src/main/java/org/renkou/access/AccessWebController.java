@@ -33,7 +33,7 @@ class AccessWebController {
 
     @GetMapping("/admin/users")
     String users(Model model) {
-        access.requireAdmin();
+        access.require(Permission.ADMINISTER);
         model.addAttribute("users", users.list());
         model.addAttribute("roles", Role.values());
         return "access/users";
@@ -43,7 +43,7 @@ class AccessWebController {
     String create(@RequestParam String username, @RequestParam String displayName, @RequestParam Role role,
                   @RequestParam(defaultValue = "") String areaCodes, @RequestParam String password,
                   Model model, RedirectAttributes redirect) {
-        access.requireAdmin();
+        access.require(Permission.ADMINISTER);
         return Forms.saveOrShow(model, redirect, "/admin/users",
                 () -> users.create(username, displayName, role, codes(areaCodes), password), () -> users(model));
     }
@@ -52,14 +52,14 @@ class AccessWebController {
     String update(@PathVariable long id, @RequestParam String displayName, @RequestParam Role role,
                   @RequestParam(defaultValue = "") String areaCodes, @RequestParam(defaultValue = "false") boolean enabled,
                   Model model, RedirectAttributes redirect) {
-        access.requireAdmin();
+        access.require(Permission.ADMINISTER);
         return Forms.saveOrShow(model, redirect, "/admin/users",
                 () -> users.update(id, displayName, role, codes(areaCodes), enabled), () -> users(model));
     }
 
     @PostMapping("/admin/users/{id}/unlock")
     String unlock(@PathVariable long id) {
-        access.requireAdmin();
+        access.require(Permission.ADMINISTER);
         users.unlock(id);
         return "redirect:/admin/users";
     }
@@ -67,7 +67,7 @@ class AccessWebController {
     @PostMapping("/admin/users/{id}/password")
     String resetPassword(@PathVariable long id, @RequestParam String password, Model model,
                          RedirectAttributes redirect) {
-        access.requireAdmin();
+        access.require(Permission.ADMINISTER);
         return Forms.saveOrShow(model, redirect, "/admin/users", () -> users.resetPassword(id, password),
                 () -> users(model));
     }
@@ -78,7 +78,7 @@ class AccessWebController {
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                  @RequestParam(defaultValue = "0") int page, Model model) {
-        access.requireAdmin();
+        access.require(Permission.ADMINISTER);
         AuditService.Filter filter = new AuditService.Filter(username, entity, entityId, from, to);
         model.addAttribute("filter", filter);
         model.addAttribute("result", audit.search(filter, Math.max(0, page), 50));

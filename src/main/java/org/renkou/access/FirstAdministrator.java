@@ -20,12 +20,14 @@ class FirstAdministrator implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
 
     private final UserService users;
+    private final AccessService access;
     private final String username;
     private final String password;
 
-    FirstAdministrator(UserService users, @Value("${RENKOU_ADMIN_USER:admin}") String username,
+    FirstAdministrator(UserService users, AccessService access, @Value("${RENKOU_ADMIN_USER:admin}") String username,
                        @Value("${RENKOU_ADMIN_PASSWORD:}") String password) {
         this.users = users;
+        this.access = access;
         this.username = username;
         this.password = password;
     }
@@ -36,7 +38,7 @@ class FirstAdministrator implements ApplicationRunner {
             return;
         }
         String pw = password.isBlank() ? randomPassword() : password;
-        users.create(username, "管理员", Role.ADMIN, List.of(), pw);
+        access.runAs(SystemPrincipal.FIRST_ADMINISTRATOR, () -> users.create(username, "管理员", Role.ADMIN, List.of(), pw));
         if (password.isBlank()) {
             log.warn("First administrator created: user '{}' password '{}' (shown once: change it now)", username, pw);
         } else {

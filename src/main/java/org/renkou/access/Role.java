@@ -1,52 +1,70 @@
 package org.renkou.access;
 
-/** What a user is in the town's work, which decides what they may read and change. */
+import static org.renkou.access.Permission.*;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.renkou.common.AreaScope;
+
+/**
+ * What a user is in the town's work. The one place that says which permissions each role holds (DOMAIN.md
+ * "who works with the register"); everything else asks for a {@link Permission}.
+ */
 public enum Role {
-    /** 系统管理员: users, code tables, everything. */
-    ADMIN,
-    /** 镇计生办: the whole town. */
-    TOWN_OFFICER,
+    /** 系统管理员: users, code tables, everything on this node. */
+    ADMIN(Reach.WHOLE_NODE, EnumSet.allOf(Permission.class)),
+    /** 县级计生办: the county's towns, the town office's work without user administration. */
+    COUNTY_OFFICER(Reach.AREAS, EnumSet.complementOf(EnumSet.of(ADMINISTER, APPLY_EXCHANGE_MESSAGES))),
+    /** 镇计生办: their town. */
+    TOWN_OFFICER(Reach.AREAS, EnumSet.complementOf(EnumSet.of(ADMINISTER, APPLY_EXCHANGE_MESSAGES))),
     /** 村居专干: their village-level units only. */
-    VILLAGE_CADRE,
-    /** 网格员: their grids only. */
-    GRID_WORKER,
-    /** 派出所民警: floating people of their area, read-only. */
-    POLICE,
-    /** 卫生院: health records. */
-    CLINIC,
-    /** 区卫健局: aggregates only, no personal records. */
-    SUPERVISOR;
+    VILLAGE_CADRE(Reach.AREAS, EnumSet.of(READ_PERSONS, READ_RESIDENTS, SEE_WHOLE_ID_NUMBERS, WRITE_REGISTER, READ_HEALTH,
+            WRITE_HEALTH, HANDLE_PUBLIC_REQUESTS, READ_SUPPORT, MANAGE_SUPPORT, READ_FLOATING, MANAGE_SUPPLIES,
+            MANAGE_OUTREACH, READ_AGGREGATES)),
+    /** 网格员: their grids only; health services are recorded by cadres and the clinic. */
+    GRID_WORKER(Reach.AREAS, EnumSet.of(READ_PERSONS, READ_RESIDENTS, SEE_WHOLE_ID_NUMBERS, WRITE_REGISTER, READ_HEALTH,
+            HANDLE_PUBLIC_REQUESTS, READ_SUPPORT, MANAGE_SUPPORT, READ_FLOATING, MANAGE_SUPPLIES, MANAGE_OUTREACH,
+            READ_AGGREGATES)),
+    /** 派出所民警: the floating people of their area, read-only; no support or health data. */
+    POLICE(Reach.AREAS, EnumSet.of(READ_PERSONS, SEE_WHOLE_ID_NUMBERS, READ_FLOATING, READ_AGGREGATES)),
+    /** 卫生院: the register with masked numbers and the health records; no support data. */
+    CLINIC(Reach.AREAS, EnumSet.of(READ_PERSONS, READ_RESIDENTS, READ_HEALTH, WRITE_HEALTH, READ_AGGREGATES)),
+    /** 区卫健局: aggregates only, no personal records; the whole node when no area is given. */
+    SUPERVISOR(Reach.AREAS_OR_WHOLE_NODE, EnumSet.of(READ_AGGREGATES));
 
-    public boolean readsPersons() {
-        return this != SUPERVISOR;
+    /** How far an account of the role reaches: its area codes, or the whole node. */
+    private enum Reach { WHOLE_NODE, AREAS_OR_WHOLE_NODE, AREAS }
+
+    private final Reach reach;
+    private final Set<Permission> permissions;
+
+    Role(Reach reach, EnumSet<Permission> permissions) {
+        this.reach = reach;
+        this.permissions = Collections.unmodifiableSet(permissions);
     }
 
-    public boolean writesRegister() {
-        return this == ADMIN || this == TOWN_OFFICER || this == VILLAGE_CADRE || this == GRID_WORKER;
+    public Set<Permission> permissions() {
+        return permissions;
     }
 
-    /** Whether a person's full ID number may be shown on their detail page. */
-    public boolean seesWholeIdNumbers() {
-        return this != CLINIC && this != SUPERVISOR;
+    public boolean has(Permission permission) {
+        return permissions.contains(permission);
     }
 
-    /** The police liaison reads floating people (inflow, outflow) only. */
-    public boolean floatingOnly() {
-        return this == POLICE;
+    /**
+     * The areas an account of this role covers: the administrator the whole node; the district supervisor its
+     * areas, or the whole node without any; everyone else exactly their area codes (a town officer their
+     * town, a county officer their county).
+     */
+    public AreaScope scope(List<String> areaCodes) {
+        return reach == Reach.WHOLE_NODE || (reach == Reach.AREAS_OR_WHOLE_NODE && areaCodes.isEmpty())
+                ? AreaScope.EVERYTHING : AreaScope.of(areaCodes);
     }
 
-    /** Reproductive-health records (contraception, checks, pregnancies, births) are read by these roles only. */
-    public boolean readsHealth() {
-        return this == ADMIN || this == TOWN_OFFICER || this == VILLAGE_CADRE || this == GRID_WORKER || this == CLINIC;
-    }
-
-    /** The clinic records check results and births; cadres and the town office record the rest. */
-    public boolean writesHealth() {
-        return this == ADMIN || this == TOWN_OFFICER || this == VILLAGE_CADRE || this == CLINIC;
-    }
-
-    /** Town-wide roles see every area of this node whatever their area list says. */
-    public boolean townWide() {
-        return this == ADMIN || this == TOWN_OFFICER || this == SUPERVISOR;
+    /** Whether an account of this role may be without area codes. */
+    public boolean needsAreas() {
+        return reach == Reach.AREAS;
     }
 }

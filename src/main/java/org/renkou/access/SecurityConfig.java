@@ -115,7 +115,7 @@ class SecurityConfig {
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/favicon.svg",
                                 "/error", "/actuator/health", "/actuator/health/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/v3/api-docs/**", "/exchange/v1/**", "/portal", "/portal/**").permitAll()
-                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/admin/**").hasAuthority(Permission.ADMINISTER.authority())
                         .anyRequest().authenticated())
                 // peers sign their messages instead of logging in
                 .csrf(c -> c.ignoringRequestMatchers("/exchange/v1/**"))

@@ -156,11 +156,11 @@ public class UserService {
         }
         if (role == null) {
             problems.add(messages.problem("role", "required"));
-        } else if (!role.townWide() && areaCodes.isEmpty()) {
+        } else if (role.needsAreas() && areaCodes.isEmpty()) {
             problems.add(messages.problem("areaCodes", "areaRequired"));
         }
         for (String code : areaCodes) {
-            if (!code.matches("\\d{9}|\\d{12}|\\d{15}")) {
+            if (!code.matches("\\d{6}|\\d{9}|\\d{12}|\\d{15}")) {
                 problems.add(messages.problem("areaCodes", "areaCode", code));
             }
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
 import org.renkou.common.AreaScope;
 import org.renkou.common.FieldProblem;
@@ -70,6 +71,15 @@ public class AreaService {
                 .query(AreaService::map).list();
     }
 
+    /**
+     * The areas of a level the signed-in user may choose (their own, those inside them, and those on the way to
+     * them, as a grid worker's village): the one source of the "villages I may see" lists.
+     */
+    public List<Area> visible(Area.Level level) {
+        AreaScope scope = access.current().scope();
+        return byLevel(level).stream().filter(a -> scope.coversArea(a.code())).toList();
+    }
+
     /** Whether {@code inner} lies in (or is) {@code outer}: codes nest by prefix. */
     public static boolean isInside(String inner, String outer) {
         return inner != null && outer != null && inner.startsWith(outer);
@@ -101,7 +111,7 @@ public class AreaService {
 
     @Transactional
     public Area create(Area area) {
-        access.requireRegisterWriter();
+        access.require(Permission.WRITE_REGISTER);
         List<FieldProblem> problems = validate(area);
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
@@ -117,7 +127,7 @@ public class AreaService {
 
     @Transactional
     public Area rename(String code, String name) {
-        access.requireRegisterWriter();
+        access.require(Permission.WRITE_REGISTER);
         Area area = get(code);
         requireInScope(code);
         if (name == null || name.isBlank()) {

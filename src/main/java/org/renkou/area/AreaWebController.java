@@ -2,8 +2,8 @@ package org.renkou.area;
 
 import java.util.List;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.CurrentUser;
-import org.renkou.access.Role;
 import org.renkou.access.UserService;
 import org.renkou.common.NotFoundException;
 import org.renkou.common.Forms;
@@ -44,10 +44,10 @@ class AreaWebController {
         model.addAttribute("area", area);
         model.addAttribute("path", areas.path(code));
         model.addAttribute("children", areas.visibleChildren(code, user.scope()));
-        model.addAttribute("canEdit", user.role().writesRegister() && user.scope().contains(code));
-        model.addAttribute("isAdmin", user.role() == Role.ADMIN);
-        model.addAttribute("staff", user.role() == Role.ADMIN ? users.assignedTo(code) : List.of());
-        model.addAttribute("allUsers", user.role() == Role.ADMIN ? users.list() : List.of());
+        model.addAttribute("canEdit", user.has(Permission.WRITE_REGISTER) && user.scope().contains(code));
+        model.addAttribute("isAdmin", user.has(Permission.ADMINISTER));
+        model.addAttribute("staff", user.has(Permission.ADMINISTER) ? users.assignedTo(code) : List.of());
+        model.addAttribute("allUsers", user.has(Permission.ADMINISTER) ? users.list() : List.of());
         return "area/area";
     }
 
@@ -68,7 +68,7 @@ class AreaWebController {
     @PostMapping("/areas/{code}/staff")
     String assign(@PathVariable String code, @RequestParam String username, @RequestParam(defaultValue = "false") boolean remove,
                   Model model, RedirectAttributes redirect) {
-        access.requireAdmin();
+        access.require(Permission.ADMINISTER);
         areas.get(code);
         return Forms.saveOrShow(model, redirect, "/areas/" + code, () -> {
             if (remove) {

@@ -1,7 +1,9 @@
 package org.renkou.demo;
 
 import java.util.List;
+import org.renkou.access.AccessService;
 import org.renkou.access.Role;
+import org.renkou.access.SystemPrincipal;
 import org.renkou.access.UserService;
 import org.renkou.area.AreaService;
 import org.slf4j.Logger;
@@ -24,7 +26,8 @@ class DemoLoader implements ApplicationRunner {
     /** The demo accounts the README lists: user, password, name, role, areas. */
     static final List<Object[]> ACCOUNTS = List.of(
             new Object[]{"admin", "admin123", "系统管理员", Role.ADMIN, List.of()},
-            new Object[]{"officer", "officer123", "镇计生办 刘玉娥", Role.TOWN_OFFICER, List.of()},
+            new Object[]{"officer", "officer123", "镇计生办 刘玉娥", Role.TOWN_OFFICER, List.of(DemoTown.TOWN_CODE)},
+            new Object[]{"county", "county123", "县计生办 赵建国", Role.COUNTY_OFFICER, List.of(DemoTown.COUNTY_CODE)},
             new Object[]{"cadre", "cadre123", "捞刀河村专干 周敏", Role.VILLAGE_CADRE, List.of(DemoTown.TOWN_CODE + "201")},
             new Object[]{"grid", "grid1234", "捞刀河村第1网格 王强", Role.GRID_WORKER, List.of(DemoTown.TOWN_CODE + "201001")},
             new Object[]{"police", "police123", "派出所 李军", Role.POLICE, List.of(DemoTown.TOWN_CODE)},
@@ -34,25 +37,31 @@ class DemoLoader implements ApplicationRunner {
     private final DemoTownGenerator generator;
     private final AreaService areas;
     private final UserService users;
+    private final AccessService access;
     private final String demo;
     private final String datasourceUrl;
 
-    DemoLoader(DemoTownGenerator generator, AreaService areas, UserService users,
+    DemoLoader(DemoTownGenerator generator, AreaService areas, UserService users, AccessService access,
                @Value("${renkou.demo:auto}") String demo, @Value("${spring.datasource.url:}") String datasourceUrl) {
         this.generator = generator;
         this.areas = areas;
         this.users = users;
+        this.access = access;
         this.demo = demo;
         this.datasourceUrl = datasourceUrl;
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void run(ApplicationArguments args) {
         boolean on = "auto".equals(demo) ? datasourceUrl.isBlank() : Boolean.parseBoolean(demo);
         if (!on || !areas.roots().isEmpty()) {
             return;
         }
+        access.runAs(SystemPrincipal.DEMO, this::load);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void load() {
         long start = System.currentTimeMillis();
         generator.generate();
         for (Object[] a : ACCOUNTS) {

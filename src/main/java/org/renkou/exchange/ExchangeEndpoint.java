@@ -15,6 +15,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.renkou.common.LogText;
+import org.renkou.access.AccessService;
+import org.renkou.access.SystemPrincipal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -24,7 +26,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,9 +52,11 @@ class ExchangeEndpoint {
     private final ExchangeProperties limits;
     private final RefusedSenders refusedSenders;
     private final JsonMapper json;
+    private final AccessService access;
 
     ExchangeEndpoint(ExchangeService exchange, JdbcClient jdbc, TransactionTemplate tx, List<ExchangeHandler> handlers,
-                     ExchangeProperties limits, RefusedSenders refusedSenders, JsonMapper json) {
+                     ExchangeProperties limits, RefusedSenders refusedSenders, JsonMapper json, AccessService access) {
+        this.access = access;
         this.exchange = exchange;
         this.limits = limits;
         this.refusedSenders = refusedSenders;
@@ -88,7 +91,6 @@ class ExchangeEndpoint {
             return ResponseEntity.of(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
                     "a batch of " + envelopes.size() + " messages; at most " + limits.maxBatch())).build();
         }
-        SecurityContextHolder.clearContext(); // handlers act as the system, not as an anonymous web user
         List<String> acknowledged = new ArrayList<>();
         List<Dispatcher.Refusal> rejected = new ArrayList<>();
         List<Dispatcher.Refusal> failed = new ArrayList<>();
@@ -109,7 +111,7 @@ class ExchangeEndpoint {
                 continue;
             }
             try {
-                tx.executeWithoutResult(status -> apply(e));
+                access.runAs(SystemPrincipal.EXCHANGE, () -> tx.executeWithoutResult(status -> apply(e)));
                 acknowledged.add(e.id());
             } catch (RuntimeException ex) {
                 log.warn("Message {} from {} could not be applied (the sender will retry): {}", e.id(), e.sender(),

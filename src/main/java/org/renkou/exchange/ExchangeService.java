@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.Messages;
@@ -84,7 +85,7 @@ public class ExchangeService {
     /** Adds or changes a peer (administrators); undeliverable messages for it are tried again at once. */
     @Transactional
     public Peer savePeer(Peer p) {
-        access.requireAdmin();
+        access.require(Permission.ADMINISTER);
         List<FieldProblem> problems = new java.util.ArrayList<>();
         if (p.code() == null || !p.code().matches("\\d{6,12}")) {
             problems.add(messages.problem("code", "hukouCode"));
@@ -111,7 +112,7 @@ public class ExchangeService {
     }
 
     public List<OutgoingMessage> outbox(int limit) {
-        access.requireTownOffice();
+        access.require(Permission.TOWN_OFFICE);
         return jdbc.sql("select * from exchange_outbox order by created_at desc limit ?").param(limit)
                 .query(ExchangeService::outgoing).list();
     }
@@ -121,7 +122,7 @@ public class ExchangeService {
     }
 
     public List<IncomingMessage> inbox(int limit) {
-        access.requireTownOffice();
+        access.require(Permission.TOWN_OFFICE);
         return jdbc.sql("select * from exchange_inbox order by received_at desc limit ?").param(limit)
                 .query((rs, i) -> new IncomingMessage(rs.getObject("id", UUID.class), rs.getString("sender"),
                         rs.getString("kind"), rs.getObject("correlation_id", UUID.class), rs.getString("payload")))

@@ -1,7 +1,7 @@
 package org.renkou.exchange;
 
 import org.renkou.access.AccessService;
-import org.renkou.access.Role;
+import org.renkou.access.Permission;
 import org.renkou.common.Forms;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,7 +28,7 @@ class ExchangeWebController {
         model.addAttribute("peers", exchange.peers());
         model.addAttribute("outbox", exchange.outbox(100));
         model.addAttribute("inbox", exchange.inbox(100));
-        model.addAttribute("isAdmin", access.current().role() == Role.ADMIN);
+        model.addAttribute("isAdmin", access.has(Permission.ADMINISTER));
         return "exchange/exchange";
     }
 

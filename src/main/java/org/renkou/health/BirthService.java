@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.common.AreaScope;
@@ -76,7 +77,7 @@ public class BirthService {
 
     /** Births in an area the user may see, in a period, with their classification. */
     public List<Birth> births(String area, ReportPeriod period) {
-        CurrentUser user = access.requireHealthReader();
+        CurrentUser user = access.require(Permission.READ_HEALTH);
         List<Object> params = new ArrayList<>(List.of(period.from(), period.to()));
         String where = " where not b.adopted and b.birth_date between ? and ? and "
                 + user.scope().sql("b.area_code", "b.grid_code", params);
@@ -93,7 +94,7 @@ public class BirthService {
      */
     @Transactional
     public Birth recordBirth(long motherId, BirthForm f) {
-        CurrentUser user = access.requireHealthWriter();
+        CurrentUser user = access.require(Permission.WRITE_HEALTH);
         Person mother = persons.get(motherId);
         validate(mother, f);
         List<BirthOrder.EarlierChild> earlier = children(motherId).stream()
@@ -119,7 +120,7 @@ public class BirthService {
     /** 再生育审批: approval for the couple to have one more child. */
     @Transactional
     public BirthPermit recordPermit(long motherId, LocalDate approvedOn, String reason) {
-        CurrentUser user = access.requireHealthWriter();
+        CurrentUser user = access.require(Permission.WRITE_HEALTH);
         Person mother = persons.get(motherId);
         if (approvedOn == null || approvedOn.isAfter(Dates.today()) || approvedOn.isBefore(mother.birthDate())) {
             throw new ValidationException(List.of(messages.problem("approvedOn", approvedOn == null ? "required" : "notFuture")));
@@ -138,7 +139,7 @@ public class BirthService {
     /** Adds (no id) or changes a rule set; administrators only. */
     @Transactional
     public PolicyRuleSet saveRuleSet(PolicyRuleSet r) {
-        access.requireAdmin();
+        access.require(Permission.ADMINISTER);
         validate(r);
         long id = apply(r);
         audit.record("POLICY_RULES", "policy_rule_set", String.valueOf(id), r.name());
@@ -147,7 +148,7 @@ public class BirthService {
 
     /** What saving this rule set would reclassify: computed by the real rules, then rolled back. */
     public List<Reclassified> preview(PolicyRuleSet r) {
-        access.requireAdmin();
+        access.require(Permission.ADMINISTER);
         validate(r);
         return tx.execute(status -> {
             Map<Long, Boolean> before = classification();

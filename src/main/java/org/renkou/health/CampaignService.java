@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.area.AreaService;
@@ -54,7 +55,7 @@ public class CampaignService {
     /** Creates the campaign and fixes its roster; the town office's work. */
     @Transactional
     public Campaign create(CampaignForm f) {
-        CurrentUser user = access.requireTownOffice();
+        CurrentUser user = access.require(Permission.TOWN_OFFICE);
         List<String> codes = validate(f);
         long id = jdbc.sql("""
                 insert into check_campaign (name, kinds, starts_on, ends_on, area_codes, created_by)
@@ -71,7 +72,7 @@ public class CampaignService {
 
     /** Every campaign, newest first, with the roster and checks within the user's areas. */
     public List<Campaign> campaigns() {
-        CurrentUser user = access.requireHealthReader();
+        CurrentUser user = access.require(Permission.READ_HEALTH);
         List<Object> params = new ArrayList<>();
         String scope = user.scope().sql("r.village_code", "r.grid_code", params);
         return jdbc.sql("select c.*, count(r.person_id) as roster, count(r.checked_on) as checked from check_campaign c"
@@ -87,7 +88,7 @@ public class CampaignService {
 
     /** Live check progress per village-level unit the user may see. */
     public List<Campaign.Progress> progress(long id) {
-        CurrentUser user = access.requireHealthReader();
+        CurrentUser user = access.require(Permission.READ_HEALTH);
         List<Object> params = new ArrayList<>(List.of(id));
         return jdbc.sql("""
                 select village_code, count(*) as roster, count(checked_on) as checked,
@@ -121,7 +122,7 @@ public class CampaignService {
     /** A woman of the roster found in one step: by ID number (exact) or by name (prefix); at most ten. */
     public List<RosterLine> lookup(long id, String query) {
         Campaign c = campaign(id);
-        CurrentUser user = access.requireHealthReader();
+        CurrentUser user = access.require(Permission.READ_HEALTH);
         String q = query == null ? "" : query.trim().toUpperCase();
         if (q.isEmpty()) {
             return List.of();
@@ -142,7 +143,7 @@ public class CampaignService {
     /** Enters (or corrects) a check result; the clinic's work on a clinic day. */
     @Transactional
     public RosterLine recordResult(long id, CheckResultForm f) {
-        CurrentUser user = access.requireHealthWriter();
+        CurrentUser user = access.require(Permission.WRITE_HEALTH);
         Campaign c = campaign(id);
         LocalDate on = f.checkedOn() != null ? f.checkedOn() : Dates.today();
         List<FieldProblem> problems = new ArrayList<>();
@@ -174,7 +175,7 @@ public class CampaignService {
     /** Closes an absentee's follow-up with its outcome; the village cadre's work. */
     @Transactional
     public RosterLine closeFollowup(long id, long personId, FollowupForm f) {
-        CurrentUser user = access.requireHealthWriter();
+        CurrentUser user = access.require(Permission.WRITE_HEALTH);
         if (f.outcome() == null) {
             throw new ValidationException(List.of(messages.problem("outcome", "required")));
         }
@@ -194,7 +195,7 @@ public class CampaignService {
 
     /** The user's tasks: open absentee follow-ups, IUD checks due and postpartum visits, in their areas. */
     public List<Task> tasks() {
-        CurrentUser user = access.requireHealthReader();
+        CurrentUser user = access.require(Permission.READ_HEALTH);
         LocalDate today = Dates.today();
         List<Task> tasks = new ArrayList<>();
         List<Object> params = new ArrayList<>(List.of(today));

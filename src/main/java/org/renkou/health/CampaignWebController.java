@@ -3,7 +3,7 @@ package org.renkou.health;
 import java.time.LocalDate;
 import java.util.List;
 import org.renkou.access.AccessService;
-import org.renkou.access.Role;
+import org.renkou.access.Permission;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.Dates;
@@ -44,8 +44,7 @@ class CampaignWebController {
     @GetMapping("/health/campaigns")
     String list(Model model) {
         model.addAttribute("campaigns", campaigns.campaigns());
-        Role role = access.current().role();
-        model.addAttribute("office", role == Role.ADMIN || role == Role.TOWN_OFFICER);
+        model.addAttribute("office", access.has(Permission.TOWN_OFFICE));
         model.addAttribute("kinds", HealthCodes.CheckKind.values());
         model.addAttribute("towns", areas.byLevel(Area.Level.TOWN));
         model.addAttribute("today", Dates.today());
@@ -120,7 +119,7 @@ class CampaignWebController {
     String tasks(Model model) {
         model.addAttribute("tasks", campaigns.tasks());
         model.addAttribute("outcomes", HealthCodes.FollowupOutcome.values());
-        model.addAttribute("writer", access.current().role().writesHealth());
+        model.addAttribute("writer", access.has(Permission.WRITE_HEALTH));
         return "health/tasks";
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
 import org.renkou.common.PgCopy;
 import org.renkou.health.HealthCodes.CheckResult;
@@ -56,7 +57,7 @@ public class HealthBulkLoader {
     @Transactional
     public void load(List<NewContraception> contraception, List<NewBirth> births, List<NewPermit> permits,
                      List<NewPregnancy> pregnancies, String source) {
-        String by = access.requireHealthWriter().username();
+        String by = access.require(Permission.WRITE_HEALTH).username();
         PgCopy c = new PgCopy();
         for (NewContraception x : contraception) {
             c.row(x.personId(), WomenService.name(x.method()), WomenService.name(x.reason()), x.startedOn(), x.endedOn(),
@@ -90,7 +91,7 @@ public class HealthBulkLoader {
     /** Results and follow-ups of a campaign's roster (lines not on the roster are ignored). */
     @Transactional
     public void loadOutcomes(long campaignId, List<CheckOutcome> outcomes, String source) {
-        String by = access.requireHealthWriter().username();
+        String by = access.require(Permission.WRITE_HEALTH).username();
         jdbc.sql("create temporary table check_outcome (person_id bigint, checked_on date, result text, followup text,"
                 + " closed_on date, note text) on commit drop").update();
         PgCopy o = new PgCopy();

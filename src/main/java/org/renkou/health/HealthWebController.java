@@ -3,7 +3,7 @@ package org.renkou.health;
 import java.time.LocalDate;
 import java.util.List;
 import org.renkou.access.AccessService;
-import org.renkou.access.Role;
+import org.renkou.access.Permission;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.Dates;
@@ -49,8 +49,7 @@ class HealthWebController {
                     Model model) {
         LocalDate on = date != null ? date : Dates.today();
         model.addAttribute("result", women.register(area, on, married, Math.max(0, page), 50));
-        model.addAttribute("villages", areas.byLevel(Area.Level.VILLAGE).stream()
-                .filter(v -> access.current().scope().coversArea(v.code())).toList());
+        model.addAttribute("villages", areas.visible(Area.Level.VILLAGE));
         model.addAttribute("area", area);
         model.addAttribute("date", on);
         model.addAttribute("married", married);
@@ -60,7 +59,7 @@ class HealthWebController {
     @GetMapping("/health/women/{id}")
     String woman(@PathVariable long id, Model model) {
         model.addAttribute("w", women.woman(id));
-        model.addAttribute("writer", access.current().role().writesHealth());
+        model.addAttribute("writer", access.has(Permission.WRITE_HEALTH));
         model.addAttribute("today", Dates.today());
         return "health/woman";
     }
@@ -133,9 +132,9 @@ class HealthWebController {
 
     @GetMapping("/health/rules")
     String rules(Model model) {
-        access.requireHealthReader();
+        access.require(Permission.READ_HEALTH);
         model.addAttribute("rules", births.ruleSets());
-        model.addAttribute("admin", access.current().role() == Role.ADMIN);
+        model.addAttribute("admin", access.has(Permission.ADMINISTER));
         return "health/rules";
     }
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.common.Dates;
@@ -46,7 +47,7 @@ public class WomenService {
 
     /** The register of WRA (15–49 on {@code on}) of an area the user may see, floating women included. */
     public PageResult<WomanRow> register(String area, LocalDate on, boolean marriedOnly, int page, int size) {
-        CurrentUser user = access.requireHealthReader();
+        CurrentUser user = access.require(Permission.READ_HEALTH);
         List<Object> params = new ArrayList<>(List.of(on, on, on, on, on));
         StringBuilder where = new StringBuilder(" where p.sex = '2' and p.status in ('REGISTERED', 'INFLOW')"
                 + " and p.birth_date > (?::date - interval '50 years')::date and p.birth_date <= (?::date - interval '15 years')::date and ");
@@ -80,7 +81,7 @@ public class WomenService {
     /** One woman's page (audited as a read of her health record). */
     @Transactional
     public WomanRecord woman(long personId) {
-        access.requireHealthReader();
+        access.require(Permission.READ_HEALTH);
         Person p = persons.get(personId);
         audit.record("VIEW_HEALTH", "person", String.valueOf(personId), null);
         return new WomanRecord(p, Dates.age(p.birthDate(), Dates.today()), contraception(personId),
@@ -90,7 +91,7 @@ public class WomenService {
     /** Records a new measure (or a reason for none) from a date; the one in force ends that day. */
     @Transactional
     public Contraception recordContraception(long personId, ContraceptionForm f) {
-        CurrentUser user = access.requireHealthWriter();
+        CurrentUser user = access.require(Permission.WRITE_HEALTH);
         Person p = woman(personId, user);
         List<FieldProblem> problems = new ArrayList<>();
         if ((f.method() == null) == (f.noMethodReason() == null)) {
@@ -118,7 +119,7 @@ public class WomenService {
 
     @Transactional
     public Pregnancy recordPregnancy(long personId, PregnancyForm f) {
-        CurrentUser user = access.requireHealthWriter();
+        CurrentUser user = access.require(Permission.WRITE_HEALTH);
         Person p = woman(personId, user);
         List<FieldProblem> problems = new ArrayList<>();
         checkDate(problems, "detectedOn", f.detectedOn(), p);
@@ -140,7 +141,7 @@ public class WomenService {
     /** Closes a pregnancy with its outcome (a live birth is then recorded as a birth). */
     @Transactional
     public Pregnancy closePregnancy(long pregnancyId, PregnancyForm f) {
-        CurrentUser user = access.requireHealthWriter();
+        CurrentUser user = access.require(Permission.WRITE_HEALTH);
         Pregnancy open = jdbc.sql("select * from pregnancy where id = ?").param(pregnancyId).query(WomenService::pregnancy)
                 .optional().orElseThrow(() -> new NotFoundException("pregnancy " + pregnancyId));
         Person p = woman(open.personId(), user);

@@ -16,9 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
-import org.renkou.access.Role;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.Messages;
 import org.renkou.common.NotFoundException;
@@ -72,7 +72,7 @@ public class ImportService {
 
     /** Takes the upload, starts the job in the background and answers its id at once. */
     public long submit(String fileName, InputStream content, boolean dryRun) throws IOException {
-        CurrentUser user = access.requireRegisterWriter();
+        CurrentUser user = access.require(Permission.WRITE_REGISTER);
         Path file = Files.createTempFile("renkou-import-", ".upload");
         Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
         long id = jobs.create(fileName == null ? "upload" : fileName, user.username(), dryRun);
@@ -88,7 +88,7 @@ public class ImportService {
     }
 
     public List<ImportJob> recent() {
-        CurrentUser user = access.requireRegisterWriter();
+        CurrentUser user = access.require(Permission.WRITE_REGISTER);
         return jobs.recent(seesAll(user) ? null : user.username(), 50);
     }
 
@@ -114,7 +114,7 @@ public class ImportService {
     }
 
     private ImportJob visible(ImportJob job) {
-        CurrentUser user = access.requireRegisterWriter();
+        CurrentUser user = access.require(Permission.WRITE_REGISTER);
         if (!seesAll(user) && !job.username().equals(user.username())) {
             throw new NotFoundException("import " + job.id());
         }
@@ -122,7 +122,7 @@ public class ImportService {
     }
 
     private static boolean seesAll(CurrentUser user) {
-        return user.role() == Role.ADMIN || user.role() == Role.TOWN_OFFICER;
+        return user.has(Permission.TOWN_OFFICE);
     }
 
     private static void runAs(Authentication auth, Locale locale, Runnable work) {

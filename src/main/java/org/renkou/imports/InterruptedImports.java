@@ -1,5 +1,7 @@
 package org.renkou.imports;
 
+import org.renkou.access.AccessService;
+import org.renkou.access.SystemPrincipal;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -8,13 +10,15 @@ import org.springframework.stereotype.Component;
 @Component
 class InterruptedImports implements ApplicationRunner {
     private final ImportService imports;
+    private final AccessService access;
 
-    InterruptedImports(ImportService imports) {
+    InterruptedImports(ImportService imports, AccessService access) {
         this.imports = imports;
+        this.access = access;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        imports.failInterrupted();
+        access.runAs(SystemPrincipal.IMPORTS, imports::failInterrupted);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.common.AreaScope;
@@ -89,7 +90,7 @@ public class FloatingService {
     }
 
     private Person movable(long personId, PersonStatus from, Departure d, boolean placeRequired) {
-        access.requireRegisterWriter();
+        access.require(Permission.WRITE_REGISTER);
         Person p = persons.get(personId);
         List<FieldProblem> problems = new ArrayList<>();
         if (p.status() != from) {
@@ -157,7 +158,7 @@ public class FloatingService {
     }
 
     public List<Notice> notices(String direction) {
-        access.requireTownOffice();
+        access.require(Permission.TOWN_OFFICE);
         return jdbc.sql("select * from migration_notice where direction = ? order by created_at desc limit 500")
                 .param(direction).query((rs, i) -> new Notice(rs.getObject("id", UUID.class), rs.getString("direction"),
                         rs.getString("peer_code"), rs.getString("event"), (Long) rs.getObject("person_id"),
@@ -167,7 +168,7 @@ public class FloatingService {
 
     /** The floating population of an area the user may see, today; the police liaison reads it too. */
     public FloatingOverview overview(String area) {
-        CurrentUser user = access.requirePersonReader();
+        CurrentUser user = access.require(Permission.READ_PERSONS);
         LocalDate today = Dates.today();
         List<Object> params = new ArrayList<>(List.of(today));
         String where = " where " + user.scope().sql("f.village_code", "f.grid_code", params);

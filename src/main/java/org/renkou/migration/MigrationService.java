@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.common.Dates;
@@ -75,7 +76,7 @@ public class MigrationService {
     /** Registers the arrival and queues the verification request to the hukou place; answers the request. */
     @Transactional
     public VerificationRequest registerArrival(Arrival a) {
-        CurrentUser user = access.requireRegisterWriter();
+        CurrentUser user = access.require(Permission.WRITE_REGISTER);
         String housing = checkArrival(a);
         PersonForm f = a.person();
         Person p = persons.create(new PersonForm(f.idNumber(), f.confirmIdNumber(), f.name(), f.sex(), f.birthDate(),
@@ -148,21 +149,21 @@ public class MigrationService {
     }
 
     public List<VerificationRequest> requests(String direction) {
-        access.requireTownOffice();
+        access.require(Permission.TOWN_OFFICE);
         return jdbc.sql("select * from verification_request where direction = ? order by created_at desc limit 500")
                 .param(direction).query(MigrationService::map).list();
     }
 
     /** Requests we sent whose deadline has passed without feedback (超期). */
     public List<VerificationRequest> overdue() {
-        access.requireTownOffice();
+        access.require(Permission.TOWN_OFFICE);
         return jdbc.sql("select * from verification_request where direction = 'OUT' and state = 'SENT' and deadline < ?"
                 + " order by deadline").param(Dates.today()).query(MigrationService::map).list();
     }
 
     /** Feedback timeliness (反馈及时率): of the requests sent in the period, how many were answered by their deadline. */
     public Timeliness timeliness(LocalDate from, LocalDate to) {
-        access.requireTownOffice();
+        access.require(Permission.TOWN_OFFICE);
         return jdbc.sql("""
                 select count(*), count(*) filter (where answered_at is not null
                                                     and (answered_at at time zone 'Asia/Shanghai')::date <= deadline)
@@ -178,7 +179,7 @@ public class MigrationService {
     /** Staff answer a received request after verifying (核实); the feedback goes back to the asking node. */
     @Transactional
     public VerificationRequest answer(UUID id, Feedback feedback) {
-        access.requireRegisterWriter();
+        access.require(Permission.WRITE_REGISTER);
         VerificationRequest r = find(id).filter(x -> x.direction().equals("IN"))
                 .orElseThrow(() -> new NotFoundException("verification request " + id));
         String body = json.writeValueAsString(feedback);

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.renkou.access.AccessService;
-import org.renkou.access.Role;
+import org.renkou.access.Permission;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.ValidationException;
@@ -83,10 +83,9 @@ class MigrationWebController {
         model.addAttribute("o", floating.overview(area));
         model.addAttribute("area", area);
         model.addAttribute("villageNames", areas.names(Area.Level.VILLAGE));
-        model.addAttribute("villages", areas.byLevel(Area.Level.VILLAGE).stream()
-                .filter(v -> access.current().scope().coversArea(v.code())).toList());
-        model.addAttribute("office", access.current().role() == Role.ADMIN || access.current().role() == Role.TOWN_OFFICER);
-        model.addAttribute("noticesIn", access.current().role() == Role.ADMIN || access.current().role() == Role.TOWN_OFFICER
+        model.addAttribute("villages", areas.visible(Area.Level.VILLAGE));
+        model.addAttribute("office", access.has(Permission.TOWN_OFFICE));
+        model.addAttribute("noticesIn", access.has(Permission.TOWN_OFFICE)
                 ? floating.notices("IN") : List.of());
         return "migration/overview";
     }
@@ -113,14 +112,13 @@ class MigrationWebController {
     }
 
     private String page(PersonForm form, Map<String, String> errors, Model model) {
-        access.requireRegisterWriter();
-        boolean office = access.current().role() == Role.ADMIN || access.current().role() == Role.TOWN_OFFICER;
+        access.require(Permission.WRITE_REGISTER);
+        boolean office = access.has(Permission.TOWN_OFFICE);
         model.addAttribute("form", form);
         model.addAttribute("fieldErrors", errors);
         model.addAttribute("codes", codes);
         model.addAttribute("reasons", REASONS);
-        model.addAttribute("villages", areas.byLevel(Area.Level.VILLAGE).stream()
-                .filter(v -> access.current().scope().coversArea(v.code())).toList());
+        model.addAttribute("villages", areas.visible(Area.Level.VILLAGE));
         model.addAttribute("office", office);
         model.addAttribute("sent", office ? migration.requests("OUT") : List.of());
         model.addAttribute("received", office ? migration.requests("IN") : List.of());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
 import org.renkou.common.PgCopy;
 import org.springframework.stereotype.Service;
@@ -32,7 +33,7 @@ public class VerificationHistory {
 
     @Transactional
     public void load(List<PastRequest> requests, String source) {
-        access.requireTownOffice();
+        access.require(Permission.TOWN_OFFICE);
         PgCopy copy = new PgCopy();
         for (PastRequest r : requests) {
             copy.row(UUID.randomUUID(), "OUT", r.peerCode(), r.personId(), r.idNumber(), r.name(), r.birthDate(), r.sex(),

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.area.AreaService;
@@ -42,7 +43,7 @@ public class OutreachService {
 
     @Transactional
     public Activity record(LocalDate heldOn, String areaCode, String campaign, String kind, Integer count, String note) {
-        CurrentUser user = access.requireRegisterWriter();
+        CurrentUser user = access.require(Permission.MANAGE_OUTREACH);
         List<FieldProblem> problems = new ArrayList<>();
         checkDate(problems, "heldOn", heldOn);
         checkArea(problems, user, areaCode);
@@ -65,7 +66,7 @@ public class OutreachService {
     /** Attaches a photo after checking its size and that its bytes are really a JPEG or PNG image. */
     @Transactional
     public long addPhoto(long activityId, String fileName, byte[] content) {
-        CurrentUser user = access.requireRegisterWriter();
+        CurrentUser user = access.require(Permission.MANAGE_OUTREACH);
         activity(activityId);
         if (content == null || content.length == 0 || content.length > MAX_PHOTO_BYTES) {
             throw new ValidationException(List.of(messages.problem("photo", "photoSize", MAX_PHOTO_BYTES / 1024 / 1024)));
@@ -93,12 +94,14 @@ public class OutreachService {
     }
 
     public Photo photo(long id) {
+        access.require(Permission.MANAGE_OUTREACH);
         return jdbc.sql("select content_type, content from outreach_photo where id = ?").param(id)
                 .query((rs, i) -> new Photo(rs.getString(1), rs.getBytes(2))).optional()
                 .orElseThrow(() -> new NotFoundException("photo " + id));
     }
 
     public List<Activity> activities(ReportPeriod period) {
+        access.require(Permission.MANAGE_OUTREACH);
         return jdbc.sql("select id from outreach_activity where held_on between ? and ? order by held_on desc, id desc limit 500")
                 .params(period.from(), period.to()).query(Long.class).list().stream().map(this::activity).toList();
     }
@@ -114,7 +117,7 @@ public class OutreachService {
     @Transactional
     public Training recordTraining(String title, LocalDate startsOn, Integer days, String place, String trainer,
                                    Integer participants, String areaCode, String note) {
-        CurrentUser user = access.requireRegisterWriter();
+        CurrentUser user = access.require(Permission.MANAGE_OUTREACH);
         List<FieldProblem> problems = new ArrayList<>();
         if (title == null || title.isBlank()) {
             problems.add(messages.problem("title", "required"));
@@ -139,6 +142,7 @@ public class OutreachService {
     }
 
     public List<Training> trainings(ReportPeriod period) {
+        access.require(Permission.MANAGE_OUTREACH);
         return jdbc.sql("select * from training_session where starts_on between ? and ? order by starts_on desc")
                 .params(period.from(), period.to())
                 .query((rs, i) -> new Training(rs.getLong("id"), rs.getString("title"), rs.getObject("starts_on", LocalDate.class),

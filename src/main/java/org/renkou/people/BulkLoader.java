@@ -5,6 +5,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.renkou.common.PgCopy;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -47,7 +48,7 @@ public class BulkLoader {
 
     @Transactional
     public Loaded load(List<NewHousehold> households, List<NewPerson> persons, String source) {
-        access.requireRegisterWriter();
+        access.require(Permission.WRITE_REGISTER);
         long firstHousehold = reserve("household_id_seq", households.size());
         long firstPerson = reserve("person_id_seq", persons.size());
         java.util.Map<Integer, Long> householdIds = new java.util.HashMap<>();

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.area.Area;
@@ -109,7 +110,7 @@ public class PersonImport {
     }
 
     public RowChecker checker() {
-        CurrentUser user = access.requireRegisterWriter();
+        CurrentUser user = access.require(Permission.WRITE_REGISTER);
         Map<String, Area> byCode = new LinkedHashMap<>();
         for (Area.Level level : List.of(Area.Level.VILLAGE, Area.Level.GRID)) {
             areas.byLevel(level).forEach(a -> byCode.put(a.code(), a));
@@ -139,7 +140,7 @@ public class PersonImport {
      */
     @Transactional
     public void rejectInconsistent(long jobId, boolean withHouseholds) {
-        CurrentUser user = access.requireRegisterWriter();
+        CurrentUser user = access.require(Permission.WRITE_REGISTER);
         roomToSort();
         jdbc.sql("analyze person_import_row").update(); // fresh statistics, or the planner loops over a million rows
         jdbc.sql("""
@@ -153,9 +154,18 @@ public class PersonImport {
         String inScope = user.scope().sql("p.village_code", "p.grid_code", params);
         params.add(0, jobId);
         jdbc.sql("update person_import_row r set outcome = 'REJECTED', problem = 'import.personOutsideScope',"
-                        + " problem_field = 'villageCode', problem_value = r.village_code from person p"
+                        + " problem_field = 'idNumber', problem_value = r.id_number from person p"
                         + " where r.job_id = ? and p.id = r.person_id and r.outcome is null and not " + inScope)
                 .params(params).update();
+        // nor join a household of another area (the answer does not say where it is)
+        List<Object> householdParams = new ArrayList<>();
+        String householdInScope = user.scope().sql("h.village_code", "h.grid_code", householdParams);
+        householdParams.add(0, jobId);
+        jdbc.sql("update person_import_row r set outcome = 'REJECTED', problem = 'import.householdOutsideScope',"
+                        + " problem_field = 'householdNo', problem_value = r.household_no from household h"
+                        + " where r.job_id = ? and h.household_no = r.household_no and r.outcome is null and not "
+                        + householdInScope)
+                .params(householdParams).update();
         if (withHouseholds) {
             rejectHouseholdsWithoutOneHead(jobId);
         }
@@ -197,7 +207,7 @@ public class PersonImport {
      */
     @Transactional
     public void apply(long jobId, Set<String> fields, Counts counts, String source, Runnable between) {
-        CurrentUser user = access.requireRegisterWriter();
+        CurrentUser user = access.require(Permission.WRITE_REGISTER);
         roomToSort();
         long t0 = System.currentTimeMillis();
         LargeLoad large = largeLoad(counts.added()) ? LargeLoad.begin(jdbc) : null;

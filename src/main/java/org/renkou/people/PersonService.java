@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.area.Area;
@@ -51,8 +52,8 @@ public class PersonService {
 
     /** The list a user may see, ID numbers masked. */
     public PageResult<PersonSummary> search(PersonCriteria criteria) {
-        CurrentUser user = access.requirePersonReader();
-        return repository.search(criteria.checked(messages), user.scope(), user.role().floatingOnly(),
+        CurrentUser user = access.require(Permission.READ_PERSONS);
+        return repository.search(criteria.checked(messages), user.scope(), user.floatingOnly(),
                 PersonRepository.summaries(villageNames()));
     }
 
@@ -62,19 +63,19 @@ public class PersonService {
      */
     @Transactional
     public void export(PersonCriteria criteria, java.util.function.Consumer<Person> sink) {
-        CurrentUser user = access.requirePersonReader();
+        CurrentUser user = access.require(Permission.READ_PERSONS);
         criteria.checked(messages);
         audit.record("EXPORT", "person", null, criteria.toString());
-        boolean whole = user.role().seesWholeIdNumbers();
-        repository.forEach(criteria, user.scope(), user.role().floatingOnly(),
+        boolean whole = user.has(Permission.SEE_WHOLE_ID_NUMBERS);
+        repository.forEach(criteria, user.scope(), user.floatingOnly(),
                 p -> sink.accept(whole ? p : p.withIdNumber(IdNumber.mask(p.idNumber()))));
     }
 
     /** Every household of the user's areas (and of {@code area}, if given), for an export (audited). */
     @Transactional
     public void exportHouseholds(String area, java.util.function.Consumer<HouseholdLine> sink) {
-        CurrentUser user = access.requirePersonReader();
-        if (user.role().floatingOnly()) {
+        CurrentUser user = access.require(Permission.READ_PERSONS);
+        if (user.floatingOnly()) {
             throw new AccessDeniedException("the police liaison reads floating people only");
         }
         audit.record("EXPORT", "household", null, area);
@@ -88,29 +89,29 @@ public class PersonService {
 
     /** The same list as full records (for API clients), ID numbers masked. */
     public PageResult<Person> searchRecords(PersonCriteria criteria) {
-        CurrentUser user = access.requirePersonReader();
-        return repository.search(criteria.checked(messages), user.scope(), user.role().floatingOnly(), PersonRepository::map)
+        CurrentUser user = access.require(Permission.READ_PERSONS);
+        return repository.search(criteria.checked(messages), user.scope(), user.floatingOnly(), PersonRepository::map)
                 .map(p -> p.withIdNumber(IdNumber.mask(p.idNumber())));
     }
 
     /** A person's full record (audited); the ID number is whole only for roles allowed to see it. */
     @Transactional
     public Person get(long id) {
-        CurrentUser user = access.requirePersonReader();
+        CurrentUser user = access.require(Permission.READ_PERSONS);
         Person p = readable(id, user);
         audit.record("VIEW", "person", String.valueOf(id), null);
-        return user.role().seesWholeIdNumbers() ? p : p.withIdNumber(IdNumber.mask(p.idNumber()));
+        return user.has(Permission.SEE_WHOLE_ID_NUMBERS) ? p : p.withIdNumber(IdNumber.mask(p.idNumber()));
     }
 
     @Transactional
     public List<PersonChange> history(long id) {
-        readable(id, access.requirePersonReader());
+        readable(id, access.require(Permission.READ_PERSONS));
         audit.record("VIEW_HISTORY", "person", String.valueOf(id), null);
         return repository.changes(id);
     }
 
     public List<StatusPeriod> statusPeriods(long id) {
-        readable(id, access.requirePersonReader());
+        readable(id, access.require(Permission.READ_PERSONS));
         return repository.statusPeriods(id);
     }
 
@@ -120,23 +121,23 @@ public class PersonService {
 
     @Transactional
     public Person create(PersonForm form, Source source) {
-        return create(access.requireRegisterWriter(), form, source);
+        return create(access.require(Permission.WRITE_REGISTER), form, source);
     }
 
     /** A child born to a woman of the register, entered by whoever records the birth (the clinic too). */
     @Transactional
     public Person registerNewborn(PersonForm form) {
         CurrentUser user = access.current();
-        if (!user.role().writesRegister() && !user.role().writesHealth()) {
-            throw new AccessDeniedException("role " + user.role() + " may not record births");
+        if (!user.has(Permission.WRITE_REGISTER) && !user.has(Permission.WRITE_HEALTH)) {
+            throw new AccessDeniedException(user.username() + " may not record births");
         }
         return create(user, form, Source.BIRTH);
     }
 
     private Person create(CurrentUser user, PersonForm form, Source source) {
-        PersonValidator.Result checked = check(form, null);
+        PersonValidator.Result checked = check(form, null, user);
         requireWritable(user, form.villageCode(), form.gridCode());
-        Long householdId = household(form);
+        Long householdId = household(form, user);
         long id = repository.insert(form, checked.idNumber(), checked.idNumberFlagged(), householdId);
         LocalDate since = statusSince(form);
         LocalDate livedHereFrom = form.arrivedOn() != null ? form.arrivedOn() : form.birthDate();
@@ -153,15 +154,15 @@ public class PersonService {
 
     @Transactional
     public Person update(long id, PersonForm form, Source source) {
-        CurrentUser user = access.requireRegisterWriter();
+        CurrentUser user = access.require(Permission.WRITE_REGISTER);
         Person before = readable(id, user);
         requireWritable(user, before.villageCode(), before.gridCode());
         if (form.version() == null) {
             throw new ValidationException(List.of(messages.problem("version", "required")));
         }
-        PersonValidator.Result checked = check(form, id);
+        PersonValidator.Result checked = check(form, id, user);
         requireWritable(user, form.villageCode(), form.gridCode());
-        Long householdId = household(form);
+        Long householdId = household(form, user);
         if (!repository.update(id, form.version(), form, checked.idNumber(), checked.idNumberFlagged(), householdId)) {
             throw new ConflictException(messages.get("problem.staleVersion"));
         }
@@ -177,7 +178,7 @@ public class PersonService {
     /** A record that should never have been made: kept, but out of every list and figure. */
     @Transactional
     public void markEnteredByMistake(long id, int version) {
-        CurrentUser user = access.requireRegisterWriter();
+        CurrentUser user = access.require(Permission.WRITE_REGISTER);
         Person p = readable(id, user);
         requireWritable(user, p.villageCode(), p.gridCode());
         if (!repository.markEnteredByMistake(id, version)) {
@@ -189,12 +190,12 @@ public class PersonService {
 
     /** A household with its members, if the user may see it. */
     public Household household(long householdId) {
-        CurrentUser user = access.requirePersonReader();
+        CurrentUser user = access.require(Permission.READ_PERSONS);
         Household h = repository.household("id", householdId)
                 .filter(x -> user.scope().covers(x.villageCode(), x.gridCode()))
                 .orElseThrow(() -> new NotFoundException("household " + householdId));
         List<PersonSummary> members = repository.members(householdId, villageNames()).stream()
-                .filter(m -> !user.role().floatingOnly()
+                .filter(m -> !user.floatingOnly()
                         || m.status() == PersonStatus.INFLOW || m.status() == PersonStatus.OUTFLOW)
                 .toList();
         audit.record("VIEW", "household", String.valueOf(householdId), null);
@@ -204,7 +205,7 @@ public class PersonService {
     private Person readable(long id, CurrentUser user) {
         return repository.find(id)
                 .filter(p -> user.scope().covers(p.villageCode(), p.gridCode()))
-                .filter(p -> !user.role().floatingOnly()
+                .filter(p -> !user.floatingOnly()
                         || p.status() == PersonStatus.INFLOW || p.status() == PersonStatus.OUTFLOW)
                 .orElseThrow(() -> new NotFoundException("person " + id));
     }
@@ -215,12 +216,19 @@ public class PersonService {
         }
     }
 
-    private PersonValidator.Result check(PersonForm form, Long selfId) {
+    /**
+     * The form's problems; a number registered for someone else is "taken" when the user may see that person,
+     * and otherwise only "not yours to register", which says neither who nor where.
+     */
+    private PersonValidator.Result check(PersonForm form, Long selfId, CurrentUser user) {
         PersonValidator.Result r = validator.validate(form);
         if (r.problems().isEmpty() && r.idNumber() != null) {
             Optional<Long> other = repository.idOf(r.idNumber());
             if (other.isPresent() && !other.get().equals(selfId)) {
-                throw new ValidationException(List.of(messages.problem("idNumber", "idNumber.taken")));
+                boolean visible = repository.find(other.get()).filter(p -> user.scope().covers(p.villageCode(), p.gridCode()))
+                        .isPresent();
+                throw new ValidationException(List.of(messages.problem("idNumber",
+                        visible ? "idNumber.taken" : "idNumber.unavailable")));
             }
         }
         if (!r.problems().isEmpty()) {
@@ -239,13 +247,20 @@ public class PersonService {
     /** The relation code (GB/T 4761) of the household head, 户主: one to a household. */
     static final String HEAD = "02";
 
-    /** Finds the household by number, creating it in the person's village and grid when new. */
-    private Long household(PersonForm f) {
+    /**
+     * Finds the household by number, creating it in the person's village and grid when new. A household outside
+     * the user's areas is not theirs to join (nor to learn about: the answer does not say where it is).
+     */
+    private Long household(PersonForm f, CurrentUser user) {
         if (PersonValidator.blank(f.householdNo())) {
             return null;
         }
         String no = f.householdNo().trim();
-        return repository.household("household_no", no).map(Household::id)
+        Optional<Household> existing = repository.household("household_no", no);
+        if (existing.isPresent() && !user.scope().covers(existing.get().villageCode(), existing.get().gridCode())) {
+            throw new ValidationException(List.of(messages.problem("householdNo", "householdNo.unavailable")));
+        }
+        return existing.map(Household::id)
                 .orElseGet(() -> repository.insertHousehold(no, f.villageCode().trim(),
                         PersonValidator.blank(f.gridCode()) ? null : f.gridCode().trim(), f.address()));
     }

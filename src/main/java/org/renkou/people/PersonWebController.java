@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.CurrentUser;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
@@ -60,7 +61,7 @@ class PersonWebController {
         model.addAttribute("codes", codes);
         model.addAttribute("villages", visibleVillages());
         model.addAttribute("statuses", PersonStatus.values());
-        model.addAttribute("canWrite", access.current().role().writesRegister());
+        model.addAttribute("canWrite", access.has(Permission.WRITE_REGISTER));
         return request.getHeader("HX-Request") != null ? "people/list :: results" : "people/list";
     }
 
@@ -73,8 +74,8 @@ class PersonWebController {
         model.addAttribute("periods", persons.statusPeriods(id));
         model.addAttribute("codes", codes);
         model.addAttribute("place", areas.path(p.gridCode() != null ? p.gridCode() : p.villageCode()));
-        model.addAttribute("canWrite", user.role().writesRegister());
-        model.addAttribute("idHidden", !user.role().seesWholeIdNumbers());
+        model.addAttribute("canWrite", user.has(Permission.WRITE_REGISTER));
+        model.addAttribute("idHidden", !user.has(Permission.SEE_WHOLE_ID_NUMBERS));
         return "people/person";
     }
 
@@ -129,12 +130,12 @@ class PersonWebController {
         model.addAttribute("household", h);
         model.addAttribute("place", areas.path(h.gridCode() != null ? h.gridCode() : h.villageCode()));
         model.addAttribute("codes", codes);
-        model.addAttribute("canWrite", access.current().role().writesRegister());
+        model.addAttribute("canWrite", access.has(Permission.WRITE_REGISTER));
         return "people/household";
     }
 
     private String form(PersonForm form, Long id, Map<String, String> errors, String conflict, Model model) {
-        access.requireRegisterWriter();
+        access.require(Permission.WRITE_REGISTER);
         model.addAttribute("form", form);
         model.addAttribute("personId", id);
         model.addAttribute("fieldErrors", errors);

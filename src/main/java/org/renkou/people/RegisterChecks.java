@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
 import org.renkou.area.AreaService;
 import org.renkou.common.FieldProblem;
@@ -48,7 +49,7 @@ public class RegisterChecks implements IndicatorSource {
 
     @Transactional
     public Round record(String areaCode, LocalDate checkedOn, int found, int inRegister, int checked, int correct, String note) {
-        var user = access.requireRegisterWriter();
+        var user = access.require(Permission.WRITE_REGISTER);
         List<FieldProblem> problems = new ArrayList<>();
         if (areaCode == null || areas.find(areaCode).isEmpty()) {
             problems.add(messages.problem("areaCode", "areaUnknown", areaCode));

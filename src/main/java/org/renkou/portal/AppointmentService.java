@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
 import org.renkou.common.Dates;
 import org.renkou.common.FieldProblem;
@@ -62,7 +63,7 @@ public class AppointmentService {
     /** Staff add a service point's slots. */
     @Transactional
     public long addPoint(String name, String address, String villageCode) {
-        access.requireTownOffice();
+        access.require(Permission.TOWN_OFFICE);
         List<FieldProblem> problems = new ArrayList<>();
         for (String[] field : new String[][]{{"name", name}, {"address", address}}) {
             if (field[1] == null || field[1].isBlank()) {
@@ -83,7 +84,7 @@ public class AppointmentService {
 
     @Transactional
     public long addSlot(long pointId, String service, OffsetDateTime startsAt, int capacity) {
-        access.requireTownOffice();
+        access.require(Permission.TOWN_OFFICE);
         if (!SERVICES.contains(service) || capacity <= 0 || startsAt == null) {
             throw new ValidationException(List.of(messages.problem("service", "required")));
         }

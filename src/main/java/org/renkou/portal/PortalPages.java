@@ -2,6 +2,7 @@ package org.renkou.portal;
 
 import java.util.List;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
 import org.renkou.common.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +39,7 @@ public class PortalPages {
 
     @Transactional
     public void save(String slug, String title, String body) {
-        access.requireTownOffice();
+        access.require(Permission.TOWN_OFFICE);
         if (slug == null || !slug.matches("[a-z0-9-]{1,40}") || title == null || title.isBlank() || body == null || body.isBlank()) {
             throw new org.renkou.common.ValidationException(List.of(new org.renkou.common.FieldProblem("body", "required", "slug/title/body")));
         }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.common.Dates;
@@ -101,11 +102,14 @@ public class PortalService {
                 .query(PortalService::map).optional().orElseThrow(() -> new NotFoundException("request " + trackingNo));
     }
 
-    /** The staff queue: open and recent requests in the user's areas (or town-wide ones without area). */
+    /**
+     * The staff queue: open and recent requests the user may handle — the town office those of its areas,
+     * everyone else those assigned to them (wherever the request came from).
+     */
     public List<PortalRequest> queue(String kind, boolean openOnly) {
-        CurrentUser user = access.requirePersonReader();
+        CurrentUser user = access.require(Permission.HANDLE_PUBLIC_REQUESTS);
         List<Object> params = new ArrayList<>();
-        String where = " where " + user.scope().sql("village_code", "null", params);
+        String where = " where " + handledBy(user, params);
         if (kind != null && !kind.isBlank()) {
             where += " and kind = ?";
             params.add(kind);
@@ -118,7 +122,7 @@ public class PortalService {
 
     @Transactional
     public PortalRequest assign(long id, String username) {
-        access.requireTownOffice();
+        handleable(id, access.require(Permission.TOWN_OFFICE));
         jdbc.sql("update portal_request set assigned_to = ?, state = 'ASSIGNED' where id = ? and state in ('OPEN', 'ASSIGNED')")
                 .params(username, id).update();
         audit.record("PORTAL_ASSIGN", "portal_request", String.valueOf(id), username);
@@ -127,11 +131,8 @@ public class PortalService {
 
     @Transactional
     public PortalRequest answer(long id, String answer) {
-        CurrentUser user = access.requireRegisterWriter();
-        PortalRequest r = find(id);
-        if (!user.scope().contains(r.villageCode())) {
-            throw new NotFoundException("request " + id);
-        }
+        CurrentUser user = access.require(Permission.HANDLE_PUBLIC_REQUESTS);
+        PortalRequest r = handleable(id, user);
         if (answer == null || answer.isBlank()) {
             throw new ValidationException(List.of(messages.problem("answer", "required")));
         }
@@ -151,8 +152,7 @@ public class PortalService {
      */
     @Transactional
     public PortalRequest close(long id) {
-        access.requireRegisterWriter();
-        PortalRequest r = find(id);
+        PortalRequest r = handleable(id, access.require(Permission.HANDLE_PUBLIC_REQUESTS));
         int closed = jdbc.sql("update portal_request set state = 'CLOSED', closed_at = now() where id = ? and state = 'ANSWERED'")
                 .param(id).update();
         if (closed == 0) {
@@ -168,8 +168,8 @@ public class PortalService {
     /** 随访: a follow-up visit recorded against a request (and the person, when known). */
     @Transactional
     public void followUp(long requestId, Long personId, LocalDate on, String note) {
-        CurrentUser user = access.requireRegisterWriter();
-        find(requestId);
+        CurrentUser user = access.require(Permission.HANDLE_PUBLIC_REQUESTS);
+        handleable(requestId, user);
         if (note == null || note.isBlank()) {
             throw new ValidationException(List.of(messages.problem("note", "required")));
         }
@@ -179,8 +179,25 @@ public class PortalService {
     }
 
     public List<String> followUps(long requestId) {
+        handleable(requestId, access.require(Permission.HANDLE_PUBLIC_REQUESTS));
         return jdbc.sql("select visited_on || ' ' || recorded_by || '：' || note from portal_followup where request_id = ? order by id")
                 .param(requestId).query(String.class).list();
+    }
+
+    /** The request, if the user may handle it; otherwise it is not found (its id says nothing). */
+    private PortalRequest handleable(long id, CurrentUser user) {
+        List<Object> params = new ArrayList<>(List.of(id));
+        return jdbc.sql(SELECT + " where id = ? and " + handledBy(user, params)).params(params).query(PortalService::map)
+                .optional().orElseThrow(() -> new NotFoundException("request " + id));
+    }
+
+    /** Who handles a request: the town office of its area, or the one it is assigned to. */
+    private static String handledBy(CurrentUser user, List<Object> params) {
+        params.add(user.username());
+        String assigned = "assigned_to = ?";
+        return user.has(Permission.TOWN_OFFICE)
+                ? "(" + assigned + " or " + user.scope().sql("village_code", "null", params) + ")"
+                : "(" + assigned + ")";
     }
 
     private PortalRequest find(long id) {

@@ -1,5 +1,6 @@
 package org.renkou.portal;
 
+import org.renkou.access.Permission;
 import java.time.LocalDate;
 import java.util.List;
 import org.renkou.common.Dates;
@@ -35,8 +36,7 @@ class PortalStaffController {
         model.addAttribute("today", Dates.today());
         model.addAttribute("kind", kind);
         model.addAttribute("open", open);
-        org.renkou.access.Role role = access.current().role();
-        boolean office = role == org.renkou.access.Role.ADMIN || role == org.renkou.access.Role.TOWN_OFFICER;
+        boolean office = access.has(Permission.TOWN_OFFICE);
         model.addAttribute("pages", office ? pages.pages() : List.of());
         model.addAttribute("office", office);
         return "portal/queue";

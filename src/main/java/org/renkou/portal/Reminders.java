@@ -1,6 +1,8 @@
 package org.renkou.portal;
 
 import java.time.LocalDate;
+import org.renkou.access.AccessService;
+import org.renkou.access.SystemPrincipal;
 import org.renkou.common.Dates;
 import org.renkou.health.ResidentHealth;
 import org.renkou.people.Residents;
@@ -16,9 +18,11 @@ class Reminders {
     private final Residents residents;
     private final Notifications notifications;
     private final JdbcClient jdbc;
+    private final AccessService access;
 
     Reminders(AppointmentService appointments, ResidentHealth health, Residents residents, Notifications notifications,
-              JdbcClient jdbc) {
+              JdbcClient jdbc, AccessService access) {
+        this.access = access;
         this.appointments = appointments;
         this.health = health;
         this.residents = residents;
@@ -28,6 +32,10 @@ class Reminders {
 
     @Scheduled(cron = "${renkou.portal.reminders-cron:0 0 8 * * *}", zone = "Asia/Shanghai")
     void run() {
+        access.runAs(SystemPrincipal.REMINDERS, this::remind);
+    }
+
+    private void remind() {
         LocalDate tomorrow = Dates.today().plusDays(1);
         for (AppointmentService.Appointment a : appointments.dueForReminder(tomorrow)) {
             notifications.send(a.phone(), null, "APPOINTMENT", "提醒：您预约的" + a.slot().pointName() + "服务在明天 "

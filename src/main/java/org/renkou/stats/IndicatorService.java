@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.area.Area;
@@ -198,12 +199,14 @@ public class IndicatorService {
 
     /** A page of the persons behind a numerator, for users who may read persons in that area (audited). */
     public PageResult<PersonRef> numeratorPersons(String code, Query q, int page, int size) {
-        CurrentUser user = access.requirePersonReader();
+        CurrentUser user = access.require(Permission.READ_PERSONS);
         requireArea(q.area());
-        if (user.role().floatingOnly()) {
+        if (user.floatingOnly()) {
             throw new AccessDeniedException("the police liaison reads floating people only");
         }
-        PageResult<PersonRef> persons = sourceOf.get(code).numeratorPersons(code, q.area(), q.period(), q.asOf(), page, size);
+        IndicatorSource source = sourceOf.get(code);
+        access.require(source.drillDownPermission());
+        PageResult<PersonRef> persons = source.numeratorPersons(code, q.area(), q.period(), q.asOf(), page, size);
         audit.record("DRILL_DOWN", "indicator", code, q.area() + " " + q.period().from() + ".." + q.period().to());
         return persons;
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.renkou.common.PageResult;
+import org.renkou.access.Permission;
 import org.renkou.common.ReportPeriod;
 
 /**
@@ -29,5 +30,10 @@ public interface IndicatorSource {
     default PageResult<PersonRef> numeratorPersons(String code, String area, ReportPeriod period, LocalDate asOf, int page,
                                                    int size) {
         return new PageResult<>(List.of(), 0, page, size);
+    }
+
+    /** What a user must hold to see the persons behind a numerator (beyond reading registered residents). */
+    default Permission drillDownPermission() {
+        return Permission.READ_RESIDENTS;
     }
 }

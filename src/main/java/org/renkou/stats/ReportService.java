@@ -17,6 +17,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
@@ -80,7 +81,7 @@ public class ReportService {
     /** Changes the template; every placeholder must name an indicator or a variable, every chart a chart. */
     @Transactional
     public void saveTemplate(String body) {
-        access.requireTownOffice();
+        access.require(Permission.TOWN_OFFICE);
         if (body == null || body.isBlank()) {
             throw new ValidationException(List.of(messages.problem("body", "required")));
         }

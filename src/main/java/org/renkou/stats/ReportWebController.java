@@ -3,7 +3,7 @@ package org.renkou.stats;
 import java.time.LocalDate;
 import java.util.List;
 import org.renkou.access.AccessService;
-import org.renkou.access.Role;
+import org.renkou.access.Permission;
 import org.renkou.common.NotFoundException;
 import org.renkou.common.ValidationException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -37,7 +37,7 @@ class ReportWebController {
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Model model) {
         IndicatorService.Query q = stats.query(area, period, date);
         model.addAttribute("tables", tables.tables(q));
-        model.addAttribute("drillDown", access.current().role().readsPersons() && !access.current().role().floatingOnly());
+        model.addAttribute("drillDown", access.has(Permission.READ_PERSONS) && access.has(Permission.READ_RESIDENTS));
         model.addAttribute("q", q);
         model.addAttribute("period", stats.period(period));
         model.addAttribute("areas", stats.choosable());
@@ -66,8 +66,7 @@ class ReportWebController {
         model.addAttribute("q", q);
         model.addAttribute("period", stats.period(period));
         model.addAttribute("areas", stats.choosable());
-        Role role = access.current().role();
-        model.addAttribute("office", role == Role.ADMIN || role == Role.TOWN_OFFICER);
+        model.addAttribute("office", access.has(Permission.TOWN_OFFICE));
         return "stats/report";
     }
 

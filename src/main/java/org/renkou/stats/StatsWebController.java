@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.CurrentUser;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
@@ -51,7 +52,7 @@ class StatsWebController {
         model.addAttribute("q", q);
         model.addAttribute("period", period(period));
         model.addAttribute("areas", choosable());
-        model.addAttribute("drillDown", access.current().role().readsPersons() && !access.current().role().floatingOnly());
+        model.addAttribute("drillDown", access.has(Permission.READ_PERSONS) && access.has(Permission.READ_RESIDENTS));
         return "stats/dashboard";
     }
 

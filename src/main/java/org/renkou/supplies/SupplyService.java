@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.area.AreaService;
@@ -41,6 +42,7 @@ public class SupplyService {
         this.messages = messages;
     }
 
+    /** The distribution points: public (the portal lists them), unlike their stock and ledgers. */
     public List<SupplyPoint> points() {
         return jdbc.sql("select * from supply_point order by village_code, id").query((rs, i) -> new SupplyPoint(rs.getLong("id"),
                 rs.getString("name"), rs.getString("kind"), rs.getString("village_code"), rs.getString("keeper"),
@@ -49,7 +51,7 @@ public class SupplyService {
 
     @Transactional
     public SupplyPoint addPoint(String name, String kind, String villageCode, String keeper, String opening) {
-        access.requireTownOffice();
+        access.require(Permission.TOWN_OFFICE);
         List<FieldProblem> problems = new ArrayList<>();
         if (name == null || name.isBlank()) {
             problems.add(messages.problem("name", "required"));
@@ -83,7 +85,7 @@ public class SupplyService {
     /** Receives (quantity > 0) or issues (quantity < 0) stock; an issue beyond the balance is refused. */
     @Transactional
     public LedgerEntry move(long pointId, long itemId, int quantity, LocalDate on, String note) {
-        CurrentUser user = access.requireRegisterWriter();
+        CurrentUser user = access.require(Permission.MANAGE_SUPPLIES);
         SupplyPoint point = points().stream().filter(p -> p.id() == pointId).findFirst()
                 .orElseThrow(() -> new NotFoundException("supply point " + pointId));
         Item item = items().stream().filter(i -> i.id() == itemId).findFirst()
@@ -146,6 +148,7 @@ public class SupplyService {
     }
 
     public List<Stock> stock() {
+        access.require(Permission.MANAGE_SUPPLIES);
         return jdbc.sql("""
                 select p.id, p.name, i.id, i.name, i.unit, coalesce(s.balance, 0), i.low_stock
                 from supply_point p cross join supply_item i
@@ -161,6 +164,7 @@ public class SupplyService {
     }
 
     public List<LedgerEntry> ledger(long pointId) {
+        access.require(Permission.MANAGE_SUPPLIES);
         return jdbc.sql("select l.*, i.name as item from supply_ledger l join supply_item i on i.id = l.item_id"
                         + " where l.point_id = ? order by l.id desc limit 500").param(pointId)
                 .query((rs, n) -> new LedgerEntry(rs.getLong("id"), rs.getLong("point_id"), rs.getLong("item_id"),
@@ -170,6 +174,7 @@ public class SupplyService {
 
     /** Quantities issued per month of a year, per item. */
     public Map<YearMonth, Map<String, Integer>> issuedByMonth(int year) {
+        access.require(Permission.MANAGE_SUPPLIES);
         Map<YearMonth, Map<String, Integer>> out = new LinkedHashMap<>();
         jdbc.sql("""
                 select to_char(l.moved_on, 'YYYY-MM'), i.name, -sum(l.quantity) from supply_ledger l join supply_item i on i.id = l.item_id
@@ -182,7 +187,7 @@ public class SupplyService {
 
     @Transactional
     public Survey recordSurvey(String villageCode, LocalDate on, int sample, int acquired, int aware) {
-        CurrentUser user = access.requireRegisterWriter();
+        CurrentUser user = access.require(Permission.MANAGE_SUPPLIES);
         List<FieldProblem> problems = new ArrayList<>();
         if (villageCode == null || areas.find(villageCode).isEmpty()) {
             problems.add(messages.problem("villageCode", "areaUnknown", villageCode));

@@ -3,7 +3,7 @@ package org.renkou.supplies;
 import java.time.LocalDate;
 import java.util.List;
 import org.renkou.access.AccessService;
-import org.renkou.access.Role;
+import org.renkou.access.Permission;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.Dates;
@@ -41,7 +41,7 @@ class SupplyWebController {
         model.addAttribute("low", supplies.lowStock());
         model.addAttribute("issued", supplies.issuedByMonth(Dates.today().getYear()));
         model.addAttribute("kinds", SupplyService.KINDS);
-        model.addAttribute("office", access.current().role() == Role.ADMIN || access.current().role() == Role.TOWN_OFFICER);
+        model.addAttribute("office", access.has(Permission.TOWN_OFFICE));
         model.addAttribute("today", Dates.today());
         return "supplies/supplies";
     }

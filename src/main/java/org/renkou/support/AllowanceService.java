@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.area.Area;
@@ -74,7 +75,7 @@ public class AllowanceService {
     @Transactional
     public Programme changeProgramme(long id, String name, String monthlyYuan, String urbanMonthlyYuan, LocalDate validFrom,
                                      LocalDate validTo, String note) {
-        access.requireAdmin();
+        access.require(Permission.ADMINISTER);
         programme(id);
         Long amount = monthlyYuan == null || monthlyYuan.isBlank() ? null : Money.fen(monthlyYuan);
         Long urban = urbanMonthlyYuan == null || urbanMonthlyYuan.isBlank() ? null : Money.fen(urbanMonthlyYuan);
@@ -104,7 +105,7 @@ public class AllowanceService {
 
     /** One page of the people of an area the user may see who are eligible on the date, with the reasons; the total counts all. */
     public PageResult<Eligible> eligible(long programmeId, String area, LocalDate on, int page, int size) {
-        CurrentUser user = access.requirePersonReader();
+        CurrentUser user = access.require(Permission.READ_SUPPORT);
         Programme p = programme(programmeId);
         List<Object> params = new ArrayList<>();
         String sql = eligibleSql(p.rule(), on, params) + " and " + user.scope().sql("p.village_code", "p.grid_code", params);
@@ -176,7 +177,7 @@ public class AllowanceService {
     @Transactional
     public Application apply(long programmeId, long beneficiaryId, Long applicantId, String applicantIdNumber,
                              String bankAccount) {
-        CurrentUser user = access.requireRegisterWriter();
+        CurrentUser user = access.require(Permission.MANAGE_SUPPORT);
         Programme p = programme(programmeId);
         List<Object> params = new ArrayList<>();
         String sql = eligibleSql(p.rule(), Dates.today(), params) + " and p.person_id = ?";
@@ -238,7 +239,7 @@ public class AllowanceService {
     /** Review (by a cadre or the town office), then approval by the town office — never by the reviewer. */
     @Transactional
     public Application decide(long applicationId, String decision, String note) {
-        CurrentUser user = "approve".equals(decision) ? access.requireTownOffice() : access.requireRegisterWriter();
+        CurrentUser user = "approve".equals(decision) ? access.require(Permission.TOWN_OFFICE) : access.require(Permission.MANAGE_SUPPORT);
         Application a = application(applicationId);
         if (!user.scope().contains(a.villageCode())) {
             throw new NotFoundException("application " + applicationId);
@@ -264,7 +265,7 @@ public class AllowanceService {
     }
 
     public List<Application> applications(long programmeId) {
-        CurrentUser user = access.requirePersonReader();
+        CurrentUser user = access.require(Permission.READ_SUPPORT);
         List<Object> params = new ArrayList<>(List.of(programmeId));
         return jdbc.sql(APPLICATIONS + " where a.programme_id = ? and " + user.scope().sql("a.village_code", "null", params)
                 + " order by a.id desc limit 1000").params(params).query(AllowanceService::application).list();
@@ -287,7 +288,7 @@ public class AllowanceService {
      */
     @Transactional
     public PaymentBatch createBatch(long programmeId, LocalDate firstMonth, LocalDate lastMonth) {
-        CurrentUser user = access.requireTownOffice();
+        CurrentUser user = access.require(Permission.TOWN_OFFICE);
         Programme p = programme(programmeId);
         if (firstMonth == null || lastMonth == null || lastMonth.isBefore(firstMonth)) {
             throw new ValidationException(List.of(messages.problem("lastMonth", "notBeforeStart")));
@@ -325,7 +326,7 @@ public class AllowanceService {
     }
 
     public List<PaymentBatch> batches(long programmeId) {
-        access.requireTownOffice();
+        access.require(Permission.TOWN_OFFICE);
         return jdbc.sql(BATCHES + " where b.programme_id = ? group by b.id order by b.id desc").param(programmeId)
                 .query(AllowanceService::batch).list();
     }
@@ -335,6 +336,7 @@ public class AllowanceService {
                    coalesce(sum(l.amount_fen), 0) as total from payment_batch b left join payment_line l on l.batch_id = b.id""";
 
     public PaymentBatch batch(long id) {
+        access.require(Permission.TOWN_OFFICE);
         return jdbc.sql(BATCHES + " where b.id = ? group by b.id").param(id).query(AllowanceService::batch).optional()
                 .orElseThrow(() -> new NotFoundException("batch " + id));
     }
@@ -344,7 +346,7 @@ public class AllowanceService {
      * guardian who applied) with their name, whole ID number and account (audited).
      */
     public byte[] bankFile(long batchId) {
-        access.requireTownOffice();
+        access.require(Permission.TOWN_OFFICE);
         List<String[]> rows = new ArrayList<>();
         jdbc.sql("""
                 select p.name, p.id_number, a.bank_account, count(*), sum(l.amount_fen), min(l.month), max(l.month)

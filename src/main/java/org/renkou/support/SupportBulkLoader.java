@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
 import org.renkou.common.Dates;
 import org.renkou.common.PgCopy;
@@ -40,7 +41,7 @@ public class SupportBulkLoader {
 
     @Transactional
     public void load(List<NewFamily> families, List<NewVisit> visits, String source) {
-        String by = access.requireTownOffice().username();
+        String by = access.require(Permission.TOWN_OFFICE).username();
         PgCopy f = new PgCopy();
         families.forEach(x -> f.row(x.householdId(), x.villageCode(), x.reason(), x.liaison1(), x.liaison2(), x.registeredOn(), by));
         f.into(dataSource, "difficult_family (household_id, village_code, reason, liaison1, liaison2, registered_on, recorded_by)");
@@ -67,7 +68,7 @@ public class SupportBulkLoader {
     @Transactional
     public void approve(long programmeId, long beneficiaryId, long applicantId, String villageCode, String reasons,
                         String bankAccount) {
-        String by = access.requireTownOffice().username();
+        String by = access.require(Permission.TOWN_OFFICE).username();
         jdbc.sql("""
                 insert into allowance_application (programme_id, beneficiary_id, applicant_id, village_code, state, reasons,
                     bank_account, applied_on, reviewed_by, approved_by, note)

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.renkou.access.AccessService;
+import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.common.AreaScope;
@@ -45,7 +46,7 @@ public class SupportService {
 
     @Transactional
     public Family registerFamily(long householdId, String reason, String liaison1, String liaison2, LocalDate on) {
-        CurrentUser user = access.requireRegisterWriter();
+        CurrentUser user = access.require(Permission.MANAGE_SUPPORT);
         Household h = persons.household(householdId);
         List<FieldProblem> problems = new ArrayList<>();
         require(problems, "reason", reason);
@@ -67,7 +68,7 @@ public class SupportService {
     }
 
     public List<Family> families(String area) {
-        CurrentUser user = access.requirePersonReader();
+        CurrentUser user = access.require(Permission.READ_SUPPORT);
         List<Object> params = new ArrayList<>();
         String where = user.scope().sql("f.village_code", "null", params);
         if (area != null && !area.isBlank()) {
@@ -83,7 +84,7 @@ public class SupportService {
     /** Records a visit; the cash is exact to the fen, every goods line needs an item, a positive quantity and a unit. */
     @Transactional
     public Visit recordVisit(VisitForm f) {
-        CurrentUser user = access.requireRegisterWriter();
+        CurrentUser user = access.require(Permission.MANAGE_SUPPORT);
         List<FieldProblem> problems = new ArrayList<>();
         if (f.householdId() == null) {
             problems.add(messages.problem("householdId", "required"));
@@ -133,7 +134,7 @@ public class SupportService {
     }
 
     public List<Visit> visits(String area, ReportPeriod period) {
-        CurrentUser user = access.requirePersonReader();
+        CurrentUser user = access.require(Permission.READ_SUPPORT);
         List<Object> params = new ArrayList<>(List.of(period.from(), period.to()));
         String where = " where v.visited_on between ? and ? and " + user.scope().sql("v.village_code", "null", params);
         if (area != null && !area.isBlank()) {
@@ -145,7 +146,7 @@ public class SupportService {
 
     /** Totals by giver for the period and area: visits, households, cash, goods per item. */
     public List<SupportTotals> totals(String area, ReportPeriod period) {
-        CurrentUser user = access.current();
+        CurrentUser user = access.require(Permission.READ_SUPPORT);
         List<SupportTotals> out = new ArrayList<>();
         for (String giver : GIVERS) {
             List<Object> params = new ArrayList<>(List.of(giver, period.from(), period.to()));

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.renkou.access.AccessService;
-import org.renkou.access.Role;
+import org.renkou.access.Permission;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.ConflictException;
@@ -46,8 +46,7 @@ class SupportWebController {
     @ModelAttribute
     void common(Model model) {
         model.addAttribute("villageNames", areas.names(Area.Level.VILLAGE));
-        Role role = access.current().role();
-        model.addAttribute("office", role == Role.ADMIN || role == Role.TOWN_OFFICER);
+        model.addAttribute("office", access.has(Permission.TOWN_OFFICE));
     }
 
     @GetMapping("/support")

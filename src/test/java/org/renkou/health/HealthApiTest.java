@@ -12,6 +12,8 @@ import org.renkou.RenkouTest;
 import org.renkou.TestData;
 import org.renkou.common.Dates;
 import org.renkou.access.Role;
+import org.renkou.access.AccessService;
+import org.renkou.access.SystemPrincipal;
 import org.renkou.access.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,16 +35,19 @@ class HealthApiTest {
 
     @Autowired
     UserService users;
+    @Autowired
+    AccessService access;
 
     @BeforeEach
     void setUp() {
         admin = Api.as(port, "admin", "admin123");
-        officer = Api.as(port, "officer", "officer123");
+        officer = Api.as(port, "county", "county123"); // the test towns are beside the demo town, in its county
         for (String t : List.of("211", "212", "213")) {
             TestData.town(admin, t);
         }
         if (users.find("clinic211").isEmpty()) {
-            users.create("clinic211", "测试卫生院", Role.CLINIC, List.of("430105211", "430105212", "430105213"), "clinic211pw");
+            access.runAs(SystemPrincipal.FIRST_ADMINISTRATOR, () -> users.create("clinic211", "测试卫生院", Role.CLINIC,
+                    List.of("430105211", "430105212", "430105213"), "clinic211pw"));
         }
         clinic = Api.as(port, "clinic211", "clinic211pw");
     }

@@ -273,6 +273,6 @@ class ImportApiTest {
                 Map.of("dryRun", "true")).json("$.id");
         assertThat(Imports.await(cadre, movedId).<Integer>json("$.rejected")).isEqualTo(1);
         assertThat(new String(cadre.download("/api/v1/imports/" + movedId + "/errors"), StandardCharsets.UTF_8))
-                .contains("2,village_code,430105100201").contains("负责区域以外");
+                .contains("2,id_number," + outsider).contains("不能由您登记或修改").doesNotContain("负责区域以外");
     }
 }

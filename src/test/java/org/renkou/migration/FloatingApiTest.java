@@ -25,7 +25,7 @@ class FloatingApiTest {
 
     @BeforeEach
     void town() {
-        officer = Api.as(port, "officer", "officer123");
+        officer = Api.as(port, "county", "county123"); // the test towns are beside the demo town, in its county
         TestData.town(Api.as(port, "admin", "admin123"), "217");
     }
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.renkou.RenkouApplication;
 import static org.renkou.TwoNodes.await;
@@ -12,6 +14,7 @@ import static org.renkou.TwoNodes.introduce;
 import static org.renkou.TwoNodes.url;
 import org.renkou.TestData;
 import org.renkou.area.Area;
+import org.renkou.access.SignedIn;
 import org.renkou.area.AreaService;
 import org.renkou.people.PersonForm;
 import org.renkou.people.PersonService;
@@ -36,9 +39,11 @@ class VerificationExchangeTest {
                         "--RENKOU_ADMIN_PASSWORD=node-admin-pw", "--spring.main.banner-mode=off");
         AreaService areas = ctx.getBean(AreaService.class);
         String county = code.substring(0, 6);
-        areas.create(new Area(county, "县" + county, Area.Level.COUNTY, null, null, null));
-        areas.create(new Area(code, "镇" + code, Area.Level.TOWN, county, null, null));
-        areas.create(new Area(code + "201", "村" + code, Area.Level.VILLAGE, code, Area.Kind.VILLAGE, null));
+        SignedIn.as(ctx, "admin", () -> {
+            areas.create(new Area(county, "县" + county, Area.Level.COUNTY, null, null, null));
+            areas.create(new Area(code, "镇" + code, Area.Level.TOWN, county, null, null));
+            areas.create(new Area(code + "201", "村" + code, Area.Level.VILLAGE, code, Area.Kind.VILLAGE, null));
+        });
         return ctx;
     }
 
@@ -49,6 +54,17 @@ class VerificationExchangeTest {
         nodeB = start(B);
         introduce(nodeA, nodeB, url(nodeB));
         introduce(nodeB, nodeA, url(nodeA));
+    }
+
+    /** The tests call both nodes' services as their administrator (the nodes' accounts are alike). */
+    @BeforeEach
+    void signIn() {
+        SignedIn.begin(nodeA, "admin");
+    }
+
+    @AfterEach
+    void signOut() {
+        SignedIn.end();
     }
 
     @AfterAll

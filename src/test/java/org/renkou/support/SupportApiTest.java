@@ -28,7 +28,7 @@ class SupportApiTest {
 
     @BeforeEach
     void town() {
-        officer = Api.as(port, "officer", "officer123");
+        officer = Api.as(port, "county", "county123"); // the test towns are beside the demo town, in its county
         admin = Api.as(port, "admin", "admin123");
         TestData.town(admin, "218");
     }

@@ -12,6 +12,8 @@ import org.openqa.selenium.support.ui.Select;
 import org.renkou.Api;
 import org.renkou.TestData;
 import org.renkou.access.Role;
+import org.renkou.access.AccessService;
+import org.renkou.access.SystemPrincipal;
 import org.renkou.access.UserService;
 import org.renkou.common.Dates;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +25,8 @@ class HealthBrowserTest extends BrowserTestSupport {
 
     @Autowired
     UserService users;
+    @Autowired
+    AccessService access;
     Api admin;
 
     @BeforeEach
@@ -30,7 +34,8 @@ class HealthBrowserTest extends BrowserTestSupport {
         admin = Api.as(port, "admin", "admin123");
         TestData.town(admin, "215");
         if (users.find("clinic215").isEmpty()) {
-            users.create("clinic215", "测试卫生院215", Role.CLINIC, List.of(TOWN), "clinic215pw");
+            access.runAs(SystemPrincipal.FIRST_ADMINISTRATOR,
+                    () -> users.create("clinic215", "测试卫生院215", Role.CLINIC, List.of(TOWN), "clinic215pw"));
         }
     }
 

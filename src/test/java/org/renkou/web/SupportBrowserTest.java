@@ -16,13 +16,13 @@ class SupportBrowserTest extends BrowserTestSupport {
 
     @Test
     void aVisitWithGoodsIsRecordedAndTotalled() {
-        Api officer = Api.as(port, "officer", "officer123");
+        Api officer = Api.as(port, "county", "county123"); // town 219 lies beside the demo town
         TestData.town(Api.as(port, "admin", "admin123"), "219");
         LocalDate birth = LocalDate.of(1948, 8, 8);
         int person = officer.post("/api/v1/persons", TestData.person(TestData.idNumber(birth, "1"), "页面慰问", "1", birth,
                 "430105219001", null, "")).json("$.id");
         int household = officer.get("/api/v1/persons/" + person).json("$.householdId");
-        browser.login("officer", "officer123").open("/support?household=" + household);
+        browser.login("county", "county123").open("/support?household=" + household);
         new Select(browser.driver().findElement(By.id("giver"))).selectByValue("TOWN");
         browser.type("giverName", "测试镇政府").type("cashYuan", "300.50")
                 .type("item0", "食用油").type("quantity0", "2").type("unit0", "瓶")
@@ -37,7 +37,7 @@ class SupportBrowserTest extends BrowserTestSupport {
 
     @Test
     void aPaymentBatchIsCreatedOnceAndItsBankFileDownloads() {
-        Api officer = Api.as(port, "officer", "officer123");
+        Api officer = Api.as(port, "county", "county123"); // town 219 lies beside the demo town
         TestData.town(Api.as(port, "admin", "admin123"), "219");
         LocalDate birth = Dates.today().minusYears(1);
         LocalDate motherBorn = LocalDate.of(1994, 4, 4);
@@ -53,7 +53,7 @@ class SupportBrowserTest extends BrowserTestSupport {
         officer.post("/api/v1/support/applications/" + application + "/review", "{}");
         Api.as(port, "admin", "admin123").post("/api/v1/support/applications/" + application + "/approve", "{}");
 
-        browser.login("officer", "officer123").open("/support/allowances");
+        browser.login("county", "county123").open("/support/allowances");
         assertThat(browser.text("programme-name")).isEqualTo("育儿补贴");
         ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('firstMonth').value = '2025-01';"
                 + "document.getElementById('lastMonth').value = arguments[0];", Dates.today().toString().substring(0, 7));
