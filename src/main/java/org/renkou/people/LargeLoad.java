@@ -6,12 +6,14 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A large load (a town's first import): checking the foreign keys of every new row and adding it to every index
- * one by one costs more than checking and building them once over the whole table. So, inside the loading
- * transaction, the register's foreign keys and the secondary indexes and unique constraints of households,
- * persons, their history and their status periods are dropped, and {@link #restore} builds and checks them again
- * before the transaction ends. The dropped keys lock these tables until then (other users wait for the register);
- * a rollback restores everything as it was. It begins only if no one else is using these tables.
+ * A large load (a town's first import, into a register without persons): checking the foreign keys of every new
+ * row and adding it to every index one by one costs more than checking and building them once over the whole
+ * table. So, inside the loading transaction, the register's foreign keys and the secondary indexes and unique
+ * constraints of households, persons, their history and their status periods are dropped, and {@link #restore}
+ * builds and checks them again before the transaction ends. The dropped keys lock these tables until then: other
+ * users' reads of the register wait. That is why it is kept for an empty register, which has nothing to read yet;
+ * an import into a register with persons is written the ordinary way and blocks no reader. A rollback restores
+ * everything as it was. It begins only if no one else is using these tables.
  */
 final class LargeLoad {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LargeLoad.class);
@@ -34,13 +36,20 @@ final class LargeLoad {
     /**
      * Drops the keys and indexes, remembering the statements that restore them. While it lasts, the household
      * number is not unique by itself: new households must leave out those the register has. Answers null, with
-     * nothing dropped, when another session is using these tables: waiting for it would hold up every user queued
-     * behind the import, so the import is written the ordinary way instead.
+     * nothing dropped, when another session is using these tables (waiting for it would hold up every user queued
+     * behind the import) or when, by the time they are locked, someone has added a person: the import is written
+     * the ordinary way instead.
      */
     static LargeLoad begin(JdbcClient jdbc) {
         jdbc.sql("savepoint large_load").update();
         jdbc.sql("set local lock_timeout = '" + LOCK_WAIT + "'").update();
         try {
+            jdbc.sql("lock table " + String.join(", ", TABLES) + " in access exclusive mode").update();
+            if (!registerEmpty(jdbc)) {
+                jdbc.sql("rollback to savepoint large_load").update(); // lets go of the locks
+                log.info("The register has persons by now: the import is written without dropping its keys and indexes");
+                return null;
+            }
             LargeLoad load = dropKeysAndIndexes(jdbc);
             jdbc.sql("set local lock_timeout to default").update();
             return load;
@@ -52,6 +61,11 @@ final class LargeLoad {
             log.info("The register is in use: the import is written without dropping its keys and indexes");
             return null;
         }
+    }
+
+    /** A register without persons (households may be there), where a large load keeps no reader waiting. */
+    static boolean registerEmpty(JdbcClient jdbc) {
+        return !jdbc.sql("select exists (select 1 from person)").query(Boolean.class).single();
     }
 
     private static LargeLoad dropKeysAndIndexes(JdbcClient jdbc) {

@@ -228,11 +228,12 @@ public class PersonImport {
                 + ", unchanged " + counts.unchanged());
     }
 
-    /** Whether the job adds at least {@code renkou.import.large-load-rows} persons and half as many as the register holds. */
+    /**
+     * Whether the job adds at least {@code renkou.import.large-load-rows} persons to a register without any (a town's
+     * first load): into one with persons, a large load would keep every reader of the register waiting while it writes.
+     */
     private boolean largeLoad(long adding) {
-        long holding = jdbc.sql("select greatest(reltuples, 0)::bigint from pg_class where oid = 'person'::regclass")
-                .query(Long.class).single();
-        return adding >= largeLoadRows && adding * 2 >= holding;
+        return adding >= largeLoadRows && LargeLoad.registerEmpty(jdbc);
     }
 
     /**
