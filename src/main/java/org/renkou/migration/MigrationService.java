@@ -99,7 +99,7 @@ public class MigrationService {
 
     public List<VerificationRequest> requests(String direction) {
         access.requireTownOffice();
-        return jdbc.sql("select * from verification_request where direction = ? order by created_at desc limit 500")
+        return jdbc.sql("select * from verification_request where direction = ? order by created_at desc")
                 .param(direction).query(MigrationService::map).list();
     }
 
