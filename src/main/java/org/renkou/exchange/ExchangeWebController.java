@@ -42,6 +42,6 @@ class ExchangeWebController {
                     @RequestParam String publicKey, Model model, RedirectAttributes redirect) {
         return Forms.saveOrShow(model, redirect, "/exchange",
                 () -> exchange.savePeer(new Peer(code.trim(), name.trim(), baseUrl.trim(), publicKey.trim())),
-                () -> page(model));
+                () -> page(0, 0, model));
     }
 }
