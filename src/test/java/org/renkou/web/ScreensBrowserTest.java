@@ -100,7 +100,7 @@ class ScreensBrowserTest extends BrowserTestSupport {
         browser.login("cadre", "cadre123").open("/persons");
         browser.driver().manage().window().setSize(new Dimension(390, 900));
         WebElement row = browser.waitFor(By.cssSelector("#person-table tbody tr"));
-        assertThat(row.getCssValue("display")).isEqualTo("block");
+        assertThat(row.getCssValue("display")).as("a card, not a table row").isEqualTo("grid");
         assertThat(browser.waitFor(By.cssSelector("#person-table tbody tr td[data-label]")).getText()).isNotBlank();
         assertThat(browser.driver().findElement(By.cssSelector("#person-table thead")).isDisplayed()).isFalse();
         screenshots("persons");
@@ -109,7 +109,7 @@ class ScreensBrowserTest extends BrowserTestSupport {
         assertThat(browser.text("total")).matches("共 \\d+ 条，第 1/\\d+ 页");
         assertThat(browser.all(By.cssSelector("#tasks tbody tr"))).hasSizeLessThanOrEqualTo(50);
         browser.driver().manage().window().setSize(new Dimension(390, 900));
-        assertThat(browser.waitFor(By.cssSelector("#tasks tbody tr")).getCssValue("display")).isEqualTo("block");
+        assertThat(browser.waitFor(By.cssSelector("#tasks tbody tr")).getCssValue("display")).as("a card, not a table row").isEqualTo("grid");
         screenshots("tasks");
         new Select(browser.driver().findElement(By.id("f-kind"))).selectByValue("IUD_CHECK_DUE");
         browser.clickAndWait("search");
