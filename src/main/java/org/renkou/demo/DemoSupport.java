@@ -139,10 +139,12 @@ class DemoSupport {
                 "在区计生局领导组织下带领全镇计生干部进行三天封闭式培训");
     }
 
-    /** 15 distribution points with stock received and issued, one running low, and the 2012 survey. */
+    /** The distribution points with stock of every item received and issued, two running low, and the 2012 survey. */
     private void supplies(Random rnd) {
         long condoms = supplies.items().get(0).id();
         long pills = supplies.items().get(1).id();
+        long foam = supplies.items().get(2).id();
+        long emergency = supplies.items().get(3).id();
         for (int p = 0; p < DemoTown.SUPPLY_POINTS; p++) {
             DemoTown.Unit unit = DemoTown.UNITS.get(p % DemoTown.UNITS.size());
             String kind = KINDS[p % KINDS.length];
@@ -152,6 +154,11 @@ class DemoSupport {
             supplies.move(id, pills, 60, LocalDate.of(2012, 1, 4), "区计生局配发");
             supplies.move(id, condoms, -(p == 7 ? 270 : 120 + rnd.nextInt(80)), LocalDate.of(2012, 2, 15), "百日行期间发放");
             supplies.move(id, pills, -(20 + rnd.nextInt(20)), LocalDate.of(2012, 2, 15), "百日行期间发放");
+            // the other two items arrive after the report's period, so its figures stay the seed's; no draw on rnd
+            supplies.move(id, foam, 40, LocalDate.of(2012, 4, 5), "区计生局配发");
+            supplies.move(id, emergency, 20, LocalDate.of(2012, 4, 5), "区计生局配发");
+            supplies.move(id, foam, -(8 + p % 5 * 3), LocalDate.of(2012, 6, 12), "日常发放");
+            supplies.move(id, emergency, -(p == 3 ? 14 : 3 + p % 4), LocalDate.of(2012, 6, 12), "日常发放");
         }
         supplies.recordSurvey(DemoTown.TOWN_CODE + "201", LocalDate.of(2012, 3, 10), 400, 397, 382);
     }

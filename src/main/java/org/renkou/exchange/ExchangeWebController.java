@@ -3,6 +3,7 @@ package org.renkou.exchange;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
 import org.renkou.common.Forms;
+import org.renkou.common.PageResult;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,13 +22,17 @@ class ExchangeWebController {
         this.access = access;
     }
 
+    private static final int MESSAGES_SHOWN = 100_000;
+
     @GetMapping("/exchange")
-    String page(Model model) {
+    String page(@RequestParam(defaultValue = "0") int outboxPage,
+                @RequestParam(defaultValue = "0") int inboxPage, Model model) {
         model.addAttribute("nodeCode", exchange.nodeCode());
         model.addAttribute("publicKey", exchange.publicKey());
         model.addAttribute("peers", exchange.peers());
-        model.addAttribute("outbox", exchange.outbox(100));
-        model.addAttribute("inbox", exchange.inbox(100));
+        // a town's messages of some years: thousands at most, paged here with their true total
+        model.addAttribute("outbox", PageResult.of(exchange.outbox(MESSAGES_SHOWN), outboxPage, 20));
+        model.addAttribute("inbox", PageResult.of(exchange.inbox(MESSAGES_SHOWN), inboxPage, 20));
         model.addAttribute("isAdmin", access.has(Permission.ADMINISTER));
         return "exchange/exchange";
     }
@@ -37,6 +42,6 @@ class ExchangeWebController {
                     @RequestParam String publicKey, Model model, RedirectAttributes redirect) {
         return Forms.saveOrShow(model, redirect, "/exchange",
                 () -> exchange.savePeer(new Peer(code.trim(), name.trim(), baseUrl.trim(), publicKey.trim())),
-                () -> page(model));
+                () -> page(0, 0, model));
     }
 }

@@ -201,7 +201,7 @@ public class CampaignService {
         List<Object> params = new ArrayList<>(List.of(today));
         tasks.addAll(jdbc.sql(ROSTER + " join check_campaign c on c.id = r.campaign_id"
                         + " where c.ends_on < ? and r.checked_on is null and r.followup_closed_on is null and "
-                        + user.scope().sql("r.village_code", "r.grid_code", params) + " order by c.ends_on, r.village_code, w.name limit 500")
+                        + user.scope().sql("r.village_code", "r.grid_code", params) + " order by c.ends_on, r.village_code, w.name")
                 .params(params).query((rs, n) -> new Task(Task.Kind.CAMPAIGN_ABSENTEE, rs.getLong("person_id"),
                         rs.getString("name"), IdNumber.mask(rs.getString("id_number")), rs.getString("village_code"),
                         null, rs.getLong("campaign_id"), null)).list());
@@ -211,7 +211,7 @@ public class CampaignService {
                 join contraception c on c.person_id = w.person_id and c.method = 'IUD' and c.ended_on is null
                 left join lateral (select max(checked_on) as last from check_roster r where r.person_id = w.person_id) k on true
                 where coalesce(k.last, c.started_on) < ? and """ + user.scope().sql("w.village_code", "w.grid_code", params)
-                        + " order by w.village_code, w.name limit 500")
+                        + " order by w.village_code, w.name")
                 .params(params).query((rs, n) -> new Task(Task.Kind.IUD_CHECK_DUE, rs.getLong(1), rs.getString(2),
                         IdNumber.mask(rs.getString(3)), rs.getString(4), null, null, String.valueOf(rs.getObject(5)))).list());
         params = new ArrayList<>(List.of(today, today.minusDays(POSTPARTUM_DAYS), today));

@@ -1,6 +1,7 @@
 package org.renkou.health;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
@@ -8,6 +9,7 @@ import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.Dates;
 import org.renkou.common.Forms;
+import org.renkou.common.PageResult;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -116,8 +118,25 @@ class CampaignWebController {
     }
 
     @GetMapping("/health/tasks")
-    String tasks(Model model) {
-        model.addAttribute("tasks", campaigns.tasks());
+    String tasks(@RequestParam(required = false) Task.Kind kind, @RequestParam(required = false) String area,
+                 @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+                 @RequestParam(defaultValue = "0") int page, Model model) {
+        Comparator<Task> order = switch (sort == null ? "" : sort) {
+            case "name" -> Comparator.comparing(Task::name);
+            case "village" -> Comparator.comparing(Task::villageCode, Comparator.nullsLast(Comparator.naturalOrder()));
+            case "due" -> Comparator.comparing(Task::due, Comparator.nullsLast(Comparator.naturalOrder()));
+            default -> Comparator.comparing(Task::kind);
+        };
+        List<Task> tasks = campaigns.tasks().stream()
+                .filter(t -> kind == null || t.kind() == kind)
+                .filter(t -> area == null || area.isBlank() || (t.villageCode() != null && t.villageCode().startsWith(area)))
+                .sorted("desc".equals(dir) ? order.reversed() : order).toList();
+        model.addAttribute("tasks", PageResult.of(tasks, page, 50));
+        model.addAttribute("kinds", Task.Kind.values());
+        model.addAttribute("kind", kind);
+        model.addAttribute("area", area);
+        model.addAttribute("villages", areas.byLevel(Area.Level.VILLAGE).stream()
+                .filter(v -> access.current().scope().coversArea(v.code())).toList());
         model.addAttribute("outcomes", HealthCodes.FollowupOutcome.values());
         model.addAttribute("writer", access.has(Permission.WRITE_HEALTH));
         return "health/tasks";

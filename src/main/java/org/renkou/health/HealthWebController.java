@@ -8,8 +8,10 @@ import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.Dates;
 import org.renkou.common.Forms;
+import org.renkou.common.Messages;
 import org.renkou.common.ReportPeriod;
 import org.renkou.common.ValidationException;
+import org.renkou.people.CodeTables;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,12 +29,17 @@ class HealthWebController {
     private final BirthService births;
     private final AreaService areas;
     private final AccessService access;
+    private final CodeTables codes;
+    private final Messages messages;
 
-    HealthWebController(WomenService women, BirthService births, AreaService areas, AccessService access) {
+    HealthWebController(WomenService women, BirthService births, AreaService areas, AccessService access,
+                        CodeTables codes, Messages messages) {
+        this.messages = messages;
         this.women = women;
         this.births = births;
         this.areas = areas;
         this.access = access;
+        this.codes = codes;
     }
 
     @ModelAttribute
@@ -40,6 +47,7 @@ class HealthWebController {
         model.addAttribute("villageNames", areas.names(Area.Level.VILLAGE));
         model.addAttribute("methods", HealthCodes.Method.values());
         model.addAttribute("reasons", HealthCodes.NoMethodReason.values());
+        model.addAttribute("codes", codes);
     }
 
     @GetMapping("/health")
@@ -58,7 +66,11 @@ class HealthWebController {
 
     @GetMapping("/health/women/{id}")
     String woman(@PathVariable long id, Model model) {
-        model.addAttribute("w", women.woman(id));
+        WomanRecord w = women.woman(id);
+        if (!"2".equals(w.person().sex())) {
+            return "redirect:/persons/" + id; // a man has no women's health record: his register page instead
+        }
+        model.addAttribute("w", w);
         model.addAttribute("writer", access.has(Permission.WRITE_HEALTH));
         model.addAttribute("today", Dates.today());
         return "health/woman";
@@ -122,7 +134,7 @@ class HealthWebController {
             parsed = ReportPeriod.parse(p);
         } catch (IllegalArgumentException e) {
             parsed = ReportPeriod.parse(String.valueOf(Dates.today().getYear()));
-            model.addAttribute("errors", List.of(e.getMessage()));
+            model.addAttribute("errors", List.of(messages.problem("period", "period", p).message()));
         }
         model.addAttribute("births", births.births(area, parsed));
         model.addAttribute("period", p);

@@ -150,7 +150,7 @@ public class MigrationService {
 
     public List<VerificationRequest> requests(String direction) {
         access.require(Permission.TOWN_OFFICE);
-        return jdbc.sql("select * from verification_request where direction = ? order by created_at desc limit 500")
+        return jdbc.sql("select * from verification_request where direction = ? order by created_at desc")
                 .param(direction).query(MigrationService::map).list();
     }
 

@@ -9,6 +9,7 @@ import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
+import org.renkou.common.PageResult;
 import org.renkou.common.ValidationException;
 import org.renkou.people.CodeTables;
 import org.renkou.people.PersonForm;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Registering an arrival, and the verification requests sent and received (town office). */
 @Controller
@@ -33,19 +35,30 @@ class MigrationWebController {
     private final AreaService areas;
     private final CodeTables codes;
     private final AccessService access;
+    private final JsonMapper json;
 
     MigrationWebController(MigrationService migration, FloatingService floating, org.renkou.people.PersonService persons,
-                           AreaService areas, CodeTables codes, AccessService access) {
+                           AreaService areas, CodeTables codes, AccessService access, JsonMapper json) {
         this.migration = migration;
         this.floating = floating;
         this.persons = persons;
         this.areas = areas;
         this.codes = codes;
         this.access = access;
+        this.json = json;
+    }
+
+    static final int PAGE_SIZE = 20;
+
+    /** A request as the list shows it: the feedback read out of its JSON. */
+    record RequestRow(VerificationRequest r, Feedback feedback) {
     }
 
     @GetMapping("/migration")
-    String page(Model model) {
+    String page(@RequestParam(defaultValue = "0") int sentPage, @RequestParam(defaultValue = "0") int receivedPage,
+                Model model) {
+        model.addAttribute("sentPage", sentPage);
+        model.addAttribute("receivedPage", receivedPage);
         return page(PersonForm.empty(), Map.of(), model);
     }
 
@@ -62,6 +75,8 @@ class MigrationWebController {
         } catch (ValidationException e) {
             Map<String, String> errors = new LinkedHashMap<>();
             e.problems().forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + " " + b));
+            model.addAttribute("sentPage", 0);
+            model.addAttribute("receivedPage", 0);
             return page(form, errors, model);
         }
         redirect.addFlashAttribute("saved", true);
@@ -120,12 +135,20 @@ class MigrationWebController {
         model.addAttribute("reasons", REASONS);
         model.addAttribute("villages", areas.visible(Area.Level.VILLAGE));
         model.addAttribute("office", office);
-        model.addAttribute("sent", office ? migration.requests("OUT") : List.of());
-        model.addAttribute("received", office ? migration.requests("IN") : List.of());
+        model.addAttribute("sent", rows(office ? migration.requests("OUT") : List.of(), (int) model.getAttribute("sentPage")));
+        model.addAttribute("received", rows(office ? migration.requests("IN") : List.of(),
+                (int) model.getAttribute("receivedPage")));
+        model.addAttribute("grids", areas.byLevel(Area.Level.GRID).stream()
+                .filter(g -> access.current().scope().contains(g.code())).toList());
         model.addAttribute("overdue", office ? migration.overdue() : List.of());
         LocalDate today = org.renkou.common.Dates.today();
         model.addAttribute("timeliness", office ? migration.timeliness(today.withDayOfYear(1), today) : null);
         return "migration/migration";
+    }
+
+    private PageResult<RequestRow> rows(List<VerificationRequest> requests, int page) {
+        return PageResult.of(requests, page, PAGE_SIZE).map(r -> new RequestRow(r,
+                r.feedback() == null ? null : json.readValue(r.feedback(), Feedback.class)));
     }
 
     private static String blankToNull(String s) {

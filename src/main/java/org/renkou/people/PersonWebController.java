@@ -9,6 +9,7 @@ import org.renkou.access.Permission;
 import org.renkou.access.CurrentUser;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
+import org.renkou.area.PlaceNames;
 import org.renkou.common.ConflictException;
 import org.renkou.common.Dates;
 import org.renkou.common.FieldProblem;
@@ -32,9 +33,11 @@ class PersonWebController {
     private final CodeTables codes;
     private final AccessService access;
     private final Messages messages;
+    private final PlaceNames placeNames;
 
     PersonWebController(PersonService persons, AreaService areas, CodeTables codes, AccessService access,
-                        Messages messages) {
+                        Messages messages, PlaceNames placeNames) {
+        this.placeNames = placeNames;
         this.persons = persons;
         this.areas = areas;
         this.codes = codes;
@@ -52,6 +55,7 @@ class PersonWebController {
         model.addAttribute("outflow", counts.get(PersonStatus.OUTFLOW));
         model.addAttribute("today", Dates.today());
         model.addAttribute("tree", areas.tree(access.current().scope()));
+        model.addAttribute("place", ownPlace(access.current()));
         return "people/home";
     }
 
@@ -70,7 +74,8 @@ class PersonWebController {
         CurrentUser user = access.current();
         Person p = persons.get(id);
         model.addAttribute("person", p);
-        model.addAttribute("history", persons.history(id));
+        model.addAttribute("history", persons.history(id).stream().map(c -> new ChangeRow(c, shown(c.field(), c.oldValue()),
+                shown(c.field(), c.newValue()))).toList());
         model.addAttribute("periods", persons.statusPeriods(id));
         model.addAttribute("codes", codes);
         model.addAttribute("place", areas.path(p.gridCode() != null ? p.gridCode() : p.villageCode()));
@@ -146,6 +151,39 @@ class PersonWebController {
                 .filter(g -> access.current().scope().contains(g.code())).toList());
         model.addAttribute("statuses", PersonStatus.values());
         return "people/form";
+    }
+
+    /** A change as the history shows it: codes read as names. */
+    record ChangeRow(PersonChange change, String oldValue, String newValue) {
+    }
+
+    /** A stored value in words: a code by its table's name, a status by its name, a place by its name. */
+    private String shown(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return "";
+        }
+        return switch (field) {
+            case "status" -> messages.get("status." + value);
+            case "sex" -> codes.name(CodeTables.SEX, value);
+            case "maritalStatus" -> codes.name(CodeTables.MARITAL, value);
+            case "ethnicity" -> codes.name(CodeTables.ETHNICITY, value);
+            case "education" -> codes.name(CodeTables.EDUCATION, value);
+            case "relation" -> codes.name(CodeTables.RELATION, value);
+            case "villageCode", "gridCode", "hukouCode", "otherPlaceCode" -> placeNames.name(value) + "（" + value + "）";
+            case "moveReason" -> messages.get("moveReason." + value).startsWith("moveReason.") ? value : messages.get("moveReason." + value);
+            case "enteredByMistake" -> messages.get(Boolean.parseBoolean(value) ? "common.yes" : "common.no");
+            default -> value;
+        };
+    }
+
+    /** What the figures of the home page count: the town for town-wide users, otherwise the user's own areas. */
+    private String ownPlace(CurrentUser user) {
+        if (user.scope().all()) {
+            return areas.byLevel(Area.Level.TOWN).stream().findFirst().map(Area::name).orElse("");
+        }
+        return user.scope().codes().stream().map(areas::find).flatMap(java.util.Optional::stream)
+                .map(a -> a.level() == Area.Level.GRID ? areas.get(a.parentCode()).name() + a.name() : a.name())
+                .collect(java.util.stream.Collectors.joining("、"));
     }
 
     private List<Area> visibleVillages() {

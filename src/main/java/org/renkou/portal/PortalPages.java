@@ -1,10 +1,14 @@
 package org.renkou.portal;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
 import org.renkou.access.AuditService;
+import org.renkou.common.FieldProblem;
+import org.renkou.common.Messages;
 import org.renkou.common.NotFoundException;
+import org.renkou.common.ValidationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,11 +25,13 @@ public class PortalPages {
     private final JdbcClient jdbc;
     private final AccessService access;
     private final AuditService audit;
+    private final Messages messages;
 
-    PortalPages(JdbcClient jdbc, AccessService access, AuditService audit) {
+    PortalPages(JdbcClient jdbc, AccessService access, AuditService audit, Messages messages) {
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;
+        this.messages = messages;
     }
 
     public List<Page> pages() {
@@ -40,8 +46,18 @@ public class PortalPages {
     @Transactional
     public void save(String slug, String title, String body) {
         access.require(Permission.TOWN_OFFICE);
-        if (slug == null || !slug.matches("[a-z0-9-]{1,40}") || title == null || title.isBlank() || body == null || body.isBlank()) {
-            throw new org.renkou.common.ValidationException(List.of(new org.renkou.common.FieldProblem("body", "required", "slug/title/body")));
+        List<FieldProblem> problems = new ArrayList<>();
+        if (slug == null || !slug.matches("[a-z0-9-]{1,40}")) {
+            problems.add(messages.problem("slug", "slug", slug == null ? "" : slug));
+        }
+        if (title == null || title.isBlank()) {
+            problems.add(messages.problem("title", "required"));
+        }
+        if (body == null || body.isBlank()) {
+            problems.add(messages.problem("body", "required"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
         }
         jdbc.sql("""
                 insert into portal_page (slug, title, body, updated_by) values (?, ?, ?, ?)

@@ -25,6 +25,7 @@ import org.renkou.common.Messages;
 import org.renkou.common.Pdf;
 import org.renkou.common.ValidationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -75,7 +76,12 @@ public class ReportService {
     }
 
     public String template() {
-        return jdbc.sql("select body from report_template where id = ?").param(TEMPLATE).query(String.class).single();
+        return jdbc.sql("select body from report_template where id = ?").param(templateId()).query(String.class).single();
+    }
+
+    /** The template in the user's language: the Chinese one, or its English version for English readers. */
+    private static String templateId() {
+        return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? TEMPLATE + "-en" : TEMPLATE;
     }
 
     /** Changes the template; every placeholder must name an indicator or a variable, every chart a chart. */
@@ -94,8 +100,8 @@ public class ReportService {
             }
         }
         jdbc.sql("update report_template set body = ?, updated_by = ?, updated_at = now() where id = ?")
-                .params(body, access.current().username(), TEMPLATE).update();
-        audit.record("REPORT_TEMPLATE", "report_template", TEMPLATE, null);
+                .params(body, access.current().username(), templateId()).update();
+        audit.record("REPORT_TEMPLATE", "report_template", templateId(), null);
     }
 
     /** The template filled for the area and period. */

@@ -17,6 +17,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.renkou.area.AreaService;
+import org.renkou.common.Messages;
 import org.renkou.common.Pdf;
 import org.springframework.stereotype.Service;
 
@@ -27,39 +28,42 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class StandardTables {
-    /** A column: its heading and the indicator it shows. */
-    private record Column(String heading, String code) {
+    /** A column: the indicator it shows, headed by {@code tables.column.CODE} in the user's language. */
+    private record Column(String code) {
     }
 
-    private record Form(String id, String title, List<Column> columns) {
+    /** A form, titled by {@code tables.form.ID} in the user's language ("国人口统1表 ..."). */
+    private record Form(String id, List<Column> columns) {
     }
 
     private static final List<Form> FORMS = List.of(
-            new Form("tong1", "国人口统1表  人口出生及计划生育情况", List.of(
-                    new Column("户籍人口", "POP_REGISTERED"), new Column("常住人口", "POP_RESIDENT"),
-                    new Column("已婚育龄妇女", "WRA_MARRIED"), new Column("出生合计", "BIRTHS"),
-                    new Column("其中：政策内", "BIRTHS_COMPLIANT"), new Column("一孩", "BIRTHS_ORDER_1"),
-                    new Column("一孩政策内", "BIRTHS_ORDER_1_COMPLIANT"), new Column("二孩", "BIRTHS_ORDER_2"),
-                    new Column("二孩政策内", "BIRTHS_ORDER_2_COMPLIANT"), new Column("三孩及以上", "BIRTHS_ORDER_3_PLUS"),
-                    new Column("三孩及以上政策内", "BIRTHS_ORDER_3_PLUS_COMPLIANT"),
-                    new Column("符合政策生育率（%）", "POLICY_BIRTH_RATE"), new Column("出生性别比", "SEX_RATIO_AT_BIRTH"))),
-            new Form("tong2", "国人口统2表  已婚育龄妇女避孕节育情况", List.of(
-                    new Column("已婚育龄妇女", "WRA_MARRIED"), new Column("男扎", "METHOD_MALE_STERILISATION"),
-                    new Column("女扎", "METHOD_FEMALE_STERILISATION"), new Column("上环", "METHOD_IUD"),
-                    new Column("皮埋", "METHOD_IMPLANT"), new Column("针剂", "METHOD_INJECTION"),
-                    new Column("口服药", "METHOD_PILL"), new Column("避孕套", "METHOD_CONDOM"), new Column("其他", "METHOD_OTHER"),
-                    new Column("措施落实率（%）", "CONTRACEPTION_RATE"), new Column("三查率（%）", "CHECK_RATE"))),
-            new Form("floating", "流动人口计划生育统计表", List.of(
-                    new Column("流入人口", "POP_INFLOW"), new Column("其中：男", "POP_INFLOW_MALE"),
-                    new Column("女", "POP_INFLOW_FEMALE"), new Column("流入育龄妇女", "POP_INFLOW_WRA"),
-                    new Column("流出人口", "POP_OUTFLOW"), new Column("协查反馈及时率（%）", "EXCHANGE_FEEDBACK_TIMELINESS"))));
+            new Form("tong1", List.of(
+                    new Column("POP_REGISTERED"), new Column("POP_RESIDENT"),
+                    new Column("WRA_MARRIED"), new Column("BIRTHS"),
+                    new Column("BIRTHS_COMPLIANT"), new Column("BIRTHS_ORDER_1"),
+                    new Column("BIRTHS_ORDER_1_COMPLIANT"), new Column("BIRTHS_ORDER_2"),
+                    new Column("BIRTHS_ORDER_2_COMPLIANT"), new Column("BIRTHS_ORDER_3_PLUS"),
+                    new Column("BIRTHS_ORDER_3_PLUS_COMPLIANT"),
+                    new Column("POLICY_BIRTH_RATE"), new Column("SEX_RATIO_AT_BIRTH"))),
+            new Form("tong2", List.of(
+                    new Column("WRA_MARRIED"), new Column("METHOD_MALE_STERILISATION"),
+                    new Column("METHOD_FEMALE_STERILISATION"), new Column("METHOD_IUD"),
+                    new Column("METHOD_IMPLANT"), new Column("METHOD_INJECTION"),
+                    new Column("METHOD_PILL"), new Column("METHOD_CONDOM"), new Column("METHOD_OTHER"),
+                    new Column("CONTRACEPTION_RATE"), new Column("CHECK_RATE"))),
+            new Form("floating", List.of(
+                    new Column("POP_INFLOW"), new Column("POP_INFLOW_MALE"),
+                    new Column("POP_INFLOW_FEMALE"), new Column("POP_INFLOW_WRA"),
+                    new Column("POP_OUTFLOW"), new Column("EXCHANGE_FEEDBACK_TIMELINESS"))));
 
     private final IndicatorService indicators;
     private final AreaService areas;
+    private final Messages messages;
 
-    StandardTables(IndicatorService indicators, AreaService areas) {
+    StandardTables(IndicatorService indicators, AreaService areas, Messages messages) {
         this.indicators = indicators;
         this.areas = areas;
+        this.messages = messages;
     }
 
     /** All forms for the area and period, from one counting pass per source. */
@@ -70,16 +74,16 @@ public class StandardTables {
         IndicatorService.Result r = indicators.valuesAndBreakdown(new IndicatorService.Query(q.area(), q.period(), q.asOf(), codes));
         long later = r.values().stream().filter(v -> v.code().equals(DashboardService.ENTERED_LATER)).findFirst()
                 .map(IndicatorValue::numerator).orElse(0L);
-        String subtitle = "填报单位：" + areas.get(q.area()).name() + "    统计期：" + q.period().from() + " 至 " + q.period().to()
-                + "    人数截至：" + q.asOf() + (later == 0 ? "" : "    其中期末后补录的个案 " + later + " 人，数字与当时上报的可能不同");
+        String subtitle = messages.get("tables.subtitle", areas.get(q.area()).name(), q.period().from(), q.period().to(), q.asOf())
+                + (later == 0 ? "" : messages.get("tables.enteredLater", later));
         List<StandardTable> tables = new ArrayList<>();
         for (Form f : FORMS) {
-            List<String> headings = new ArrayList<>(List.of("单位"));
-            f.columns().forEach(c -> headings.add(c.heading()));
+            List<String> headings = new ArrayList<>(List.of(messages.get("tables.unit")));
+            f.columns().forEach(c -> headings.add(messages.get("tables.column." + c.code())));
             List<List<String>> rows = new ArrayList<>();
             r.breakdown().forEach(b -> rows.add(row(b.area().name(), b.values(), f)));
-            rows.add(row("合计", r.values(), f));
-            tables.add(new StandardTable(f.id(), f.title(), subtitle, headings, rows, later));
+            rows.add(row(messages.get("tables.total"), r.values(), f));
+            tables.add(new StandardTable(f.id(), messages.get("tables.form." + f.id()), subtitle, headings, rows, later));
         }
         return tables;
     }

@@ -1,7 +1,10 @@
 package org.renkou.supplies;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
 import org.renkou.area.Area;
@@ -9,6 +12,8 @@ import org.renkou.area.AreaService;
 import org.renkou.common.Dates;
 import org.renkou.common.Forms;
 import org.renkou.common.FieldProblem;
+import org.renkou.common.Messages;
+import org.renkou.common.PageResult;
 import org.renkou.common.ValidationException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -25,25 +30,62 @@ class SupplyWebController {
     private final SupplyService supplies;
     private final AreaService areas;
     private final AccessService access;
+    private final Messages messages;
 
-    SupplyWebController(SupplyService supplies, AreaService areas, AccessService access) {
+    SupplyWebController(SupplyService supplies, AreaService areas, AccessService access, Messages messages) {
         this.supplies = supplies;
         this.areas = areas;
         this.access = access;
+        this.messages = messages;
+    }
+
+    static final int PAGE_SIZE = 20;
+
+    /** A row of the stock table: a point and its balance of each item, in the order of the items. */
+    record StockRow(SupplyPoint point, List<Stock> balances) {
+        boolean low() {
+            return balances.stream().anyMatch(Stock::low);
+        }
     }
 
     @GetMapping("/supplies")
-    String page(Model model) {
+    String page(@RequestParam(required = false) String area, @RequestParam(defaultValue = "false") boolean lowOnly,
+                @RequestParam(defaultValue = "0") int page, Model model) {
+        var scope = access.current().scope();
+        List<SupplyPoint> points = supplies.points().stream().filter(p -> scope.contains(p.villageCode())).toList();
+        Map<Long, List<Stock>> stock = supplies.stock().stream()
+                .collect(Collectors.groupingBy(Stock::pointId, LinkedHashMap::new, Collectors.toList()));
+        List<StockRow> rows = points.stream().filter(SupplyPoint::active)
+                .filter(p -> area == null || area.isBlank() || p.villageCode().startsWith(area))
+                .map(p -> new StockRow(p, stock.getOrDefault(p.id(), List.of())))
+                .filter(r -> !lowOnly || r.low()).toList();
         model.addAttribute("villageNames", areas.names(Area.Level.VILLAGE));
-        model.addAttribute("points", supplies.points());
+        model.addAttribute("villages", areas.byLevel(Area.Level.VILLAGE).stream().filter(v -> scope.coversArea(v.code())).toList());
+        model.addAttribute("points", points);
         model.addAttribute("items", supplies.items());
-        model.addAttribute("stock", supplies.stock());
-        model.addAttribute("low", supplies.lowStock());
+        model.addAttribute("rows", PageResult.of(rows, page, PAGE_SIZE));
+        model.addAttribute("lowCount", rows.stream().filter(StockRow::low).count());
+        model.addAttribute("area", area);
+        model.addAttribute("lowOnly", lowOnly);
         model.addAttribute("issued", supplies.issuedByMonth(Dates.today().getYear()));
         model.addAttribute("kinds", SupplyService.KINDS);
         model.addAttribute("office", access.has(Permission.TOWN_OFFICE));
         model.addAttribute("today", Dates.today());
         return "supplies/supplies";
+    }
+
+    /** The one form of the page: stock received at or issued from a point. */
+    @PostMapping("/supplies/ledger")
+    String record(@RequestParam(required = false) Long pointId, @RequestParam(required = false) Long itemId,
+                  @RequestParam(defaultValue = "0") int quantity, @RequestParam(defaultValue = "out") String direction,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate movedOn,
+                  @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        return Forms.save(redirect, "/supplies", () -> {
+            if (pointId == null || itemId == null) {
+                throw new ValidationException(List.of(messages.problem(pointId == null ? "pointId" : "itemId", "required")));
+            }
+            return supplies.move(pointId, itemId, "out".equals(direction) ? -Math.abs(quantity) : Math.abs(quantity), movedOn, note);
+        });
     }
 
     @PostMapping("/supplies/points")

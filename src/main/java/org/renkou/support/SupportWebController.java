@@ -13,6 +13,7 @@ import org.renkou.common.Dates;
 import org.renkou.common.PageResult;
 import org.renkou.common.Forms;
 import org.renkou.common.FieldProblem;
+import org.renkou.common.PageResult;
 import org.renkou.common.ReportPeriod;
 import org.renkou.common.ValidationException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -50,13 +51,15 @@ class SupportWebController {
     }
 
     @GetMapping("/support")
-    String page(@RequestParam(required = false) String period, @RequestParam(required = false) Long household, Model model) {
+    String page(@RequestParam(required = false) String period, @RequestParam(required = false) Long household,
+                @RequestParam(defaultValue = "0") int visitsPage, @RequestParam(defaultValue = "0") int familiesPage,
+                Model model) {
         String p = period == null || period.isBlank() ? String.valueOf(Dates.today().getYear()) : period.trim();
         ReportPeriod parsed = ReportPeriod.parse(p);
         model.addAttribute("period", p);
         model.addAttribute("totals", support.totals(null, parsed));
-        model.addAttribute("visits", support.visits(null, parsed));
-        model.addAttribute("families", support.families(null));
+        model.addAttribute("visits", PageResult.of(support.visits(null, parsed), visitsPage, 20));
+        model.addAttribute("families", PageResult.of(support.families(null), familiesPage, 20));
         model.addAttribute("household", household);
         model.addAttribute("today", Dates.today());
         return "support/support";

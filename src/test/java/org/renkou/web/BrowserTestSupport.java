@@ -22,4 +22,17 @@ abstract class BrowserTestSupport {
     void closeBrowser() {
         browser.close();
     }
+
+    /** Screenshots of the whole page as a desktop (1366 px) and a phone (390 px) show it: NAME-1366, NAME-390. */
+    void screenshots(String name) {
+        for (int width : new int[] {1366, 390}) {
+            var window = browser.driver().manage().window();
+            window.setSize(new org.openqa.selenium.Dimension(width, 900));
+            long height = (Long) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("return Math.min(document.documentElement.scrollHeight, 6000)");
+            window.setSize(new org.openqa.selenium.Dimension(width, (int) height + 120));
+            browser.screenshot(name + "-" + width);
+        }
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    }
 }

@@ -36,8 +36,8 @@ class DashboardBrowserTest extends BrowserTestSupport {
     @Test
     void aFigureDrillsDownToThePersonsBehindIt() {
         browser.login("officer", "officer123").open("/stats?area=430105100201&period=" + PERIOD);
-        String inflow = browser.driver().findElement(By.cssSelector("#row-POP_INFLOW td:nth-child(4) a")).getText();
-        browser.driver().findElement(By.cssSelector("#row-POP_INFLOW td:nth-child(4) a")).click();
+        String inflow = browser.driver().findElement(By.cssSelector("#row-POP_INFLOW td.numerator a")).getText();
+        browser.driver().findElement(By.cssSelector("#row-POP_INFLOW td.numerator a")).click();
         assertThat(browser.text("person-count")).isEqualTo(inflow);
         assertThat(browser.text("persons")).contains("********");
         assertThat(browser.consoleErrors()).isEmpty();
