@@ -35,15 +35,17 @@ class DemoLoader implements ApplicationRunner {
             new Object[]{"supervisor", "super123", "区卫健局 张主任", Role.SUPERVISOR, List.of()});
 
     private final DemoTownGenerator generator;
+    private final DemoAssessment assessment;
     private final AreaService areas;
     private final UserService users;
     private final AccessService access;
     private final String demo;
     private final String datasourceUrl;
 
-    DemoLoader(DemoTownGenerator generator, AreaService areas, UserService users, AccessService access,
+    DemoLoader(DemoTownGenerator generator, DemoAssessment assessment, AreaService areas, UserService users, AccessService access,
                @Value("${renkou.demo:auto}") String demo, @Value("${spring.datasource.url:}") String datasourceUrl) {
         this.generator = generator;
+        this.assessment = assessment;
         this.areas = areas;
         this.users = users;
         this.access = access;
@@ -64,6 +66,7 @@ class DemoLoader implements ApplicationRunner {
     private void load() {
         long start = System.currentTimeMillis();
         generator.generate();
+        assessment.generate();
         for (Object[] a : ACCOUNTS) {
             if (users.find((String) a[0]).isEmpty()) {
                 users.create((String) a[0], (String) a[2], (Role) a[3], (List<String>) a[4], (String) a[1]);

@@ -1,0 +1,5 @@
+/**
+ * 目标管理责任制考核: the yearly target agreements with the units and their assessment. Actual values come
+ * from {@code stats} only.
+ */
+package org.renkou.assessment;
