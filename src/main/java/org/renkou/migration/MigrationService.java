@@ -152,10 +152,18 @@ public class MigrationService {
                 .update();
     }
 
-    /** Feedback to one of our requests. */
+    /**
+     * Feedback to one of our requests. Only the node the request went to may answer it: feedback from any
+     * other peer (a signed message, but about a request it never received) changes nothing and is audited.
+     */
     void answered(IncomingMessage m) {
-        jdbc.sql("update verification_request set state = 'ANSWERED', feedback = ?, answered_at = now()"
-                + " where id = ? and direction = 'OUT'").params(m.payload(), m.correlationId()).update();
+        int updated = jdbc.sql("update verification_request set state = 'ANSWERED', feedback = ?, answered_at = now()"
+                        + " where id = ? and direction = 'OUT' and peer_code = ?")
+                .params(m.payload(), m.correlationId(), m.sender()).update();
+        if (updated == 0) {
+            audit.recordAs("peer:" + m.sender(), "REFUSED_FEEDBACK", "verification_request",
+                    String.valueOf(m.correlationId()), "not the recipient of the request");
+        }
     }
 
     private static VerificationRequest map(ResultSet rs, int i) throws SQLException {

@@ -101,11 +101,14 @@ public class PersonService {
         return user.role().seesWholeIdNumbers() ? p : p.withIdNumber(IdNumber.mask(p.idNumber()));
     }
 
+    /** Every change of a person's fields; old and new ID numbers are masked as on the record itself. */
     @Transactional
     public List<PersonChange> history(long id) {
-        readable(id, access.requirePersonReader());
+        CurrentUser user = access.requirePersonReader();
+        readable(id, user);
         audit.record("VIEW_HISTORY", "person", String.valueOf(id), null);
-        return repository.changes(id);
+        List<PersonChange> changes = repository.changes(id);
+        return user.role().seesWholeIdNumbers() ? changes : changes.stream().map(PersonChange::withIdNumbersMasked).toList();
     }
 
     public List<StatusPeriod> statusPeriods(long id) {
