@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.renkou.access.AccessService;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.Messages;
@@ -101,7 +102,7 @@ public class ExchangeService {
                 .params(p.code(), p.name() == null ? p.code() : p.name(), p.baseUrl(), p.publicKey()).update();
         jdbc.sql("update exchange_outbox set next_attempt_at = now() where recipient like ? and state in ('QUEUED', 'UNDELIVERABLE')")
                 .param(p.code() + "%").update();
-        audit.record("SAVE_PEER", "exchange_peer", p.code(), p.baseUrl());
+        audit.record(AuditAction.UPDATE, "exchange_peer", p.code(), p.baseUrl());
         return peer(p.code()).orElseThrow();
     }
 

@@ -3,6 +3,9 @@ package org.renkou.health;
 import java.time.LocalDate;
 import java.util.List;
 import org.renkou.access.AccessService;
+import org.renkou.access.AuditAction;
+import org.renkou.access.Audited;
+import org.renkou.access.NotAudited;
 import org.renkou.access.Role;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
@@ -23,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Check campaigns: planning, live progress, result entry on a clinic day, printed rosters, the task list. */
 @Controller
+@Audited(target = "check_campaign")
 class CampaignWebController {
     private final CampaignService campaigns;
     private final RosterPdf rosterPdf;
@@ -72,6 +76,7 @@ class CampaignWebController {
     }
 
     /** The live part of the campaign page, refreshed by htmx while the campaign runs. */
+    @NotAudited("a campaign's progress in counts")
     @GetMapping("/health/campaigns/{id}/progress")
     String progress(@PathVariable long id, Model model) {
         campaign(id, model);
@@ -97,6 +102,7 @@ class CampaignWebController {
         return back;
     }
 
+    @Audited(target = "check_campaign", action = AuditAction.LIST)
     @GetMapping("/health/campaigns/{id}/roster")
     String roster(@PathVariable long id, @RequestParam(required = false) String village,
                   @RequestParam(defaultValue = "false") boolean unchecked, Model model) {
@@ -107,6 +113,7 @@ class CampaignWebController {
         return "health/roster";
     }
 
+    @Audited(target = "check_campaign", action = AuditAction.EXPORT)
     @GetMapping("/health/campaigns/{id}/roster.pdf")
     ResponseEntity<byte[]> rosterPdf(@PathVariable long id, @RequestParam(required = false) String village) {
         Campaign c = campaigns.campaign(id);
@@ -116,6 +123,7 @@ class CampaignWebController {
                 .body(pdf);
     }
 
+    @Audited(target = "person", action = AuditAction.LIST)
     @GetMapping("/health/tasks")
     String tasks(Model model) {
         model.addAttribute("tasks", campaigns.tasks());

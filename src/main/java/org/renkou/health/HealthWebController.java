@@ -3,6 +3,8 @@ package org.renkou.health;
 import java.time.LocalDate;
 import java.util.List;
 import org.renkou.access.AccessService;
+import org.renkou.access.Audited;
+import org.renkou.access.NotAudited;
 import org.renkou.access.Role;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
@@ -22,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The pages of reproductive-health work: the WRA register, a woman's record, births and policy rules. */
 @Controller
+@Audited(target = "person")
 class HealthWebController {
     private final WomenService women;
     private final BirthService births;
@@ -131,6 +134,7 @@ class HealthWebController {
         return "health/births";
     }
 
+    @NotAudited("birth policy rules, no personal data")
     @GetMapping("/health/rules")
     String rules(Model model) {
         access.requireHealthReader();
@@ -139,6 +143,7 @@ class HealthWebController {
         return "health/rules";
     }
 
+    @NotAudited("birth policy rules; audited by BirthService")
     @PostMapping("/health/rules")
     String saveRule(@RequestParam(required = false) Long id, @RequestParam(required = false) String name,
                     @RequestParam(required = false) String regionPrefix,

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.renkou.access.AccessService;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.common.Dates;
@@ -93,7 +94,7 @@ public class MigrationService {
                     key_subject, deadline, state) values (?, 'OUT', ?, ?, ?, ?, ?, ?, ?, ?, 'SENT')""")
                 .params(id, p.hukouCode(), p.id(), p.idNumber(), p.name(), p.birthDate(), p.sex(), keySubject, deadline)
                 .update();
-        audit.record("VERIFICATION_REQUEST", "person", String.valueOf(p.id()), p.hukouCode());
+        audit.record(AuditAction.CREATE, "person", String.valueOf(p.id()), "verification request to " + p.hukouCode());
         return find(id).orElseThrow();
     }
 
@@ -135,7 +136,7 @@ public class MigrationService {
         exchange.send(r.peerCode(), FEEDBACK, body, id);
         jdbc.sql("update verification_request set state = 'ANSWERED', feedback = ?, answered_at = now() where id = ?")
                 .params(body, id).update();
-        audit.record("VERIFICATION_FEEDBACK", "verification_request", id.toString(), body);
+        audit.record(AuditAction.UPDATE, "verification_request", id.toString(), body);
         return find(id).orElseThrow();
     }
 
@@ -161,7 +162,7 @@ public class MigrationService {
                         + " where id = ? and direction = 'OUT' and peer_code = ?")
                 .params(m.payload(), m.correlationId(), m.sender()).update();
         if (updated == 0) {
-            audit.recordAs("peer:" + m.sender(), "REFUSED_FEEDBACK", "verification_request",
+            audit.recordAs("peer:" + m.sender(), AuditAction.ACCESS_DENIED, "verification_request",
                     String.valueOf(m.correlationId()), "not the recipient of the request");
         }
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.renkou.access.AccessService;
+import org.renkou.access.Audited;
 import org.renkou.access.Role;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
@@ -24,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Registering an arrival, and the verification requests sent and received (town office). */
 @Controller
+@Audited(target = "person")
 class MigrationWebController {
     static final List<String> REASONS = List.of("租房居住办企业", "租地种养殖", "来企业务工", "其他");
 
@@ -44,6 +46,7 @@ class MigrationWebController {
         this.access = access;
     }
 
+    @Audited(target = "verification_request")
     @GetMapping("/migration")
     String page(Model model) {
         return page(PersonForm.empty(), Map.of(), model);
@@ -68,6 +71,7 @@ class MigrationWebController {
         return "redirect:/migration";
     }
 
+    @Audited(target = "verification_request")
     @PostMapping("/migration/requests/{id}/feedback")
     String answer(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean found,
                   @RequestParam(required = false) String maritalStatus, @RequestParam(required = false) Integer children,
@@ -78,6 +82,7 @@ class MigrationWebController {
         return "redirect:/migration";
     }
 
+    @Audited(target = "floating_overview")
     @GetMapping("/migration/overview")
     String overview(@RequestParam(required = false) String area, Model model) {
         model.addAttribute("o", floating.overview(area));

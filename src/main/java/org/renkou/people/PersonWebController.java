@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.renkou.access.AccessService;
+import org.renkou.access.Audited;
 import org.renkou.access.CurrentUser;
+import org.renkou.access.NotAudited;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.ConflictException;
@@ -25,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Home page, the person list with its filters, a person's page and form, the household page. */
 @Controller
+@Audited(target = "person")
 class PersonWebController {
     private final PersonService persons;
     private final AreaService areas;
@@ -41,6 +44,7 @@ class PersonWebController {
         this.messages = messages;
     }
 
+    @NotAudited("the home page: counts by status and the area tree")
     @GetMapping("/")
     String home(Model model) {
         Map<PersonStatus, Long> counts = persons.countByStatus();
@@ -78,6 +82,7 @@ class PersonWebController {
         return "people/person";
     }
 
+    @NotAudited("an empty form")
     @GetMapping("/persons/new")
     String newForm(@RequestParam(required = false) String householdNo, Model model) {
         PersonForm empty = PersonForm.empty();
@@ -123,6 +128,7 @@ class PersonWebController {
         return "redirect:/persons/" + id;
     }
 
+    @Audited(target = "household")
     @GetMapping("/households/{id}")
     String household(@PathVariable long id, Model model) {
         Household h = persons.household(id);

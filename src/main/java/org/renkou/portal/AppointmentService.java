@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.renkou.access.AccessService;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.common.Dates;
 import org.renkou.common.FieldProblem;
@@ -96,7 +97,7 @@ public class AppointmentService {
         String secret = PortalService.random(24);
         long id = jdbc.sql("insert into appointment (reference, secret, slot_id, name, phone) values (?, ?, ?, ?, ?) returning id")
                 .params(reference, secret, slotId, name.trim(), p).query(Long.class).single();
-        audit.recordAs("public", "APPOINTMENT", "appointment", String.valueOf(id), String.valueOf(slotId));
+        audit.recordAs("public", AuditAction.CREATE, "appointment", String.valueOf(id), String.valueOf(slotId));
         return find(id);
     }
 
@@ -120,7 +121,7 @@ public class AppointmentService {
         if (a.state().equals("BOOKED")) {
             jdbc.sql("update appointment set state = 'CANCELLED' where id = ?").param(a.id()).update();
             jdbc.sql("update appointment_slot set booked = booked - 1 where id = ?").param(a.slot().id()).update();
-            audit.recordAs("public", "APPOINTMENT_CANCEL", "appointment", String.valueOf(a.id()), null);
+            audit.recordAs("public", AuditAction.UPDATE, "appointment", String.valueOf(a.id()), "cancelled");
         }
         return find(a.id());
     }
@@ -134,7 +135,7 @@ public class AppointmentService {
         take(newSlotId);
         jdbc.sql("update appointment_slot set booked = booked - 1 where id = ?").param(a.slot().id()).update();
         jdbc.sql("update appointment set slot_id = ?, reminded = false where id = ?").params(newSlotId, a.id()).update();
-        audit.recordAs("public", "APPOINTMENT_CHANGE", "appointment", String.valueOf(a.id()), String.valueOf(newSlotId));
+        audit.recordAs("public", AuditAction.UPDATE, "appointment", String.valueOf(a.id()), "slot " + newSlotId);
         return find(a.id());
     }
 

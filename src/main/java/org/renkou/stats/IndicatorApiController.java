@@ -5,6 +5,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
+import org.renkou.access.AuditAction;
+import org.renkou.access.Audited;
+import org.renkou.access.NotAudited;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/indicators")
 @Tag(name = "Indicators", description = "Figures computed from the individual records for any area and period")
+@NotAudited("aggregates (small cells suppressed for roles without personal access)")
 class IndicatorApiController {
     private final IndicatorService indicators;
 
@@ -48,6 +52,7 @@ class IndicatorApiController {
         return indicators.catalogue();
     }
 
+    @Audited(target = "indicator", action = AuditAction.DRILL_DOWN)
     @GetMapping("/{code}/persons")
     @Operation(summary = "The persons behind an indicator's numerator (drill-down; ID numbers masked)")
     List<PersonRef> persons(@PathVariable String code, @RequestParam String area, @RequestParam String period,

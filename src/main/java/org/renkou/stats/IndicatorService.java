@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.renkou.access.AccessService;
-import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
@@ -34,11 +33,10 @@ public class IndicatorService {
     private final Map<String, Indicator> catalogue = new LinkedHashMap<>();
     private final AreaService areas;
     private final AccessService access;
-    private final AuditService audit;
     private final Messages messages;
     private final PlanModes plans;
 
-    IndicatorService(List<IndicatorSource> sources, AreaService areas, AccessService access, AuditService audit,
+    IndicatorService(List<IndicatorSource> sources, AreaService areas, AccessService access,
                      Messages messages, PlanModes plans) {
         this.plans = plans;
         for (IndicatorSource s : sources) {
@@ -51,7 +49,6 @@ public class IndicatorService {
         }
         this.areas = areas;
         this.access = access;
-        this.audit = audit;
         this.messages = messages;
     }
 
@@ -182,7 +179,7 @@ public class IndicatorService {
         }).toList();
     }
 
-    /** The persons behind a numerator, for users who may read persons in that area (audited). */
+    /** The persons behind a numerator, for users who may read persons in that area (audited by the handlers). */
     public List<PersonRef> numeratorPersons(String code, Query q) {
         CurrentUser user = access.requirePersonReader();
         requireArea(q.area());
@@ -190,7 +187,6 @@ public class IndicatorService {
             throw new AccessDeniedException("the police liaison reads floating people only");
         }
         List<PersonRef> persons = sourceOf.get(code).numeratorPersons(code, q.area(), q.period(), q.asOf());
-        audit.record("DRILL_DOWN", "indicator", code, q.area() + " " + q.period().from() + ".." + q.period().to());
         return persons;
     }
 

@@ -17,6 +17,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.renkou.access.AccessService;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
@@ -94,7 +95,7 @@ public class ReportService {
         }
         jdbc.sql("update report_template set body = ?, updated_by = ?, updated_at = now() where id = ?")
                 .params(body, access.current().username(), TEMPLATE).update();
-        audit.record("REPORT_TEMPLATE", "report_template", TEMPLATE, null);
+        audit.record(AuditAction.UPDATE, "report_template", TEMPLATE, null);
     }
 
     /** The template filled for the area and period. */
@@ -135,7 +136,7 @@ public class ReportService {
                 blocks.add(new Text(p.replaceAll("\\R", "")));
             }
         }
-        audit.record("REPORT", "area", q.area(), q.period().from() + ".." + q.period().to());
+        audit.record(AuditAction.EXPORT, "report", q.area(), q.period().from() + ".." + q.period().to());
         return new Report(title == null ? messages.get("report.title") : title, blocks);
     }
 

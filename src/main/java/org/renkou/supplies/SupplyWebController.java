@@ -3,6 +3,7 @@ package org.renkou.supplies;
 import java.time.LocalDate;
 import java.util.List;
 import org.renkou.access.AccessService;
+import org.renkou.access.NotAudited;
 import org.renkou.access.Role;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
@@ -21,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Distribution points with their stock, movements, low-stock alerts and surveys. */
 @Controller
+@NotAudited("supply points, stock, ledgers and surveys: no personal data; audited by SupplyService")
 class SupplyWebController {
     private final SupplyService supplies;
     private final AreaService areas;

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.renkou.access.AccessService;
+import org.renkou.access.AuditAction;
+import org.renkou.access.Audited;
 import org.renkou.access.Role;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
@@ -29,6 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Family support pages: visits with goods and their totals, families in difficulty, allowances and batches. */
 @Controller
+@Audited(target = "household")
 class SupportWebController {
     private final SupportService support;
     private final AllowanceService allowances;
@@ -88,6 +91,7 @@ class SupportWebController {
                 liaison1, liaison2, null));
     }
 
+    @Audited(target = "allowance_programme", action = AuditAction.LIST)
     @GetMapping("/support/allowances")
     String allowances(@RequestParam(required = false) Long programme, Model model) {
         List<Programme> programmes = allowances.programmes();
@@ -101,6 +105,7 @@ class SupportWebController {
         return "support/allowances";
     }
 
+    @Audited(target = "allowance_programme")
     @PostMapping("/support/allowances/{programme}/applications")
     String apply(@PathVariable long programme, @RequestParam long beneficiaryId, @RequestParam(required = false) String bankAccount,
                  RedirectAttributes redirect) {
@@ -108,12 +113,14 @@ class SupportWebController {
                 () -> allowances.apply(programme, beneficiaryId, null, bankAccount));
     }
 
+    @Audited(target = "allowance_application", action = AuditAction.UPDATE)
     @PostMapping("/support/applications/{id}/{decision}")
     String decide(@PathVariable long id, @PathVariable String decision, @RequestParam long programme,
                   @RequestParam(required = false) String note, RedirectAttributes redirect) {
         return Forms.save(redirect, "/support/allowances?programme=" + programme, () -> allowances.decide(id, decision, note));
     }
 
+    @Audited(target = "payment_batch")
     @PostMapping("/support/allowances/{programme}/batches")
     String batch(@PathVariable long programme,
                  @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth firstMonth,
@@ -123,6 +130,7 @@ class SupportWebController {
                 firstMonth == null ? null : firstMonth.atDay(1), lastMonth == null ? null : lastMonth.atDay(1)));
     }
 
+    @Audited(target = "payment_batch", action = AuditAction.EXPORT)
     @GetMapping("/support/batches/{id}/bank-file")
     ResponseEntity<byte[]> bankFile(@PathVariable long id) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
