@@ -35,10 +35,12 @@ public class IndicatorService {
     private final AccessService access;
     private final Messages messages;
     private final PlanModes plans;
+    private final SmallCells smallCells;
 
     IndicatorService(List<IndicatorSource> sources, AreaService areas, AccessService access,
-                     Messages messages, PlanModes plans) {
+                     Messages messages, PlanModes plans, SmallCells smallCells) {
         this.plans = plans;
+        this.smallCells = smallCells;
         for (IndicatorSource s : sources) {
             for (Indicator i : s.catalogue()) {
                 if (catalogue.putIfAbsent(i.code(), i) != null) {
@@ -213,6 +215,8 @@ public class IndicatorService {
             value = BigDecimal.valueOf(f.numerator() * (long) i.scale())
                     .divide(BigDecimal.valueOf(f.denominator()), 1, RoundingMode.HALF_UP);
         }
-        return new IndicatorValue(i.code(), name(i), value, f.numerator(), f.denominator(), i.unit());
+        IndicatorValue v = new IndicatorValue(i.code(), name(i), value, f.numerator(), f.denominator(), i.unit(), false);
+        return !i.money() && sourceOf.get(i.code()).countsPersons() && smallCells.hides(f) && smallCells.apply()
+                ? smallCells.suppressed(v) : v;
     }
 }

@@ -25,6 +25,14 @@ public interface IndicatorSource {
      * The persons behind an indicator's numerator, for drill-down (at most 1,000), or an empty list
      * when the numerator is not a set of persons.
      */
+    /**
+     * Whether the counts are of persons (or their families, births, requests): small ones are then suppressed
+     * for aggregate-only roles ({@link SmallCells}). Stock, events and money are not.
+     */
+    default boolean countsPersons() {
+        return true;
+    }
+
     default List<PersonRef> numeratorPersons(String code, String area, ReportPeriod period, LocalDate asOf) {
         return List.of();
     }

@@ -104,7 +104,7 @@ public class ReportService {
         Map<String, String> values = new HashMap<>();
         d.values().forEach(v -> {
             values.put(v.code(), v.value() == null ? "–" : plain(v.value()));
-            values.put(v.code() + ".numerator", String.valueOf(v.numerator()));
+            values.put(v.code() + ".numerator", v.numerator() == null ? "–" : String.valueOf(v.numerator()));
             values.put(v.code() + ".denominator", v.denominator() == null ? "–" : String.valueOf(v.denominator()));
         });
         Area area = areas.get(q.area());
