@@ -158,10 +158,13 @@ public class MigrationService {
      * other peer (a signed message, but about a request it never received) changes nothing and is audited.
      */
     void answered(IncomingMessage m) {
-        int updated = jdbc.sql("update verification_request set state = 'ANSWERED', feedback = ?, answered_at = now()"
-                        + " where id = ? and direction = 'OUT' and peer_code = ?")
-                .params(m.payload(), m.correlationId(), m.sender()).update();
-        if (updated == 0) {
+        boolean fromRecipient = find(m.correlationId()).filter(r -> r.direction().equals("OUT"))
+                .flatMap(r -> exchange.peerFor(r.peerCode()))
+                .filter(peer -> peer.code().equals(m.sender())).isPresent();
+        if (fromRecipient) {
+            jdbc.sql("update verification_request set state = 'ANSWERED', feedback = ?, answered_at = now()"
+                    + " where id = ? and direction = 'OUT'").params(m.payload(), m.correlationId()).update();
+        } else {
             audit.recordAs("peer:" + m.sender(), AuditAction.ACCESS_DENIED, "verification_request",
                     String.valueOf(m.correlationId()), "not the recipient of the request");
         }

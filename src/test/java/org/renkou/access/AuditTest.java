@@ -27,7 +27,7 @@ class AuditTest {
     }
 
     private List<Map<String, Object>> since(long id, String username) {
-        return jdbc.sql("select action, entity, entity_id, query, row_count from audit_log where id > ? and username = ?"
+        return jdbc.sql("select action, entity, entity_id, query, row_count, detail from audit_log where id > ? and username = ?"
                 + " order by id").params(id, username).query().listOfRows();
     }
 
@@ -91,6 +91,10 @@ class AuditTest {
         assertThat(since(before, "supervisor")).singleElement().satisfies(e -> assertThat(e)
                 .containsEntry("action", "ACCESS_DENIED"));
         before = last();
+        assertThat(Api.as(port, "officer", "officer123").get("/admin/audit").status()).isEqualTo(403);
+        assertThat(since(before, "officer")).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("action", "ACCESS_DENIED"));
+        before = last();
         assertThat(Api.as(port, "police", "not-the-password").get("/api/v1/areas").status()).isEqualTo(401);
         assertThat(since(before, "police")).singleElement().satisfies(e -> assertThat(e)
                 .containsEntry("action", "LOGIN_FAILED"));
@@ -122,6 +126,6 @@ class AuditTest {
 
         String page = admin.get("/admin/audit?username=cadre&action=VIEW&personId=" + someone).body();
         assertThat(page).contains("id=\"f-action\"").contains("href=\"/persons/" + someone + "\"")
-                .doesNotContain(">SEARCH<");
+                .doesNotContain("<td>SEARCH</td>");
     }
 }

@@ -123,7 +123,7 @@ class VerificationExchangeTest {
         VerificationRequest sent = migrationA.registerArrival(new Arrival(
                 person(idNumber, "冒答者", birth, A + "201", PersonStatus.INFLOW), LocalDate.now().minusDays(1),
                 "来企业务工", null, "RENTED", null, 6, false));
-        assertThat(sent.peerCode()).isEqualTo(B);
+        assertThat(sent.peerCode()).startsWith(B);
 
         // a signed message from another peer (the exchange checked its signature) about a request it never got
         org.renkou.exchange.ExchangeHandler feedback = nodeA.getBean("verificationFeedback",
