@@ -113,10 +113,10 @@ class AuditRecorder implements HandlerInterceptor, ResponseBodyAdvice<Object>, W
     }
 
     private void refused(HttpServletRequest request, Object handler) {
-        if (request.getAttribute(AuditService.RECORDED + ".refused") != null || signedIn().isEmpty()) {
+        if (request.getAttribute(RefusalEvents.REFUSED) != null || signedIn().isEmpty()) {
             return;
         }
-        request.setAttribute(AuditService.RECORDED + ".refused", Boolean.TRUE);
+        request.setAttribute(RefusalEvents.REFUSED, Boolean.TRUE);
         String target = handler instanceof HandlerMethod m ? audited(m).map(Audited::target).orElse("request") : "request";
         audit.insert(signedIn().get(), AuditAction.ACCESS_DENIED, target, recordId(pathVariables(request)),
                 request.getMethod() + " " + request.getRequestURI(), query(request), null);

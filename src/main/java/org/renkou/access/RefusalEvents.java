@@ -1,6 +1,7 @@
 package org.renkou.access;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,9 @@ import org.springframework.security.core.Authentication;
  */
 @Configuration(proxyBeanMethods = false)
 class RefusalEvents {
+    /** Set on a request whose refusal is recorded, by this class or by {@link AuditRecorder}. */
+    static final String REFUSED = AuditService.RECORDED + ".refused";
+
     private final AuditService audit;
 
     RefusalEvents(AuditService audit) {
@@ -38,8 +42,13 @@ class RefusalEvents {
             return;
         }
         HttpServletRequest request = event.getSource() instanceof HttpServletRequest r ? r : null;
-        if (request != null && request.getDispatcherType() == DispatcherType.ERROR) {
+        if (request != null && (request.getDispatcherType() == DispatcherType.ERROR
+                || request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null
+                || request.getAttribute(REFUSED) != null)) {
             return; // the error page of the refusal just recorded
+        }
+        if (request != null) {
+            request.setAttribute(REFUSED, Boolean.TRUE);
         }
         String detail = request == null ? null : request.getMethod() + " " + request.getRequestURI();
         audit.recordAs(auth.getName(), AuditAction.ACCESS_DENIED, "request", null, detail);
