@@ -12,3 +12,9 @@ document.addEventListener('keydown', function (e) {
     e.target.form.requestSubmit();
   }
 });
+
+// A form marked data-confirm asks before it is sent (the policy allows no inline onsubmit handlers).
+document.addEventListener('submit', function (e) {
+  var message = e.target.dataset && e.target.dataset.confirm;
+  if (message && !window.confirm(message)) { e.preventDefault(); }
+});

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * API clients send their password with every call, and a password hash is slow on purpose (~50 ms).
  * A successful check is remembered for a minute under a SHA-256 of name and password, so a busy client
- * pays for one hash a minute. Password changes and lockouts clear it.
+ * pays for one hash a minute. Changes of an account (password, role, areas, enabled) clear it; a failed login
+ * does not: it says nothing about anyone's remembered right password.
  */
 @Component
 class CredentialCache {
@@ -61,6 +62,12 @@ class CredentialCache {
                 return delegate.supports(type);
             }
         };
+    }
+
+    /** These very credentials were checked successfully within the minute. */
+    boolean remembers(Authentication request) {
+        Hit hit = hits.get(key(request));
+        return hit != null && hit.fresh();
     }
 
     void clear() {

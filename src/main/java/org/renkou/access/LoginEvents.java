@@ -8,46 +8,47 @@ import org.springframework.security.authentication.event.InteractiveAuthenticati
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed logins: five in a row lock the account for 15 minutes. Sign-ins with the form, every failed
- * attempt and a lockout are audited (API clients authenticate on every call: their calls are the entries).
+ * Counts wrong passwords per client address and account (see {@link LoginThrottle}); the start of each wait is
+ * audited as a lockout, every failed attempt as such, a sign-in with the form as a login (API clients
+ * authenticate on every call: their calls are the entries). A wrong password evicts no remembered check: it
+ * proves nothing about anyone's right password.
  */
 @Component
 class LoginEvents {
-    private final UserService users;
-    private final CredentialCache cache;
+    private final LoginThrottle throttle;
     private final AuditService audit;
 
-    LoginEvents(UserService users, CredentialCache cache, AuditService audit) {
-        this.users = users;
-        this.cache = cache;
+    LoginEvents(LoginThrottle throttle, AuditService audit) {
+        this.throttle = throttle;
         this.audit = audit;
     }
 
     @EventListener
     void failed(AuthenticationFailureBadCredentialsEvent event) {
         String username = event.getAuthentication().getName();
-        boolean lockedBefore = users.find(username).map(UserAccount::locked).orElse(false);
-        users.recordFailedLogin(username);
-        cache.clear();
-        if (!lockedBefore && users.find(username).map(UserAccount::locked).orElse(false)) {
-            audit.recordAs(username, AuditAction.LOCKOUT, "user", username, null);
-        }
+        throttle.failed(username).ifPresent(wait -> audit.recordAs(cut(username), AuditAction.LOCKOUT, "user", cut(username),
+                "repeated wrong passwords: this address waits " + Math.max(1, wait.toSeconds()) + " s"));
     }
 
     @EventListener
     void refused(AbstractAuthenticationFailureEvent event) {
-        audit.recordAs(event.getAuthentication().getName(), AuditAction.LOGIN_FAILED, "user",
-                event.getAuthentication().getName(), event.getException().getClass().getSimpleName());
+        String username = cut(event.getAuthentication().getName());
+        audit.recordAs(username, AuditAction.LOGIN_FAILED, "user", username, event.getException().getClass().getSimpleName());
     }
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
-        users.recordSuccessfulLogin(event.getAuthentication().getName());
+        throttle.succeeded(event.getAuthentication().getName());
+    }
+
+    /** A name typed at the login form is anyone's text: no longer than a real user name could be. */
+    private static String cut(String username) {
+        return username.length() <= 40 ? username : username.substring(0, 40);
     }
 
     @EventListener
     void signedIn(InteractiveAuthenticationSuccessEvent event) {
-        audit.recordAs(event.getAuthentication().getName(), AuditAction.LOGIN, "user",
-                event.getAuthentication().getName(), null);
+        String username = cut(event.getAuthentication().getName());
+        audit.recordAs(username, AuditAction.LOGIN, "user", username, null);
     }
 }

@@ -4,8 +4,6 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,25 +17,23 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Staff accounts: who they are, their role, the areas they cover, and login lockout. */
+/** Staff accounts: who they are, their role and the areas they cover. */
 @Service
 public class UserService {
-    static final int MAX_FAILED_LOGINS = 5;
-    static final Duration LOCKOUT = Duration.ofMinutes(15);
     private static final String COLUMNS = "id, username, password_hash, display_name, role, area_codes, enabled, "
             + "failed_logins, locked_until";
 
     private final JdbcClient jdbc;
-    /** Users whose failed-login count is above zero; null until first needed. */
-    private volatile java.util.Set<String> withFailures;
     private final PasswordEncoder passwordEncoder;
     private final AuditService audit;
     private final Messages messages;
     private final CredentialCache credentialCache;
+    private final LoginThrottle throttle;
 
     UserService(JdbcClient jdbc, PasswordEncoder passwordEncoder, AuditService audit, Messages messages,
-                CredentialCache credentialCache) {
+                CredentialCache credentialCache, LoginThrottle throttle) {
         this.jdbc = jdbc;
+        this.throttle = throttle;
         this.credentialCache = credentialCache;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
@@ -120,8 +116,10 @@ public class UserService {
         audit.record(AuditAction.UPDATE, "user", String.valueOf(id), "password reset");
     }
 
+    /** Lets every address try the account's password again at once (and clears a lock of earlier versions). */
     @Transactional
     public void unlock(long id) {
+        throttle.forget(get(id).username());
         jdbc.sql("update app_user set failed_logins = 0, locked_until = null where id = ?").param(id).update();
         audit.record(AuditAction.UPDATE, "user", String.valueOf(id), "unlocked");
     }
@@ -144,36 +142,6 @@ public class UserService {
         if (codes.remove(areaCode)) {
             update(user.id(), user.displayName(), user.role(), codes, user.enabled());
         }
-    }
-
-    void recordFailedLogin(String username) {
-        jdbc.sql("""
-                update app_user set failed_logins = failed_logins + 1,
-                       locked_until = case when failed_logins + 1 >= ? then ? else locked_until end
-                where username = ?""")
-                .params(MAX_FAILED_LOGINS, Timestamp.from(Instant.now().plus(LOCKOUT)), username).update();
-        usersWithFailures().add(username);
-    }
-
-    /**
-     * Clears the count of failed logins. Every API call authenticates, so the database is asked only for users
-     * known to have failures (read once at start, then kept as failures are recorded).
-     */
-    void recordSuccessfulLogin(String username) {
-        if (usersWithFailures().remove(username)) {
-            jdbc.sql("update app_user set failed_logins = 0, locked_until = null where username = ? and failed_logins > 0")
-                    .param(username).update();
-        }
-    }
-
-    private java.util.Set<String> usersWithFailures() {
-        java.util.Set<String> set = withFailures;
-        if (set == null) {
-            set = java.util.concurrent.ConcurrentHashMap.newKeySet();
-            set.addAll(jdbc.sql("select username from app_user where failed_logins > 0").query(String.class).list());
-            withFailures = set;
-        }
-        return set;
     }
 
     private void checkPassword(String raw, List<FieldProblem> problems) {

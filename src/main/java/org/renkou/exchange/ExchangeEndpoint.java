@@ -3,6 +3,7 @@ package org.renkou.exchange;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -14,15 +15,24 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.renkou.access.NotAudited;
+import org.renkou.common.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where peers deliver: every message is checked (known sender, valid signature, addressed here, not stale)
@@ -40,9 +50,16 @@ class ExchangeEndpoint {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Map<String, ExchangeHandler> handlers;
+    private final ExchangeProperties limits;
+    private final RefusedSenders refusedSenders;
+    private final JsonMapper json;
 
-    ExchangeEndpoint(ExchangeService exchange, JdbcClient jdbc, TransactionTemplate tx, List<ExchangeHandler> handlers) {
+    ExchangeEndpoint(ExchangeService exchange, JdbcClient jdbc, TransactionTemplate tx, List<ExchangeHandler> handlers,
+                     ExchangeProperties limits, RefusedSenders refusedSenders, JsonMapper json) {
         this.exchange = exchange;
+        this.limits = limits;
+        this.refusedSenders = refusedSenders;
+        this.json = json;
         this.jdbc = jdbc;
         this.tx = tx;
         this.handlers = handlers.stream().collect(Collectors.toMap(ExchangeHandler::kind, Function.identity()));
@@ -56,18 +73,41 @@ class ExchangeEndpoint {
 
     @PostMapping("/exchange/v1/messages")
     @Operation(summary = "Deliver a batch of signed messages; answers which were acknowledged and which refused")
-    Dispatcher.Answer receive(@RequestBody List<Envelope> envelopes, HttpServletRequest request) {
+    ResponseEntity<?> receive(HttpServletRequest request) throws IOException {
+        String address = request.getRemoteAddr();
+        long wait = refusedSenders.waitSeconds(address);
+        if (wait > 0) {
+            return refuse(HttpStatus.TOO_MANY_REQUESTS, "too many refused messages from " + address)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(wait)).build();
+        }
+        Optional<List<Envelope>> batch = read(request);
+        if (batch.isEmpty()) {
+            return refuse(HttpStatus.CONTENT_TOO_LARGE, "a body of at most " + limits.maxBody().toBytes() + " bytes")
+                    .header(HttpHeaders.CONNECTION, "close").build();
+        }
+        List<Envelope> envelopes = batch.get();
+        if (envelopes.size() > limits.maxBatch()) {
+            return ResponseEntity.of(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                    "a batch of " + envelopes.size() + " messages; at most " + limits.maxBatch())).build();
+        }
         SecurityContextHolder.clearContext(); // handlers act as the system, not as an anonymous web user
         List<String> acknowledged = new ArrayList<>();
         List<Dispatcher.Refusal> rejected = new ArrayList<>();
         List<Dispatcher.Refusal> failed = new ArrayList<>();
+        int unlogged = 0;
         for (Envelope e : envelopes) {
-            Optional<String> refusal = check(e);
+            Optional<String> refusal = e == null ? Optional.of("incomplete message") : check(e);
             if (refusal.isPresent()) {
-                log.warn("Refused message {} from {}: {}", e.id(), e.sender(), refusal.get());
+                String id = e == null ? null : e.id();
+                rejected.add(new Dispatcher.Refusal(id, refusal.get()));
+                if (!refusedSenders.refused(address)) {
+                    unlogged++; // over the address's limit: neither the log nor the table grows with a flood
+                    continue;
+                }
+                log.warn("Refused message {} from {} ({}): {}", LogText.of(id), LogText.of(e == null ? null : e.sender()),
+                        address, LogText.of(refusal.get()));
                 jdbc.sql("insert into exchange_rejection (message_id, sender, reason, client_addr) values (?, ?, ?, ?)")
-                        .params(e.id(), e.sender(), refusal.get(), request.getRemoteAddr()).update();
-                rejected.add(new Dispatcher.Refusal(e.id(), refusal.get()));
+                        .params(cut(id), cut(e == null ? null : e.sender()), cut(refusal.get()), address).update();
                 continue;
             }
             try {
@@ -75,13 +115,48 @@ class ExchangeEndpoint {
                 acknowledged.add(e.id());
             } catch (RuntimeException ex) {
                 log.warn("Message {} from {} could not be applied (the sender will retry): {}", e.id(), e.sender(),
-                        ex.getMessage());
+                        LogText.of(ex.getMessage()));
                 String reason = String.valueOf(ex.getMessage());
                 failed.add(new Dispatcher.Refusal(e.id(), "not applied by " + exchange.nodeCode() + ": "
                         + reason.substring(0, Math.min(reason.length(), 300))));
             }
         }
-        return new Dispatcher.Answer(acknowledged, rejected, failed);
+        if (unlogged > 0) {
+            log.warn("{} more refused messages from {} not recorded (over {} a minute)", unlogged, address,
+                    limits.refusalsPerAddressPerMinute());
+        }
+        return ResponseEntity.ok(new Dispatcher.Answer(acknowledged, rejected, failed));
+    }
+
+    /**
+     * The batch, or empty when the body is over the limit: a declared length is refused before reading, a chunked
+     * body is read only up to one byte past the limit.
+     */
+    private Optional<List<Envelope>> read(HttpServletRequest request) throws IOException {
+        long max = limits.maxBody().toBytes();
+        if (request.getContentLengthLong() > max) {
+            return Optional.empty();
+        }
+        byte[] body = request.getInputStream().readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+        if (body.length > max) {
+            return Optional.empty();
+        }
+        try {
+            List<Envelope> envelopes = json.readValue(body, new TypeReference<List<Envelope>>() {
+            });
+            return Optional.of(envelopes == null ? List.of() : envelopes);
+        } catch (JacksonException e) {
+            throw new HttpMessageNotReadableException("not a JSON list of messages", new ServletServerHttpRequest(request));
+        }
+    }
+
+    private static ResponseEntity.HeadersBuilder<?> refuse(HttpStatus status, String detail) {
+        return ResponseEntity.of(ProblemDetail.forStatusAndDetail(status, detail));
+    }
+
+    /** A peer's text as stored with a refusal: no longer than a column needs. */
+    private static String cut(String s) {
+        return s == null || s.length() <= 300 ? s : s.substring(0, 300);
     }
 
     private void apply(Envelope e) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.renkou.access.AccessService;
 import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
@@ -13,6 +14,7 @@ import org.renkou.common.Dates;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.Messages;
 import org.renkou.common.NotFoundException;
+import org.renkou.common.TextLimits;
 import org.renkou.common.ValidationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -62,6 +64,20 @@ public class AppointmentService {
     @Transactional
     public long addPoint(String name, String address, String villageCode) {
         access.requireTownOffice();
+        List<FieldProblem> problems = new ArrayList<>();
+        for (String[] field : new String[][]{{"name", name}, {"address", address}}) {
+            if (field[1] == null || field[1].isBlank()) {
+                problems.add(messages.problem(field[0], "required"));
+            }
+        }
+        TextLimits.check(messages, problems, "name", name, TextLimits.SHORT_TEXT);
+        TextLimits.check(messages, problems, "address", address, TextLimits.ADDRESS);
+        if (villageCode != null && !villageCode.matches("\\d{9}|\\d{12}|\\d{15}")) {
+            problems.add(messages.problem("villageCode", "areaCode", villageCode));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
         return jdbc.sql("insert into service_point (name, address, village_code) values (?, ?, ?) returning id")
                 .params(name, address, villageCode).query(Long.class).single();
     }
@@ -115,28 +131,39 @@ public class AppointmentService {
                 .query(Long.class).optional().map(this::find).orElseThrow(() -> new NotFoundException("appointment " + reference));
     }
 
+    /**
+     * The state changes in one guarded statement, and only the call that changed it gives the place back (to the
+     * slot the booking held at that moment), so concurrent cancels and changes return a place exactly once.
+     */
     @Transactional
     public Appointment cancel(String reference, String secret) {
         Appointment a = byLink(reference, secret);
-        if (a.state().equals("BOOKED")) {
-            jdbc.sql("update appointment set state = 'CANCELLED' where id = ?").param(a.id()).update();
-            jdbc.sql("update appointment_slot set booked = booked - 1 where id = ?").param(a.slot().id()).update();
-            audit.recordAs("public", AuditAction.UPDATE, "appointment", String.valueOf(a.id()), "cancelled");
-        }
+        jdbc.sql("update appointment set state = 'CANCELLED' where id = ? and state = 'BOOKED' returning slot_id")
+                .param(a.id()).query(Long.class).optional().ifPresent(slot -> {
+                    release(slot);
+                    audit.recordAs("public", AuditAction.UPDATE, "appointment", String.valueOf(a.id()), "cancelled");
+                });
         return find(a.id());
     }
 
+    /** Locks the booking first, so the slot it leaves is the one it holds after any concurrent change. */
     @Transactional
     public Appointment change(String reference, String secret, long newSlotId) {
         Appointment a = byLink(reference, secret);
-        if (!a.state().equals("BOOKED") || a.slot().id() == newSlotId) {
-            return a;
+        Optional<Long> held = jdbc.sql("select slot_id from appointment where id = ? and state = 'BOOKED' for update")
+                .param(a.id()).query(Long.class).optional();
+        if (held.isEmpty() || held.get() == newSlotId) {
+            return find(a.id());
         }
         take(newSlotId);
-        jdbc.sql("update appointment_slot set booked = booked - 1 where id = ?").param(a.slot().id()).update();
+        release(held.get());
         jdbc.sql("update appointment set slot_id = ?, reminded = false where id = ?").params(newSlotId, a.id()).update();
         audit.recordAs("public", AuditAction.UPDATE, "appointment", String.valueOf(a.id()), "slot " + newSlotId);
         return find(a.id());
+    }
+
+    private void release(long slotId) {
+        jdbc.sql("update appointment_slot set booked = booked - 1 where id = ?").param(slotId).update();
     }
 
     List<Appointment> forPhone(String phone) {

@@ -15,7 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The sender is chosen by {@code renkou.sms.sender}: "log" (the default) writes each text to the application
- * log; "http" posts {@code {"phone", "text"}} as JSON to {@code renkou.sms.gateway-url}.
+ * log, with the phone number and every number of four or more digits in the text (one-time codes, references)
+ * masked, since a log is read by more people than the resident; "http" posts {@code {"phone", "text"}} as JSON
+ * to {@code renkou.sms.gateway-url}.
  */
 @Configuration(proxyBeanMethods = false)
 class MessageSenders {
@@ -24,7 +26,19 @@ class MessageSenders {
     @Bean
     @ConditionalOnProperty(name = "renkou.sms.sender", havingValue = "log", matchIfMissing = true)
     MessageSender logSender() {
-        return (phone, text) -> log.info("SMS to {}: {}", phone, text);
+        return (phone, text) -> log.info("SMS to {}: {}", maskPhone(phone), maskNumbers(text));
+    }
+
+    static String maskPhone(String phone) {
+        if (phone == null || phone.length() < 7) {
+            return "***";
+        }
+        return phone.substring(0, 3) + "*".repeat(phone.length() - 5) + phone.substring(phone.length() - 2);
+    }
+
+    static String maskNumbers(String text) {
+        return text == null ? null : java.util.regex.Pattern.compile("\\d{4,}").matcher(text)
+                .replaceAll(m -> "*".repeat(m.group().length()));
     }
 
     @Bean

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The public service column (mobile first): information, consultation and complaints with a private link,
@@ -73,7 +74,8 @@ class PortalController {
                   @RequestParam(required = false) String contactPhone, HttpServletRequest request, Model model) {
         try {
             PortalService.Submitted s = requests.submit(kind, null, subject, body, contactName, contactPhone, request.getRemoteAddr());
-            return "redirect:/portal/requests/" + s.trackingNo() + "?t=" + s.secret();
+            ResidentSession.opened(request, s.trackingNo(), s.secret());
+            return "redirect:/portal/requests/" + s.trackingNo();
         } catch (ValidationException e) {
             model.addAttribute("errors", e.messages());
             model.addAttribute("subject", subject);
@@ -82,11 +84,27 @@ class PortalController {
         }
     }
 
+    /**
+     * A private link ({@code ?t=} secret) is opened once: the secret goes into the session and the browser is sent
+     * on to the address without it. That address shows the request to this browser only.
+     */
     @GetMapping("/portal/requests/{tracking}")
-    String request(@PathVariable String tracking, @RequestParam(name = "t", required = false) String secret, Model model) {
-        model.addAttribute("r", requests.byLink(tracking, secret));
-        model.addAttribute("secret", secret);
+    String request(@PathVariable String tracking, @RequestParam(name = "t", required = false) String secret,
+                   HttpServletRequest request, Model model) {
+        if (secret != null) {
+            requests.byLink(tracking, secret);
+            ResidentSession.opened(request, tracking, secret);
+            return "redirect:/portal/requests/" + tracking;
+        }
+        String known = ResidentSession.secret(request, tracking).orElse(null);
+        model.addAttribute("r", requests.byLink(tracking, known));
+        model.addAttribute("privateLink", privateLink("/portal/requests/{r}", tracking, known));
         return "portal/request";
+    }
+
+    private static String privateLink(String path, String reference, String secret) {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).queryParam("t", secret)
+                .buildAndExpand(reference).toUriString();
     }
 
     @GetMapping("/portal/appointments")
@@ -100,35 +118,48 @@ class PortalController {
                 HttpServletRequest request, RedirectAttributes redirect) {
         try {
             AppointmentService.Appointment a = appointments.book(slotId, name, phone, request.getRemoteAddr());
-            return "redirect:/portal/appointments/" + a.reference() + "?t=" + a.secret();
+            ResidentSession.opened(request, a.reference(), a.secret());
+            return "redirect:/portal/appointments/" + a.reference();
         } catch (ValidationException e) {
             redirect.addFlashAttribute("errors", e.messages());
             return "redirect:/portal/appointments";
         }
     }
 
+    /** Like a request's private link: opened once, then shown at the address without the secret. */
     @GetMapping("/portal/appointments/{reference}")
-    String appointment(@PathVariable String reference, @RequestParam(name = "t", required = false) String secret, Model model) {
-        model.addAttribute("a", appointments.byLink(reference, secret));
+    String appointment(@PathVariable String reference, @RequestParam(name = "t", required = false) String secret,
+                       HttpServletRequest request, Model model) {
+        if (secret != null) {
+            appointments.byLink(reference, secret);
+            ResidentSession.opened(request, reference, secret);
+            return "redirect:/portal/appointments/" + reference;
+        }
+        String known = ResidentSession.secret(request, reference).orElse(null);
+        model.addAttribute("a", appointments.byLink(reference, known));
         model.addAttribute("slots", appointments.openSlots());
+        model.addAttribute("privateLink", privateLink("/portal/appointments/{r}", reference, known));
         return "portal/appointment";
     }
 
+    /** The secret comes with the form (not the address); the browser may then see the booking without it. */
     @PostMapping("/portal/appointments/{reference}/cancel")
-    String cancel(@PathVariable String reference, @RequestParam("t") String secret) {
+    String cancel(@PathVariable String reference, @RequestParam("t") String secret, HttpServletRequest request) {
         appointments.cancel(reference, secret);
-        return "redirect:/portal/appointments/" + reference + "?t=" + secret;
+        ResidentSession.opened(request, reference, secret);
+        return "redirect:/portal/appointments/" + reference;
     }
 
     @PostMapping("/portal/appointments/{reference}/change")
     String change(@PathVariable String reference, @RequestParam("t") String secret, @RequestParam long slotId,
-                  RedirectAttributes redirect) {
+                  HttpServletRequest request, RedirectAttributes redirect) {
         try {
             appointments.change(reference, secret, slotId);
         } catch (ValidationException e) {
             redirect.addFlashAttribute("errors", e.messages());
         }
-        return "redirect:/portal/appointments/" + reference + "?t=" + secret;
+        ResidentSession.opened(request, reference, secret);
+        return "redirect:/portal/appointments/" + reference;
     }
 
     @GetMapping("/portal/me")

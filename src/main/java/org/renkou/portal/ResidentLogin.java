@@ -68,30 +68,37 @@ public class ResidentLogin {
         return Optional.of(person);
     }
 
-    /** Checks a code; true once for the right, fresh, unused code. */
+    /**
+     * Checks a code; true once for the right, fresh, unused code. Every try first takes one of the person's
+     * remaining attempts in one guarded update (concurrent tries wait on the code's row and see each other's
+     * count), so no more than five codes are ever compared; the right code gives its attempt back.
+     */
     @Transactional
     public boolean verify(long personId, String code) {
-        if (locked(personId)) {
+        Optional<Claimed> claimed = jdbc.sql("""
+                update portal_code c set attempts = c.attempts + 1
+                where c.id = (select id from portal_code where person_id = ? and used_at is null and expires_at > now()
+                              order by id desc limit 1)
+                  and c.attempts + (select coalesce(sum(o.attempts), 0) from portal_code o where o.person_id = c.person_id
+                                    and o.id <> c.id and o.created_at > now() - make_interval(mins => ?)) < ?
+                returning c.id, c.code_hash""")
+                .params(personId, LOCK_MINUTES, MAX_ATTEMPTS)
+                .query((rs, i) -> new Claimed(rs.getLong(1), rs.getString(2))).optional();
+        if (claimed.isEmpty()) {
             return false;
         }
-        Optional<long[]> open = jdbc.sql("select id, attempts from portal_code where person_id = ? and used_at is null"
-                        + " and expires_at > now() order by id desc limit 1").param(personId)
-                .query((rs, i) -> new long[]{rs.getLong(1), rs.getLong(2)}).optional();
-        if (open.isEmpty()) {
-            return false;
-        }
-        long id = open.get()[0];
-        String hash = jdbc.sql("select code_hash from portal_code where id = ?").param(id).query(String.class).single();
-        boolean right = code != null && MessageDigest.isEqual(hash.getBytes(StandardCharsets.UTF_8),
+        boolean right = code != null && MessageDigest.isEqual(claimed.get().hash().getBytes(StandardCharsets.UTF_8),
                 hash(personId, code.trim()).getBytes(StandardCharsets.UTF_8));
         if (right) {
-            jdbc.sql("update portal_code set used_at = now() where id = ?").param(id).update();
+            jdbc.sql("update portal_code set used_at = now(), attempts = attempts - 1 where id = ?").param(claimed.get().id()).update();
             audit.recordAs("portal:" + personId, AuditAction.LOGIN, "person", String.valueOf(personId), "portal");
         } else {
-            jdbc.sql("update portal_code set attempts = attempts + 1 where id = ?").param(id).update();
             audit.recordAs("portal:" + personId, AuditAction.LOGIN_FAILED, "person", String.valueOf(personId), "portal: wrong code");
         }
         return right;
+    }
+
+    private record Claimed(long id, String hash) {
     }
 
     /** Too many wrong codes lately. */

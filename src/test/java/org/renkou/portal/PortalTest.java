@@ -38,17 +38,24 @@ class PortalTest {
         PortalClient c = new PortalClient(port);
         PortalClient.Page sent = ask(c, "<b>服务态度</b>", "<script>alert('x')</script>窗口排队太久", "13912340001");
         assertThat(sent.status()).as(sent.body()).isEqualTo(302);
-        String link = sent.location();
-        String tracking = link.replaceAll(".*/portal/requests/([^?]+)\\?t=.*", "$1");
-        PortalClient.Page page = c.get(link);
+        String location = sent.location();
+        assertThat(location).as("the secret stays out of addresses").doesNotContain("t=");
+        String tracking = location.replaceAll(".*/portal/requests/", "");
+        PortalClient.Page page = c.get(location);
         assertThat(page.body()).contains(tracking).contains("&lt;script&gt;").doesNotContain("<script>alert");
+        String link = privateLink(page);
+        PortalClient later = new PortalClient(port);
+        PortalClient.Page opened = later.get(link);
+        assertThat(opened.status()).isEqualTo(302);
+        assertThat(opened.location()).as("opened once, then shown without the secret").endsWith("/portal/requests/" + tracking);
+        assertThat(later.get(opened.location()).body()).contains("窗口排队太久");
         assertThat(new PortalClient(port).get("/portal/requests/" + tracking).status()).as("tracking number alone").isEqualTo(404);
         assertThat(new PortalClient(port).get("/portal/requests/" + tracking + "?t=WRONG").status()).isEqualTo(404);
 
         Api officer = Api.as(port, "officer", "officer123");
         List<Integer> ids = officer.get("/api/v1/portal/requests").json("$[?(@.trackingNo == '" + tracking + "')].id");
         assertThat(officer.post("/api/v1/portal/requests/" + ids.get(0) + "/answer", "{\"answer\":\"已约谈窗口人员并整改\"}").status()).isEqualTo(200);
-        assertThat(c.get(link).body()).contains("已约谈窗口人员并整改").contains("已答复");
+        assertThat(c.get(location).body()).contains("已约谈窗口人员并整改").contains("已答复");
         assertThat(SentMessages.lastTo("13912340001")).contains(tracking).contains("答复");
         assertThat(officer.post("/api/v1/portal/requests/" + ids.get(0) + "/followups", "{\"note\":\"电话回访，群众满意\"}")
                 .<List<String>>json("$")).anySatisfy(f -> assertThat(f).contains("群众满意"));
@@ -105,6 +112,60 @@ class PortalTest {
         assertThat(jdbc.sql("select booked from appointment_slot where id = ?").param(slot).query(Integer.class).single()).isEqualTo(3);
         assertThat(jdbc.sql("select count(*) from appointment where slot_id = ? and state = 'BOOKED'").param(slot).query(Long.class).single())
                 .isEqualTo(3);
+    }
+
+    @Test
+    void concurrentCancelsAndChangesGiveAPlaceBackExactlyOnce() throws Exception {
+        Api officer = Api.as(port, "officer", "officer123");
+        int point = officer.post("/api/v1/portal/points", "{\"name\":\"取消并发服务点\",\"address\":\"测试\"}").json("$.id");
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        for (int round = 0; round < 3; round++) {
+            int[] slots = new int[2];
+            for (int i = 0; i < 2; i++) {
+                slots[i] = officer.post("/api/v1/portal/points/" + point + "/slots", "{\"service\":\"CHECK\",\"startsAt\":\""
+                        + OffsetDateTime.now().plusDays(4 + i) + "\",\"capacity\":3}").json("$.id");
+            }
+            List<String> links = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                PortalClient c = new PortalClient(port);
+                c.get("/portal/appointments");
+                String location = c.post("/portal/appointments", Map.of("slotId", String.valueOf(slots[0]), "name", "取消人",
+                        "phone", "138123420" + round + i)).location();
+                links.add(privateLink(c.get(location)));
+            }
+            // half the callers cancel the first booking; the others cancel or move the second one
+            CountDownLatch ready = new CountDownLatch(20);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<PortalClient.Page>> results = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String link = links.get(i < 10 ? 0 : 1);
+                boolean cancel = i < 10 || i % 2 == 0;
+                results.add(pool.submit(() -> {
+                    PortalClient c = new PortalClient(port);
+                    String path = c.get(link).location();
+                    assertThat(c.get(path).body()).contains("cancel-form");
+                    String secret = link.replaceAll(".*[?&]t=", "");
+                    ready.countDown();
+                    start.await();
+                    return cancel ? c.post(path + "/cancel", Map.of("t", secret))
+                            : c.post(path + "/change", Map.of("t", secret, "slotId", String.valueOf(slots[1])));
+                }));
+            }
+            ready.await();
+            start.countDown();
+            for (Future<PortalClient.Page> f : results) {
+                assertThat(f.get().status()).as("never an error page").isEqualTo(302);
+            }
+            for (int slot : slots) {
+                assertThat(jdbc.sql("select booked from appointment_slot where id = ?").param(slot).query(Integer.class).single())
+                        .as("slot " + slot + " counts its bookings exactly")
+                        .isEqualTo(jdbc.sql("select count(*) from appointment where slot_id = ? and state = 'BOOKED'")
+                                .param(slot).query(Integer.class).single());
+            }
+            assertThat(jdbc.sql("select booked from appointment_slot where id = ?").param(slots[0]).query(Integer.class).single())
+                    .as("the third booking keeps its place").isEqualTo(1);
+        }
+        pool.shutdown();
     }
 
     @Test
@@ -168,5 +229,48 @@ class PortalTest {
         attacker.get("/portal/me");
         attacker.post("/portal/me/verify", Map.of("code", right));
         assertThat(attacker.get("/portal/me").body()).as("locked even for the right code").doesNotContain("me-name");
+    }
+
+    @Test
+    void twentySimultaneousWrongCodesCountAsExactlyTheFiveAllowed() throws Exception {
+        Api admin = Api.as(port, "admin", "admin123");
+        TestData.town(admin, "220");
+        LocalDate birth = LocalDate.of(1993, 9, 9);
+        String id = TestData.idNumber(birth, "1");
+        String phone = "13600" + id.substring(12, 18).replace("X", "0");
+        admin.post("/api/v1/persons", TestData.person(id, "门户并发", "1", birth, "430105220001", null, "").replace("13800000000", phone));
+        PortalClient attacker = new PortalClient(port);
+        attacker.get("/portal/me");
+        attacker.post("/portal/me/code", Map.of("idNumber", id, "name", "门户并发"));
+        String right = SentMessages.lastTo(phone).replaceAll(".*验证码为 (\\d{6}).*", "$1");
+        String wrong = right.equals("000000") ? "111111" : "000000";
+        attacker.get("/portal/me");
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<PortalClient.Page>> tries = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            tries.add(pool.submit(() -> {
+                start.await();
+                return attacker.post("/portal/me/verify", Map.of("code", wrong));
+            }));
+        }
+        start.countDown();
+        for (Future<PortalClient.Page> f : tries) {
+            assertThat(f.get().status()).isEqualTo(302);
+        }
+        pool.shutdown();
+        long person = jdbc.sql("select id from person where id_number = ?").param(id).query(Long.class).single();
+        assertThat(jdbc.sql("select sum(attempts) from portal_code where person_id = ?").param(person).query(Long.class).single())
+                .as("exactly the allowed attempts were compared").isEqualTo(5);
+        attacker.get("/portal/me");
+        attacker.post("/portal/me/verify", Map.of("code", right));
+        assertThat(attacker.get("/portal/me").body()).doesNotContain("me-name");
+    }
+
+    /** The private link a page shows the resident to keep. */
+    private static String privateLink(PortalClient.Page page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"private-link\">([^<]+)<").matcher(page.body());
+        assertThat(m.find()).as("the page shows its private link").isTrue();
+        return m.group(1).replace("&amp;", "&");
     }
 }
