@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Login page, the administrator's user management and audit log view. */
 @Controller
+@NotAudited("the login form and staff accounts; account changes are audited by UserService")
 class AccessWebController {
     private final UserService users;
     private final AuditService audit;
@@ -73,14 +74,17 @@ class AccessWebController {
     }
 
     @GetMapping("/admin/audit")
+    @Audited(target = "audit_log")
     String audit(@RequestParam(required = false) String username, @RequestParam(required = false) String entity,
-                 @RequestParam(required = false) String entityId,
+                 @RequestParam(required = false) String entityId, @RequestParam(required = false) AuditAction action,
+                 @RequestParam(required = false) Long personId,
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                  @RequestParam(defaultValue = "0") int page, Model model) {
         access.require(Permission.ADMINISTER);
-        AuditService.Filter filter = new AuditService.Filter(username, entity, entityId, from, to);
+        AuditService.Filter filter = new AuditService.Filter(username, entity, entityId, action, personId, from, to);
         model.addAttribute("filter", filter);
+        model.addAttribute("actions", AuditAction.values());
         model.addAttribute("result", audit.search(filter, Math.max(0, page), 50));
         return "access/audit";
     }

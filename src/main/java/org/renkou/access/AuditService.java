@@ -10,25 +10,42 @@ import org.renkou.common.Dates;
 import org.renkou.common.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The audit log (审计日志): every write and every view of a person's record, append-only (a trigger refuses
- * updates and deletes). Writes are logged in the writer's transaction, so a rolled-back write leaves no entry.
+ * The audit log (审计日志), append-only (a trigger refuses updates and deletes). Requests to the web and API
+ * handlers marked {@link Audited} are recorded by {@link AuditRecorder}; services record what happens outside
+ * a request or needs the writer's transaction (writes: a rolled-back write leaves no entry). A request
+ * leaves one entry: once a service has recorded, the recorder adds none.
  */
 @Service
 public class AuditService {
-    /** One line of the log. */
+    /** The request attribute that says a service has recorded this request already. */
+    static final String RECORDED = AuditService.class.getName() + ".recorded";
+    /** The request attribute carrying the number of rows a list or export returned. */
+    static final String ROWS = AuditService.class.getName() + ".rows";
+
+    /** One line of the log; {@code action} is free text in lines written before the actions were fixed. */
     public record Entry(long id, Instant at, String username, String action, String entity, String entityId,
-                        String clientAddr, String detail) {
+                        String clientAddr, String detail, String query, Long rows) {
         public java.time.LocalDateTime localAt() {
             return java.time.LocalDateTime.ofInstant(at, Dates.ZONE);
+        }
+
+        /** What the entry is about: {@code person/42}, or the entity alone. */
+        public String target() {
+            return entityId == null ? entity : entity + "/" + entityId;
         }
     }
 
     /** What the administrator's view filters by; any part may be null. */
-    public record Filter(String username, String entity, String entityId, LocalDate from, LocalDate to) {
+    public record Filter(String username, String entity, String entityId, AuditAction action, Long personId,
+                         LocalDate from, LocalDate to) {
+        public Filter(String username, String entity, String entityId, LocalDate from, LocalDate to) {
+            this(username, entity, entityId, null, null, from, to);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -39,14 +56,36 @@ public class AuditService {
         this.access = access;
     }
 
-    public void record(String action, String entity, String entityId, String detail) {
+    public void record(AuditAction action, String entity, String entityId, String detail) {
         recordAs(access.current().username(), action, entity, entityId, detail);
     }
 
     /** For actors that are not staff accounts: a resident of the public portal ("portal:…"), a peer node. */
-    public void recordAs(String actor, String action, String entity, String entityId, String detail) {
-        jdbc.sql("insert into audit_log (username, action, entity, entity_id, client_addr, detail) values (?,?,?,?,?,?)")
-                .params(actor, action, entity, entityId, clientAddress(), detail).update();
+    public void recordAs(String actor, AuditAction action, String entity, String entityId, String detail) {
+        insert(actor, action, entity, entityId, detail, null, null);
+        RequestAttributes attrs = RequestContextHolder.getRequestAttributes();
+        if (attrs != null) {
+            attrs.setAttribute(RECORDED, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+        }
+    }
+
+    /**
+     * Tells the entry of the current request how many rows a list or an export returns, where the handler's
+     * answer does not show it (a file, a page without a {@link PageResult}); the entry is recorded at once.
+     */
+    public void rows(long count) {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
+            // recorded now, before the file is written
+            attrs.getRequest().setAttribute(ROWS, count);
+            AuditRecorder.record(this, attrs.getRequest(), null);
+        }
+    }
+
+    void insert(String actor, AuditAction action, String entity, String entityId, String detail, String query,
+                Long rows) {
+        jdbc.sql("insert into audit_log (username, action, entity, entity_id, client_addr, detail, query, row_count)"
+                        + " values (?,?,?,?,?,?,?,?)")
+                .params(actor, action.name(), entity, entityId, clientAddress(), detail, query, rows).update();
     }
 
     public PageResult<Entry> search(Filter f, int page, int size) {
@@ -64,6 +103,14 @@ public class AuditService {
             where.append(" and entity_id = ?");
             params.add(f.entityId().trim());
         }
+        if (f.action() != null) {
+            where.append(" and action = ?");
+            params.add(f.action().name());
+        }
+        if (f.personId() != null) {
+            where.append(" and entity = 'person' and entity_id = ?");
+            params.add(String.valueOf(f.personId()));
+        }
         if (f.from() != null) {
             where.append(" and at >= ?");
             params.add(Timestamp.from(f.from().atStartOfDay(Dates.ZONE).toInstant()));
@@ -80,7 +127,8 @@ public class AuditService {
                 .params(pageParams)
                 .query((rs, i) -> new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
                         rs.getString("username"), rs.getString("action"), rs.getString("entity"),
-                        rs.getString("entity_id"), rs.getString("client_addr"), rs.getString("detail")))
+                        rs.getString("entity_id"), rs.getString("client_addr"), rs.getString("detail"),
+                        rs.getString("query"), (Long) rs.getObject("row_count")))
                 .list();
         return new PageResult<>(items, total, page, size);
     }

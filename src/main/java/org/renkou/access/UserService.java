@@ -84,7 +84,7 @@ public class UserService {
                 .params(username, passwordEncoder.encode(rawPassword), displayName.trim(), role.name(),
                         pgArray(areaCodes))
                 .query(Long.class).single();
-        audit.record("CREATE", "user", String.valueOf(id), username + " " + role + " " + areaCodes);
+        audit.record(AuditAction.CREATE, "user", String.valueOf(id), username + " " + role + " " + areaCodes);
         return get(id);
     }
 
@@ -99,7 +99,7 @@ public class UserService {
         jdbc.sql("update app_user set display_name = ?, role = ?, area_codes = ?::text[], enabled = ? where id = ?")
                 .params(displayName.trim(), role.name(), pgArray(areaCodes), enabled, id).update();
         credentialCache.clear();
-        audit.record("UPDATE", "user", String.valueOf(id), role + " " + areaCodes + (enabled ? "" : " disabled"));
+        audit.record(AuditAction.UPDATE, "user", String.valueOf(id), role + " " + areaCodes + (enabled ? "" : " disabled"));
     }
 
     @Transactional
@@ -113,7 +113,7 @@ public class UserService {
         jdbc.sql("update app_user set password_hash = ?, failed_logins = 0, locked_until = null where id = ?")
                 .params(passwordEncoder.encode(rawPassword), id).update();
         credentialCache.clear();
-        audit.record("RESET_PASSWORD", "user", String.valueOf(id), null);
+        audit.record(AuditAction.UPDATE, "user", String.valueOf(id), "password reset");
     }
 
     /** Lets every address try the account's password again at once (and clears a lock of earlier versions). */
@@ -121,7 +121,7 @@ public class UserService {
     public void unlock(long id) {
         throttle.forget(get(id).username());
         jdbc.sql("update app_user set failed_logins = 0, locked_until = null where id = ?").param(id).update();
-        audit.record("UNLOCK", "user", String.valueOf(id), null);
+        audit.record(AuditAction.UPDATE, "user", String.valueOf(id), "unlocked");
     }
 
     /** Adds an area to a user's list (assigning staff to a village or grid). */

@@ -3,6 +3,7 @@ package org.renkou.area;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.renkou.access.NotAudited;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/areas")
 @Tag(name = "Areas", description = "The tree of places: county, town, village-level units, grids")
+@NotAudited("places and grids, no personal data; changes are audited by AreaService")
 class AreaApiController {
     private final AreaService areas;
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.common.AreaScope;
 import org.renkou.common.FieldProblem;
@@ -121,7 +122,7 @@ public class AreaService {
                 .params(area.code(), area.name().trim(), area.level().name(), area.parentCode(),
                         area.kind() == null ? null : area.kind().name(), area.areaKm2())
                 .update();
-        audit.record("CREATE", "area", area.code(), area.name());
+        audit.record(AuditAction.CREATE, "area", area.code(), area.name());
         return get(area.code());
     }
 
@@ -134,7 +135,7 @@ public class AreaService {
             throw new ValidationException(List.of(messages.problem("name", "required")));
         }
         jdbc.sql("update area set name = ? where code = ?").params(name.trim(), code).update();
-        audit.record("RENAME", "area", code, area.name() + " -> " + name.trim());
+        audit.record(AuditAction.UPDATE, "area", code, "renamed " + area.name() + " -> " + name.trim());
         return get(code);
     }
 

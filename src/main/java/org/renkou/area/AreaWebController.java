@@ -4,6 +4,8 @@ import java.util.List;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
 import org.renkou.access.CurrentUser;
+import org.renkou.access.NotAudited;
+import org.renkou.access.Role;
 import org.renkou.access.UserService;
 import org.renkou.common.NotFoundException;
 import org.renkou.common.Forms;
@@ -17,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The area tree, an area's page, new grids, renaming, and assigning staff to areas. */
 @Controller
+@NotAudited("places, grids and their staff; changes are audited by AreaService")
 class AreaWebController {
     private final AreaService areas;
     private final AccessService access;

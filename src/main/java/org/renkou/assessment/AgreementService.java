@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.renkou.access.AccessService;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.access.Permission;
@@ -75,7 +76,7 @@ public class AgreementService {
                             t.rule().name())
                     .update();
         }
-        audit.record("UPDATE", "target_agreement", String.valueOf(id), year + " " + unit.code());
+        audit.record(AuditAction.UPDATE, "target_agreement", String.valueOf(id), year + " " + unit.code());
         return find(year, unit.code()).orElseThrow();
     }
 

@@ -1,5 +1,6 @@
 package org.renkou.assessment;
 
+import org.renkou.access.NotAudited;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@NotAudited("aggregates of units against their targets: no personal records; agreements are audited by AgreementService")
 @RequestMapping("/api/v1/assessments")
 @Tag(name = "Target assessment", description = "Target agreements with the units and the yearly assessment")
 class AssessmentApiController {

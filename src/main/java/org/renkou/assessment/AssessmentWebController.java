@@ -1,5 +1,6 @@
 package org.renkou.assessment;
 
+import org.renkou.access.NotAudited;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -26,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 目标管理责任制考核: the ranking of a town's units, a unit's items with their drill-down, its agreement. */
 @Controller
+@NotAudited("aggregates of units against their targets: no personal records; agreements are audited by AgreementService")
 class AssessmentWebController {
     /** Blank rows offered below a unit's targets, for adding new ones. */
     private static final int BLANK_ROWS = 3;

@@ -59,12 +59,19 @@ public record IdNumber(String value) {
         return (value.charAt(16) - '0') % 2 == 1 ? "1" : "2";
     }
 
-    /** The form shown in lists: area code and last four characters only ({@code 430105********1234}). */
+    /**
+     * The form shown to whoever may not read whole numbers: the area code only ({@code 430105************}).
+     * Everything after it must go, because the same screens show the birth date and the sex beside it: the
+     * old mask hid just the eight date digits, so date + area + the last four gave the whole number back.
+     * Hiding the date alone is not enough either way, and the check character must go with the sequence: it
+     * is a function of the other 17 characters, so with the date known it would cut the 500 sequences the sex
+     * leaves open to about 45. The area code stays: it says no more than the address or village beside it.
+     */
     public static String mask(String number) {
         if (number == null || number.length() < 10) {
             return number;
         }
-        return number.substring(0, 6) + "*".repeat(number.length() - 10) + number.substring(number.length() - 4);
+        return number.substring(0, 6) + "*".repeat(number.length() - 6);
     }
 
     private static Optional<LocalDate> birthDateOf(String s) {

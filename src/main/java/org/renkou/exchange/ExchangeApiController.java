@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Min;
 import java.util.List;
+import org.renkou.access.Audited;
+import org.renkou.access.NotAudited;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/exchange")
 @Tag(name = "Exchange between nodes", description = "Peers, outbox and inbox of this node")
+@Audited(target = "exchange_message")
 class ExchangeApiController {
     private final ExchangeService exchange;
 
@@ -21,11 +24,13 @@ class ExchangeApiController {
         this.exchange = exchange;
     }
 
+    @NotAudited("peer nodes and their keys")
     @GetMapping("/peers")
     List<Peer> peers() {
         return exchange.peers();
     }
 
+    @NotAudited("peer nodes and their keys; audited by ExchangeService")
     @PostMapping("/peers")
     @Operation(summary = "Add or change a peer node (administrators): code, name, baseUrl, publicKey")
     Peer savePeer(@RequestBody Peer peer) {

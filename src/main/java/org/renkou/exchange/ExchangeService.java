@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.Messages;
@@ -107,7 +108,7 @@ public class ExchangeService {
         jdbc.sql("update exchange_outbox set next_attempt_at = now() where (recipient like ? or ? like recipient || '%')"
                         + " and state in ('QUEUED', 'UNDELIVERABLE')")
                 .params(p.code() + "%", p.code()).update();
-        audit.record("SAVE_PEER", "exchange_peer", p.code(), p.baseUrl());
+        audit.record(AuditAction.UPDATE, "exchange_peer", p.code(), p.baseUrl());
         return peer(p.code()).orElseThrow();
     }
 

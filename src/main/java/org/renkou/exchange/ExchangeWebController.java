@@ -2,6 +2,9 @@ package org.renkou.exchange;
 
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.Audited;
+import org.renkou.access.NotAudited;
+import org.renkou.access.Role;
 import org.renkou.common.Forms;
 import org.renkou.common.PageResult;
 import org.springframework.stereotype.Controller;
@@ -13,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The exchange page: this node, its peers, and the messages sent and received with their states. */
 @Controller
+@Audited(target = "exchange_message")
 class ExchangeWebController {
     private final ExchangeService exchange;
     private final AccessService access;
@@ -37,6 +41,7 @@ class ExchangeWebController {
         return "exchange/exchange";
     }
 
+    @NotAudited("peer nodes and their keys; audited by ExchangeService")
     @PostMapping("/exchange/peers")
     String savePeer(@RequestParam String code, @RequestParam String name, @RequestParam String baseUrl,
                     @RequestParam String publicKey, Model model, RedirectAttributes redirect) {

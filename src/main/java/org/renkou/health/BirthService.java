@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.common.AreaScope;
@@ -113,7 +114,7 @@ public class BirthService {
             jdbc.sql("update pregnancy set outcome = 'LIVE_BIRTH', outcome_on = ? where person_id = ? and outcome is null"
                     + " and detected_on <= ?").params(f.birthDate(), motherId, f.birthDate()).update();
         }
-        audit.record("BIRTH", "person", String.valueOf(motherId), "order " + order);
+        audit.record(AuditAction.CREATE, "person", String.valueOf(motherId), "birth, order " + order);
         return find(id);
     }
 
@@ -127,7 +128,7 @@ public class BirthService {
         }
         long id = jdbc.sql("insert into birth_permit (mother_id, approved_on, reason, recorded_by) values (?, ?, ?, ?) returning id")
                 .params(motherId, approvedOn, WomenService.blankToNull(reason), user.username()).query(Long.class).single();
-        audit.record("BIRTH_PERMIT", "person", String.valueOf(motherId), null);
+        audit.record(AuditAction.CREATE, "person", String.valueOf(motherId), "birth permit");
         return permits(motherId).stream().filter(p -> p.id() == id).findFirst().orElseThrow();
     }
 
@@ -142,7 +143,7 @@ public class BirthService {
         access.require(Permission.ADMINISTER);
         validate(r);
         long id = apply(r);
-        audit.record("POLICY_RULES", "policy_rule_set", String.valueOf(id), r.name());
+        audit.record(AuditAction.CREATE, "policy_rule_set", String.valueOf(id), r.name());
         return ruleSets().stream().filter(x -> x.id() == id).findFirst().orElseThrow();
     }
 

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.area.AreaService;
@@ -66,7 +67,7 @@ public class CampaignService {
         int roster = jdbc.sql("insert into check_roster (campaign_id, person_id, village_code, grid_code)"
                 + " select ?, person_id, village_code, grid_code from married_wra_on(?) w where "
                 + AreaScope.of(codes).sql("w.village_code", "w.grid_code", params)).params(params).update();
-        audit.record("CAMPAIGN", "check_campaign", String.valueOf(id), f.name() + ": " + roster + " on the roster");
+        audit.record(AuditAction.CREATE, "check_campaign", String.valueOf(id), f.name() + ": " + roster + " on the roster");
         return campaign(id);
     }
 
@@ -168,7 +169,7 @@ public class CampaignService {
         if (n == 0) {
             throw new NotFoundException("person " + f.personId() + " on the roster of campaign " + id);
         }
-        audit.record("CHECK_RESULT", "person", String.valueOf(f.personId()), "campaign " + id + ": " + f.result());
+        audit.record(AuditAction.CREATE, "person", String.valueOf(f.personId()), "check result, campaign " + id + ": " + f.result());
         return line(id, f.personId());
     }
 
@@ -189,7 +190,7 @@ public class CampaignService {
         if (n == 0) {
             throw new NotFoundException("absentee " + personId + " of campaign " + id);
         }
-        audit.record("FOLLOWUP", "person", String.valueOf(personId), "campaign " + id + ": " + f.outcome());
+        audit.record(AuditAction.CREATE, "person", String.valueOf(personId), "follow-up, campaign " + id + ": " + f.outcome());
         return line(id, personId);
     }
 

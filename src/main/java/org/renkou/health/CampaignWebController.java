@@ -5,6 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.AuditAction;
+import org.renkou.access.Audited;
+import org.renkou.access.NotAudited;
+import org.renkou.access.Role;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.Dates;
@@ -25,6 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Check campaigns: planning, live progress, result entry on a clinic day, printed rosters, the task list. */
 @Controller
+@Audited(target = "check_campaign")
 class CampaignWebController {
     private final CampaignService campaigns;
     private final RosterPdf rosterPdf;
@@ -73,6 +78,7 @@ class CampaignWebController {
     }
 
     /** The live part of the campaign page, refreshed by htmx while the campaign runs. */
+    @NotAudited("a campaign's progress in counts")
     @GetMapping("/health/campaigns/{id}/progress")
     String progress(@PathVariable long id, Model model) {
         campaign(id, model);
@@ -98,6 +104,7 @@ class CampaignWebController {
         return back;
     }
 
+    @Audited(target = "check_campaign", action = AuditAction.LIST)
     @GetMapping("/health/campaigns/{id}/roster")
     String roster(@PathVariable long id, @RequestParam(required = false) String village,
                   @RequestParam(defaultValue = "false") boolean unchecked, Model model) {
@@ -108,6 +115,7 @@ class CampaignWebController {
         return "health/roster";
     }
 
+    @Audited(target = "check_campaign", action = AuditAction.EXPORT)
     @GetMapping("/health/campaigns/{id}/roster.pdf")
     ResponseEntity<byte[]> rosterPdf(@PathVariable long id, @RequestParam(required = false) String village) {
         Campaign c = campaigns.campaign(id);
@@ -117,6 +125,7 @@ class CampaignWebController {
                 .body(pdf);
     }
 
+    @Audited(target = "person", action = AuditAction.LIST)
     @GetMapping("/health/tasks")
     String tasks(@RequestParam(required = false) Task.Kind kind, @RequestParam(required = false) String area,
                  @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,

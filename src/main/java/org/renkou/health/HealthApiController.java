@@ -4,6 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
+import org.renkou.access.AuditAction;
+import org.renkou.access.Audited;
+import org.renkou.access.NotAudited;
 import org.renkou.common.Dates;
 import org.renkou.common.PageResult;
 import org.renkou.common.ReportPeriod;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/health")
 @Tag(name = "Reproductive health", description = "WRA register, contraception, check campaigns, pregnancies, births, policy rules")
+@Audited(target = "person")
 class HealthApiController {
     private final WomenService women;
     private final CampaignService campaigns;
@@ -91,11 +95,13 @@ class HealthApiController {
         return births.births(area, ReportPeriod.parse(period));
     }
 
+    @Audited(target = "check_campaign")
     @GetMapping("/campaigns")
     List<Campaign> campaigns() {
         return campaigns.campaigns();
     }
 
+    @Audited(target = "check_campaign")
     @PostMapping("/campaigns")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a check campaign; its roster is every married WRA of its areas on the start date")
@@ -103,29 +109,34 @@ class HealthApiController {
         return campaigns.create(form);
     }
 
+    @Audited(target = "check_campaign")
     @GetMapping("/campaigns/{id}")
     Campaign campaign(@PathVariable long id) {
         return campaigns.campaign(id);
     }
 
+    @NotAudited("a campaign's progress in counts")
     @GetMapping("/campaigns/{id}/progress")
     @Operation(summary = "Check progress per village-level unit")
     List<Campaign.Progress> progress(@PathVariable long id) {
         return campaigns.progress(id);
     }
 
+    @Audited(target = "check_campaign", action = AuditAction.LIST)
     @GetMapping("/campaigns/{id}/roster")
     List<RosterLine> roster(@PathVariable long id, @RequestParam(required = false) String village,
                             @RequestParam(defaultValue = "false") boolean unchecked) {
         return campaigns.roster(id, village, unchecked);
     }
 
+    @Audited(target = "check_campaign", action = AuditAction.SEARCH)
     @GetMapping("/campaigns/{id}/lookup")
     @Operation(summary = "Find a woman of the roster by ID number (exact) or name (prefix)")
     List<RosterLine> lookup(@PathVariable long id, @RequestParam String q) {
         return campaigns.lookup(id, q);
     }
 
+    @Audited(target = "check_campaign", action = AuditAction.EXPORT)
     @GetMapping(value = "/campaigns/{id}/roster.pdf", produces = "application/pdf")
     @Operation(summary = "The printable roster (PDF), of one village or all the user may see")
     byte[] rosterPdf(@PathVariable long id, @RequestParam(required = false) String village) {
@@ -149,11 +160,13 @@ class HealthApiController {
         return campaigns.tasks();
     }
 
+    @NotAudited("birth policy rules, no personal data")
     @GetMapping("/policy-rules")
     List<PolicyRuleSet> rules() {
         return births.ruleSets();
     }
 
+    @NotAudited("birth policy rules; audited by BirthService")
     @PostMapping("/policy-rules")
     @ResponseStatus(HttpStatus.CREATED)
     PolicyRuleSet addRule(@RequestBody PolicyRuleSet rule) {
@@ -161,11 +174,13 @@ class HealthApiController {
                 rule.validTo(), rule.maxChildren(), rule.permitAllowsMore(), rule.note()));
     }
 
+    @NotAudited("birth policy rules; audited by BirthService")
     @PutMapping("/policy-rules/{id}")
     PolicyRuleSet changeRule(@PathVariable long id, @RequestBody PolicyRuleSet rule) {
         return births.saveRuleSet(withId(id, rule));
     }
 
+    @NotAudited("what rules would decide for a made-up family")
     @PostMapping("/policy-rules/{id}/preview")
     @Operation(summary = "Which births a change of this rule set would reclassify (nothing is saved)")
     List<BirthService.Reclassified> preview(@PathVariable long id, @RequestBody PolicyRuleSet rule) {

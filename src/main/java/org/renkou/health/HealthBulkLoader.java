@@ -9,6 +9,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.common.PgCopy;
 import org.renkou.health.HealthCodes.CheckResult;
@@ -84,7 +85,7 @@ public class HealthBulkLoader {
         PgCopy g = new PgCopy();
         pregnancies.forEach(x -> g.row(x.personId(), x.detectedOn(), x.expectedOn(), by));
         g.into(dataSource, "pregnancy (person_id, detected_on, expected_on, recorded_by)");
-        audit.record("BULK_LOAD", "health", null, source + ": " + contraception.size() + " contraception records, "
+        audit.record(AuditAction.IMPORT, "health", null, source + ": " + contraception.size() + " contraception records, "
                 + births.size() + " births, " + permits.size() + " permits, " + pregnancies.size() + " pregnancies");
     }
 
@@ -103,6 +104,6 @@ public class HealthBulkLoader {
                     followup_outcome = o.followup, followup_closed_on = o.closed_on, followup_note = o.note
                 from check_outcome o where r.campaign_id = ? and r.person_id = o.person_id""")
                 .params(by, campaignId).update();
-        audit.record("BULK_LOAD", "check_campaign", String.valueOf(campaignId), source + ": " + n + " roster lines");
+        audit.record(AuditAction.IMPORT, "check_campaign", String.valueOf(campaignId), source + ": " + n + " roster lines");
     }
 }

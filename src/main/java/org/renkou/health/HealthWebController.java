@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.Audited;
+import org.renkou.access.NotAudited;
+import org.renkou.access.Role;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.Dates;
@@ -24,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The pages of reproductive-health work: the WRA register, a woman's record, births and policy rules. */
 @Controller
+@Audited(target = "person")
 class HealthWebController {
     private final WomenService women;
     private final BirthService births;
@@ -142,6 +146,7 @@ class HealthWebController {
         return "health/births";
     }
 
+    @NotAudited("birth policy rules, no personal data")
     @GetMapping("/health/rules")
     String rules(Model model) {
         access.require(Permission.READ_HEALTH);
@@ -150,6 +155,7 @@ class HealthWebController {
         return "health/rules";
     }
 
+    @NotAudited("birth policy rules; audited by BirthService")
     @PostMapping("/health/rules")
     String saveRule(@RequestParam(required = false) Long id, @RequestParam(required = false) String name,
                     @RequestParam(required = false) String regionPrefix,

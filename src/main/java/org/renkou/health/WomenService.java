@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.common.Dates;
@@ -83,7 +84,6 @@ public class WomenService {
     public WomanRecord woman(long personId) {
         access.require(Permission.READ_HEALTH);
         Person p = persons.get(personId);
-        audit.record("VIEW_HEALTH", "person", String.valueOf(personId), null);
         return new WomanRecord(p, Dates.age(p.birthDate(), Dates.today()), contraception(personId),
                 checks(personId), pregnancies(personId), births.children(personId), births.permits(personId));
     }
@@ -113,7 +113,7 @@ public class WomenService {
                 values (?, ?, ?, ?, ?, ?) returning id""")
                 .params(personId, name(f.method()), name(f.noMethodReason()), f.startedOn(), blankToNull(f.provider()),
                         user.username()).query(Long.class).single();
-        audit.record("CONTRACEPTION", "person", String.valueOf(personId), name(f.method()) + name(f.noMethodReason()));
+        audit.record(AuditAction.CREATE, "person", String.valueOf(personId), "contraception " + name(f.method()) + name(f.noMethodReason()));
         return contraception(personId).stream().filter(c -> c.id() == id).findFirst().orElseThrow();
     }
 
@@ -134,7 +134,7 @@ public class WomenService {
         }
         long id = jdbc.sql("insert into pregnancy (person_id, detected_on, expected_on, recorded_by) values (?, ?, ?, ?) returning id")
                 .params(personId, f.detectedOn(), f.expectedOn(), user.username()).query(Long.class).single();
-        audit.record("PREGNANCY", "person", String.valueOf(personId), null);
+        audit.record(AuditAction.CREATE, "person", String.valueOf(personId), "pregnancy");
         return pregnancies(personId).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
     }
 
@@ -158,7 +158,7 @@ public class WomenService {
         }
         jdbc.sql("update pregnancy set outcome = ?, outcome_on = ? where id = ?")
                 .params(f.outcome().name(), f.outcomeOn(), pregnancyId).update();
-        audit.record("PREGNANCY_OUTCOME", "person", String.valueOf(open.personId()), f.outcome().name());
+        audit.record(AuditAction.UPDATE, "person", String.valueOf(open.personId()), "pregnancy outcome " + f.outcome().name());
         return pregnancies(open.personId()).stream().filter(x -> x.id() == pregnancyId).findFirst().orElseThrow();
     }
 

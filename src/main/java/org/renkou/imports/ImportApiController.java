@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.renkou.access.AuditAction;
+import org.renkou.access.Audited;
+import org.renkou.access.NotAudited;
 import org.renkou.people.PersonCriteria;
 import org.renkou.people.PersonStatus;
 import org.springframework.http.HttpStatus;
@@ -24,6 +27,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @Tag(name = "Imports and exports", description = "Bulk import of persons (CSV/XLSX) and exports in the same format")
 // the downloads answer both API clients (/api/v1/...) and signed-in browsers (the same path without it)
+@Audited(target = "import")
 class ImportApiController {
     private final ImportService imports;
     private final PersonFiles files;
@@ -58,6 +62,7 @@ class ImportApiController {
         imports.cancel(id);
     }
 
+    @Audited(target = "import", action = AuditAction.EXPORT)
     @GetMapping({"/api/v1/imports/{id}/errors", "/imports/{id}/errors"})
     @Operation(summary = "The rejected rows: row number, column, value, reason (CSV, or ?format=xlsx)")
     void errors(@PathVariable long id, @RequestParam(defaultValue = "csv") String format, HttpServletResponse response)
@@ -66,12 +71,14 @@ class ImportApiController {
         files.errors(imports.errors(id), format, response.getOutputStream());
     }
 
+    @NotAudited("an empty template")
     @GetMapping({"/api/v1/imports/template", "/imports/template"})
     void template(@RequestParam(defaultValue = "csv") String format, HttpServletResponse response) throws IOException {
         Downloads.prepare(response, "persons-template", format);
         files.template(format, response.getOutputStream());
     }
 
+    @Audited(target = "person", action = AuditAction.EXPORT)
     @GetMapping({"/api/v1/exports/persons", "/exports/persons"})
     @Operation(summary = "The filtered person list in the import format (ID numbers masked unless you may see them)")
     void export(@RequestParam(required = false) String idNumber, @RequestParam(required = false) String name,
@@ -84,6 +91,7 @@ class ImportApiController {
                 format, response.getOutputStream());
     }
 
+    @Audited(target = "household", action = AuditAction.EXPORT)
     @GetMapping({"/api/v1/exports/households", "/exports/households"})
     @Operation(summary = "The households of an area with head and size (CSV, or ?format=xlsx)")
     void households(@RequestParam(required = false) String area, @RequestParam(defaultValue = "csv") String format,

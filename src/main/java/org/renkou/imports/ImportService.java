@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.common.FieldProblem;
@@ -76,7 +77,7 @@ public class ImportService {
         Path file = Files.createTempFile("renkou-import-", ".upload");
         Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
         long id = jobs.create(fileName == null ? "upload" : fileName, user.username(), dryRun);
-        audit.record(dryRun ? "IMPORT_DRY_RUN" : "IMPORT_START", "import", String.valueOf(id), fileName);
+        audit.record(AuditAction.IMPORT, "import", String.valueOf(id), (dryRun ? "dry run: " : "") + fileName);
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         Locale locale = LocaleContextHolder.getLocale();
         worker.submit(() -> runAs(auth, locale, () -> run(id, file, dryRun)));
@@ -101,7 +102,7 @@ public class ImportService {
         if (get(id).running()) {
             cancelRequested.add(id);
             jobs.cancelling(id);
-            audit.record("IMPORT_CANCEL", "import", String.valueOf(id), null);
+            audit.record(AuditAction.UPDATE, "import", String.valueOf(id), "cancelled");
         }
     }
 

@@ -2,6 +2,7 @@ package org.renkou.imports;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import org.renkou.access.Audited;
 import org.renkou.common.Messages;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
@@ -15,6 +16,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** The import page (upload, dry run, job list) and a job's page with its live progress. */
 @Controller
+@Audited(target = "import")
 class ImportWebController {
     private final ImportService imports;
     private final Messages messages;

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.common.AreaScope;
@@ -131,7 +132,7 @@ public class FloatingService {
                         + " values (?, ?, ?, ?, ?, ?, ?)")
                 .params(p.id(), kind, d.on(), d.reason(), d.placeCode() == null || d.placeCode().isBlank() ? null : d.placeCode().trim(),
                         d.contact(), access.current().username()).update();
-        audit.record(kind, "person", String.valueOf(p.id()), d.placeCode());
+        audit.record(AuditAction.UPDATE, "person", String.valueOf(p.id()), kind + " " + d.placeCode());
     }
 
     /** Tells the other place's node; a place without a known peer waits as undeliverable in the outbox. */
@@ -192,7 +193,6 @@ public class FloatingService {
                         + " where m.person_id = f.person_id and m.kind = 'ARRIVAL' and m.key_subject) order by f.village_code, f.name limit 500")
                 .params(params).query((rs, i) -> new FloatingOverview.KeySubject(rs.getLong(1), rs.getString(2),
                         IdNumber.mask(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class))).list();
-        audit.record("VIEW", "floating_overview", area, null);
         return new FloatingOverview(villages, reasons, destinations, keys,
                 villages.stream().mapToLong(FloatingOverview.VillageRow::inflow).sum(),
                 villages.stream().mapToLong(FloatingOverview.VillageRow::outflow).sum());

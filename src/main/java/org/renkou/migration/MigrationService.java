@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.common.Dates;
@@ -144,7 +145,7 @@ public class MigrationService {
                     key_subject, deadline, state) values (?, 'OUT', ?, ?, ?, ?, ?, ?, ?, ?, 'SENT')""")
                 .params(id, p.hukouCode(), p.id(), p.idNumber(), p.name(), p.birthDate(), p.sex(), keySubject, deadline)
                 .update();
-        audit.record("VERIFICATION_REQUEST", "person", String.valueOf(p.id()), p.hukouCode());
+        audit.record(AuditAction.CREATE, "person", String.valueOf(p.id()), "verification request to " + p.hukouCode());
         return find(id).orElseThrow();
     }
 
@@ -186,7 +187,7 @@ public class MigrationService {
         exchange.send(r.peerCode(), FEEDBACK, body, id);
         jdbc.sql("update verification_request set state = 'ANSWERED', feedback = ?, answered_at = now() where id = ?")
                 .params(body, id).update();
-        audit.record("VERIFICATION_FEEDBACK", "verification_request", id.toString(), body);
+        audit.record(AuditAction.UPDATE, "verification_request", id.toString(), body);
         return find(id).orElseThrow();
     }
 
@@ -203,10 +204,21 @@ public class MigrationService {
                 .update();
     }
 
-    /** Feedback to one of our requests. */
+    /**
+     * Feedback to one of our requests. Only the node the request went to may answer it: feedback from any
+     * other peer (a signed message, but about a request it never received) changes nothing and is audited.
+     */
     void answered(IncomingMessage m) {
-        jdbc.sql("update verification_request set state = 'ANSWERED', feedback = ?, answered_at = now()"
-                + " where id = ? and direction = 'OUT'").params(m.payload(), m.correlationId()).update();
+        boolean fromRecipient = find(m.correlationId()).filter(r -> r.direction().equals("OUT"))
+                .flatMap(r -> exchange.peerFor(r.peerCode()))
+                .filter(peer -> peer.code().equals(m.sender())).isPresent();
+        if (fromRecipient) {
+            jdbc.sql("update verification_request set state = 'ANSWERED', feedback = ?, answered_at = now()"
+                    + " where id = ? and direction = 'OUT'").params(m.payload(), m.correlationId()).update();
+        } else {
+            audit.recordAs("peer:" + m.sender(), AuditAction.ACCESS_DENIED, "verification_request",
+                    String.valueOf(m.correlationId()), "not the recipient of the request");
+        }
     }
 
     private static VerificationRequest map(ResultSet rs, int i) throws SQLException {

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.Audited;
+import org.renkou.access.Role;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.PageResult;
@@ -26,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Registering an arrival, and the verification requests sent and received (town office). */
 @Controller
+@Audited(target = "person")
 class MigrationWebController {
     static final List<String> REASONS = List.of("租房居住办企业", "租地种养殖", "来企业务工", "其他");
 
@@ -54,6 +57,7 @@ class MigrationWebController {
     record RequestRow(VerificationRequest r, Feedback feedback) {
     }
 
+    @Audited(target = "verification_request")
     @GetMapping("/migration")
     String page(@RequestParam(defaultValue = "0") int sentPage, @RequestParam(defaultValue = "0") int receivedPage,
                 Model model) {
@@ -83,6 +87,7 @@ class MigrationWebController {
         return "redirect:/migration";
     }
 
+    @Audited(target = "verification_request")
     @PostMapping("/migration/requests/{id}/feedback")
     String answer(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean found,
                   @RequestParam(required = false) String maritalStatus, @RequestParam(required = false) Integer children,
@@ -93,6 +98,7 @@ class MigrationWebController {
         return "redirect:/migration";
     }
 
+    @Audited(target = "floating_overview")
     @GetMapping("/migration/overview")
     String overview(@RequestParam(required = false) String area, Model model) {
         model.addAttribute("o", floating.overview(area));

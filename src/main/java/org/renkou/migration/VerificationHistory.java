@@ -7,6 +7,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.common.PgCopy;
 import org.springframework.stereotype.Service;
@@ -42,6 +43,6 @@ public class VerificationHistory {
         }
         copy.into(dataSource, "verification_request (id, direction, peer_code, person_id, id_number, name, birth_date, sex,"
                 + " key_subject, deadline, state, feedback, created_at, answered_at)");
-        audit.record("BULK_LOAD", "verification_request", null, source + ": " + requests.size() + " requests");
+        audit.record(AuditAction.IMPORT, "verification_request", null, source + ": " + requests.size() + " requests");
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.renkou.access.NotAudited;
 import org.renkou.common.Dates;
 import org.renkou.common.ReportPeriod;
 import org.springframework.http.HttpStatus;
@@ -25,6 +26,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/api/v1/outreach")
 @Tag(name = "Outreach", description = "Publicity activities with photos, training sessions")
+@NotAudited("outreach activities, photos of events and trainings: no personal records; audited by OutreachService")
 class OutreachApiController {
     private final OutreachService outreach;
 

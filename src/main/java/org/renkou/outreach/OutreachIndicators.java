@@ -30,6 +30,12 @@ class OutreachIndicators implements IndicatorSource {
         this.jdbc = jdbc;
     }
 
+    /** Counts of activities and materials, not persons: nothing to suppress. */
+    @Override
+    public boolean countsPersons() {
+        return false;
+    }
+
     @Override
     public List<Indicator> catalogue() {
         List<Indicator> list = new ArrayList<>();

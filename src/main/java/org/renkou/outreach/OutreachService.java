@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.area.AreaService;
@@ -59,7 +60,7 @@ public class OutreachService {
         long id = jdbc.sql("insert into outreach_activity (held_on, area_code, campaign, kind, count, note, recorded_by)"
                         + " values (?, ?, ?, ?, ?, ?, ?) returning id")
                 .params(heldOn, areaCode, blank(campaign), kind, count, blank(note), user.username()).query(Long.class).single();
-        audit.record("OUTREACH", "outreach_activity", String.valueOf(id), kind + " " + count);
+        audit.record(AuditAction.CREATE, "outreach_activity", String.valueOf(id), kind + " " + count);
         return activity(id);
     }
 
@@ -78,7 +79,7 @@ public class OutreachService {
         long id = jdbc.sql("insert into outreach_photo (activity_id, file_name, content_type, content, recorded_by)"
                         + " values (?, ?, ?, ?, ?) returning id")
                 .params(activityId, fileName == null ? "photo" : fileName, type, content, user.username()).query(Long.class).single();
-        audit.record("OUTREACH_PHOTO", "outreach_activity", String.valueOf(activityId), fileName);
+        audit.record(AuditAction.CREATE, "outreach_activity", String.valueOf(activityId), "photo " + fileName);
         return id;
     }
 
@@ -137,7 +138,7 @@ public class OutreachService {
                         + " recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
                 .params(title.trim(), startsOn, days, blank(place), blank(trainer), participants, areaCode, blank(note), user.username())
                 .query(Long.class).single();
-        audit.record("TRAINING", "training_session", String.valueOf(id), title);
+        audit.record(AuditAction.CREATE, "training_session", String.valueOf(id), title);
         return trainings(new ReportPeriod(startsOn, startsOn)).stream().filter(t -> t.id() == id).findFirst().orElseThrow();
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import org.renkou.access.AccessService;
+import org.renkou.access.NotAudited;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.Dates;
@@ -23,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Publicity activities (with photos) and training sessions. */
 @Controller
+@NotAudited("outreach activities, photos of events and trainings: no personal records; audited by OutreachService")
 class OutreachWebController {
     private final OutreachService outreach;
     private final AreaService areas;

@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 import org.renkou.common.PgCopy;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -71,7 +72,7 @@ public class BulkLoader {
                 + " relation, hukou_code, village_code, grid_code, status, arrived_on, left_on, died_on, move_reason,"
                 + " other_place_code, phone, address)");
         StatusPeriods.derive(jdbc, "id >= ? and id < ?", firstPerson, firstPerson + persons.size());
-        audit.record("BULK_LOAD", "person", null, source + ": " + households.size() + " households, "
+        audit.record(AuditAction.IMPORT, "person", null, source + ": " + households.size() + " households, "
                 + persons.size() + " persons");
         return new Loaded(firstHousehold, firstPerson);
     }

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.renkou.access.Audited;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.Messages;
 import org.renkou.common.PageResult;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/persons")
 @Tag(name = "Persons", description = "The full-population register (全员人口个案)")
+@Audited(target = "person")
 class PersonApiController {
     private final PersonService persons;
     private final Messages messages;

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.area.Area;
@@ -224,7 +225,7 @@ public class PersonImport {
         changePersons(jobId, fields, user, source);
         log.info("Import {}: new persons written in {} ms{}, changed ones in {} ms", jobId, t1 - t0,
                 large == null ? "" : " (a large load: keys and indexes built again)", System.currentTimeMillis() - t1);
-        audit.record("IMPORT", "person", null, source + ": added " + counts.added() + ", changed " + counts.changed()
+        audit.record(AuditAction.IMPORT, "person", null, source + ": added " + counts.added() + ", changed " + counts.changed()
                 + ", unchanged " + counts.unchanged());
     }
 

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.area.Area;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The register of persons. Every read of a person's record and every write is audited here; every change
+ * The register of persons. Every write is audited here (reads by their handlers, {@code @Audited}); every change
  * of a field lands in the person's history; the residence status is kept as dated periods so that
  * population figures can be taken for any date. Persons are never deleted.
  */
@@ -58,28 +59,35 @@ public class PersonService {
     }
 
     /**
-     * Every person of a list, for an export (audited). ID numbers are whole only for roles that may see them;
-     * one transaction (with the audit entry) lets the cursor stream a list of any size.
+     * Every person of a list, for an export (the handler's audit entry gets the row count). ID numbers are
+     * whole only for roles that may see them; one transaction lets the cursor stream a list of any size.
      */
     @Transactional
     public void export(PersonCriteria criteria, java.util.function.Consumer<Person> sink) {
         CurrentUser user = access.require(Permission.READ_PERSONS);
         criteria.checked(messages);
-        audit.record("EXPORT", "person", null, criteria.toString());
         boolean whole = user.has(Permission.SEE_WHOLE_ID_NUMBERS);
-        repository.forEach(criteria, user.scope(), user.floatingOnly(),
-                p -> sink.accept(whole ? p : p.withIdNumber(IdNumber.mask(p.idNumber()))));
+        long[] rows = {0};
+        repository.forEach(criteria, user.scope(), user.floatingOnly(), p -> {
+            sink.accept(whole ? p : p.withIdNumber(IdNumber.mask(p.idNumber())));
+            rows[0]++;
+        });
+        audit.rows(rows[0]);
     }
 
-    /** Every household of the user's areas (and of {@code area}, if given), for an export (audited). */
+    /** Every household of the user's areas (and of {@code area}, if given), for an export (rows audited). */
     @Transactional
     public void exportHouseholds(String area, java.util.function.Consumer<HouseholdLine> sink) {
         CurrentUser user = access.require(Permission.READ_PERSONS);
         if (user.floatingOnly()) {
             throw new AccessDeniedException("the police liaison reads floating people only");
         }
-        audit.record("EXPORT", "household", null, area);
-        repository.forEachHousehold(area, user.scope(), sink);
+        long[] rows = {0};
+        repository.forEachHousehold(area, user.scope(), h -> {
+            sink.accept(h);
+            rows[0]++;
+        });
+        audit.rows(rows[0]);
     }
 
     /** How many persons of each residence status the user's areas hold today. */
@@ -94,20 +102,21 @@ public class PersonService {
                 .map(p -> p.withIdNumber(IdNumber.mask(p.idNumber())));
     }
 
-    /** A person's full record (audited); the ID number is whole only for roles allowed to see it. */
+    /** A person's full record; the ID number is whole only for roles allowed to see it. */
     @Transactional
     public Person get(long id) {
         CurrentUser user = access.require(Permission.READ_PERSONS);
         Person p = readable(id, user);
-        audit.record("VIEW", "person", String.valueOf(id), null);
         return user.has(Permission.SEE_WHOLE_ID_NUMBERS) ? p : p.withIdNumber(IdNumber.mask(p.idNumber()));
     }
 
+    /** Every change of a person's fields; old and new ID numbers are masked as on the record itself. */
     @Transactional
     public List<PersonChange> history(long id) {
-        readable(id, access.require(Permission.READ_PERSONS));
-        audit.record("VIEW_HISTORY", "person", String.valueOf(id), null);
-        return repository.changes(id);
+        CurrentUser user = access.require(Permission.READ_PERSONS);
+        readable(id, user);
+        List<PersonChange> changes = repository.changes(id);
+        return user.has(Permission.SEE_WHOLE_ID_NUMBERS) ? changes : changes.stream().map(PersonChange::withIdNumbersMasked).toList();
     }
 
     public List<StatusPeriod> statusPeriods(long id) {
@@ -148,7 +157,7 @@ public class PersonService {
         }
         repository.changeStatus(id, form.status(), since);
         repository.insertChange(id, user.username(), source.name(), "created", null, form.name().trim());
-        audit.record("CREATE", "person", String.valueOf(id), source.name());
+        audit.record(AuditAction.CREATE, "person", String.valueOf(id), source.name());
         return repository.find(id).orElseThrow();
     }
 
@@ -171,7 +180,7 @@ public class PersonService {
         if (before.status() != after.status()) {
             repository.changeStatus(id, after.status(), statusSince(form));
         }
-        audit.record("UPDATE", "person", String.valueOf(id), source.name());
+        audit.record(AuditAction.UPDATE, "person", String.valueOf(id), source.name());
         return after;
     }
 
@@ -185,7 +194,7 @@ public class PersonService {
             throw new ConflictException(messages.get("problem.staleVersion"));
         }
         repository.insertChange(id, user.username(), Source.WEB.name(), "enteredByMistake", "false", "true");
-        audit.record("MARK_MISTAKE", "person", String.valueOf(id), null);
+        audit.record(AuditAction.UPDATE, "person", String.valueOf(id), "entered by mistake");
     }
 
     /** A household with its members, if the user may see it. */
@@ -198,7 +207,6 @@ public class PersonService {
                 .filter(m -> !user.floatingOnly()
                         || m.status() == PersonStatus.INFLOW || m.status() == PersonStatus.OUTFLOW)
                 .toList();
-        audit.record("VIEW", "household", String.valueOf(householdId), null);
         return new Household(h.id(), h.householdNo(), h.villageCode(), h.gridCode(), h.address(), members);
     }
 

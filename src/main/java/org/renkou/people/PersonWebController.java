@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.Audited;
 import org.renkou.access.CurrentUser;
+import org.renkou.access.NotAudited;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.area.PlaceNames;
@@ -27,6 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Home page, the person list with its filters, a person's page and form, the household page. */
 @Controller
+@Audited(target = "person")
 class PersonWebController {
     private final PersonService persons;
     private final AreaService areas;
@@ -45,6 +48,7 @@ class PersonWebController {
         this.messages = messages;
     }
 
+    @NotAudited("the home page: counts by status and the area tree")
     @GetMapping("/")
     String home(Model model) {
         Map<PersonStatus, Long> counts = persons.countByStatus();
@@ -84,6 +88,7 @@ class PersonWebController {
         return "people/person";
     }
 
+    @NotAudited("an empty form")
     @GetMapping("/persons/new")
     String newForm(@RequestParam(required = false) String householdNo, Model model) {
         PersonForm empty = PersonForm.empty();
@@ -129,6 +134,7 @@ class PersonWebController {
         return "redirect:/persons/" + id;
     }
 
+    @Audited(target = "household")
     @GetMapping("/households/{id}")
     String household(@PathVariable long id, Model model) {
         Household h = persons.household(id);

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
+import org.renkou.access.Audited;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/register-checks")
 @Tag(name = "Register checks", description = "Verification rounds (核查) giving coverage and accuracy")
+@Audited(target = "register_check")
 class RegisterCheckApiController {
     private final RegisterChecks checks;
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.area.AreaService;
 import org.renkou.common.FieldProblem;
@@ -72,7 +73,7 @@ public class RegisterChecks implements IndicatorSource {
                 insert into register_check_round (area_code, checked_on, found, in_register, records_checked, records_correct,
                     note, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(areaCode, checkedOn, found, inRegister, checked, correct, note, user.username()).query(Long.class).single();
-        audit.record("REGISTER_CHECK", "area", areaCode, inRegister + "/" + found + ", " + correct + "/" + checked);
+        audit.record(AuditAction.CREATE, "register_check", areaCode, inRegister + "/" + found + ", " + correct + "/" + checked);
         return new Round(id, areaCode, checkedOn, found, inRegister, checked, correct, note);
     }
 

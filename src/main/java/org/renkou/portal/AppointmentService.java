@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.common.Dates;
 import org.renkou.common.FieldProblem;
@@ -113,7 +114,7 @@ public class AppointmentService {
         String secret = PortalService.random(24);
         long id = jdbc.sql("insert into appointment (reference, secret, slot_id, name, phone) values (?, ?, ?, ?, ?) returning id")
                 .params(reference, secret, slotId, name.trim(), p).query(Long.class).single();
-        audit.recordAs("public", "APPOINTMENT", "appointment", String.valueOf(id), String.valueOf(slotId));
+        audit.recordAs("public", AuditAction.CREATE, "appointment", String.valueOf(id), String.valueOf(slotId));
         return find(id);
     }
 
@@ -141,7 +142,7 @@ public class AppointmentService {
         jdbc.sql("update appointment set state = 'CANCELLED' where id = ? and state = 'BOOKED' returning slot_id")
                 .param(a.id()).query(Long.class).optional().ifPresent(slot -> {
                     release(slot);
-                    audit.recordAs("public", "APPOINTMENT_CANCEL", "appointment", String.valueOf(a.id()), null);
+                    audit.recordAs("public", AuditAction.UPDATE, "appointment", String.valueOf(a.id()), "cancelled");
                 });
         return find(a.id());
     }
@@ -158,7 +159,7 @@ public class AppointmentService {
         take(newSlotId);
         release(held.get());
         jdbc.sql("update appointment set slot_id = ?, reminded = false where id = ?").params(newSlotId, a.id()).update();
-        audit.recordAs("public", "APPOINTMENT_CHANGE", "appointment", String.valueOf(a.id()), String.valueOf(newSlotId));
+        audit.recordAs("public", AuditAction.UPDATE, "appointment", String.valueOf(a.id()), "slot " + newSlotId);
         return find(a.id());
     }
 

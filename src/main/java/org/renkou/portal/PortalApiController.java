@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.renkou.access.Audited;
+import org.renkou.access.NotAudited;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/portal")
 @Tag(name = "Public portal (staff)", description = "Requests from the public, service points and slots, information pages")
+@Audited(target = "portal_request")
 class PortalApiController {
     private final PortalService requests;
     private final AppointmentService appointments;
@@ -72,6 +75,7 @@ class PortalApiController {
     record Point(String name, String address, String villageCode) {
     }
 
+    @NotAudited("appointment places, no personal data")
     @PostMapping("/points")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Long> point(@RequestBody Point p) {
@@ -81,6 +85,7 @@ class PortalApiController {
     record Slot(String service, OffsetDateTime startsAt, int capacity) {
     }
 
+    @NotAudited("appointment slots, no personal data")
     @PostMapping("/points/{id}/slots")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Long> slot(@PathVariable long id, @RequestBody Slot s) {
@@ -90,6 +95,7 @@ class PortalApiController {
     record PageBody(String title, String body) {
     }
 
+    @NotAudited("public pages; audited by PortalPages")
     @PutMapping("/pages/{slug}")
     PortalPages.Page page(@PathVariable String slug, @RequestBody PageBody p) {
         pages.save(slug, p.title(), p.body());

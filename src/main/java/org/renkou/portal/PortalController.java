@@ -3,7 +3,9 @@ package org.renkou.portal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
+import org.renkou.access.NotAudited;
 import org.renkou.common.ValidationException;
 import org.renkou.health.ResidentHealth;
 import org.renkou.people.Residents;
@@ -22,6 +24,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * appointments, and a resident's own record after a one-time code. It never shows anyone else's data.
  */
 @Controller
+@NotAudited("the public portal: a resident is no staff account; ResidentLogin and the own-record page audit as portal:<person>")
 class PortalController {
     private final PortalPages pages;
     private final PortalService requests;
@@ -174,7 +177,7 @@ class PortalController {
         model.addAttribute("appointments", appointments.forPhone(phone));
         model.addAttribute("notifications", notifications.forPhone(phone));
         model.addAttribute("optedOut", notifications.optedOut(phone));
-        audit.recordAs("portal:" + id, "VIEW", "person", String.valueOf(id), "own record");
+        audit.recordAs("portal:" + id, AuditAction.VIEW, "person", String.valueOf(id), "own record");
         return "portal/me";
     }
 

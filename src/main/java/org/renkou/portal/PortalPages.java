@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.Messages;
@@ -63,6 +64,6 @@ public class PortalPages {
                 insert into portal_page (slug, title, body, updated_by) values (?, ?, ?, ?)
                 on conflict (slug) do update set title = excluded.title, body = excluded.body, updated_by = excluded.updated_by,
                     updated_at = now()""").params(slug, title.trim(), body, access.current().username()).update();
-        audit.record("PORTAL_PAGE", "portal_page", slug, null);
+        audit.record(AuditAction.UPDATE, "portal_page", slug, null);
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.common.Dates;
@@ -92,7 +93,7 @@ public class PortalService {
                     client_addr, due_on) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(tracking, secret, kind, villageCode == null || villageCode.isBlank() ? nodeCode : villageCode, subject.trim(),
                         body.trim(), contactName, phone, clientAddress, dueDate(Dates.today())).query(Long.class).single();
-        audit.recordAs("public", "PORTAL_REQUEST", "portal_request", String.valueOf(id), kind);
+        audit.recordAs("public", AuditAction.CREATE, "portal_request", String.valueOf(id), kind);
         return new Submitted(tracking, secret);
     }
 
@@ -125,7 +126,7 @@ public class PortalService {
         handleable(id, access.require(Permission.TOWN_OFFICE));
         jdbc.sql("update portal_request set assigned_to = ?, state = 'ASSIGNED' where id = ? and state in ('OPEN', 'ASSIGNED')")
                 .params(username, id).update();
-        audit.record("PORTAL_ASSIGN", "portal_request", String.valueOf(id), username);
+        audit.record(AuditAction.UPDATE, "portal_request", String.valueOf(id), "assigned to " + username);
         return find(id);
     }
 
@@ -138,7 +139,7 @@ public class PortalService {
         }
         jdbc.sql("update portal_request set answer = ?, answered_by = ?, answered_at = now(), state = 'ANSWERED' where id = ?")
                 .params(answer.trim(), user.username(), id).update();
-        audit.record("PORTAL_ANSWER", "portal_request", String.valueOf(id), null);
+        audit.record(AuditAction.UPDATE, "portal_request", String.valueOf(id), "answered");
         if (r.contactPhone() != null) {
             notifications.send(r.contactPhone(), null, "ANSWER", "您的" + kindName(r.kind()) + "（受理号 " + r.trackingNo()
                     + "）已有答复，请通过受理时的链接查看。");
@@ -161,7 +162,7 @@ public class PortalService {
             }
             throw new ConflictException(messages.get("problem.portalNotAnswered"));
         }
-        audit.record("PORTAL_CLOSE", "portal_request", String.valueOf(id), null);
+        audit.record(AuditAction.UPDATE, "portal_request", String.valueOf(id), "closed");
         return find(id);
     }
 
@@ -175,7 +176,7 @@ public class PortalService {
         }
         jdbc.sql("insert into portal_followup (request_id, person_id, visited_on, note, recorded_by) values (?, ?, ?, ?, ?)")
                 .params(requestId, personId, on != null ? on : Dates.today(), note.trim(), user.username()).update();
-        audit.record("FOLLOWUP_VISIT", "portal_request", String.valueOf(requestId), null);
+        audit.record(AuditAction.CREATE, "portal_request", String.valueOf(requestId), "follow-up visit");
     }
 
     public List<String> followUps(long requestId) {

@@ -3,6 +3,8 @@ package org.renkou.portal;
 import org.renkou.access.Permission;
 import java.time.LocalDate;
 import java.util.List;
+import org.renkou.access.Audited;
+import org.renkou.access.NotAudited;
 import org.renkou.common.Dates;
 import org.renkou.common.Forms;
 import org.renkou.common.FieldProblem;
@@ -18,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Staff: the queue of consultations and complaints with deadlines, answers and follow-up visits. */
 @Controller
+@Audited(target = "portal_request")
 class PortalStaffController {
     private final PortalService requests;
     private final PortalPages pages;
@@ -42,6 +45,7 @@ class PortalStaffController {
         return "portal/queue";
     }
 
+    @NotAudited("public pages; audited by PortalPages")
     @PostMapping("/requests/pages")
     String page(@RequestParam(required = false) String slug, @RequestParam(required = false) String title,
                 @RequestParam(required = false) String body, RedirectAttributes redirect) {

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.common.Messages;
 import org.renkou.common.ValidationException;
@@ -63,7 +64,7 @@ public class ResidentLogin {
         jdbc.sql("insert into portal_code (person_id, code_hash, expires_at) values (?, ?, now() + make_interval(mins => ?))")
                 .params(person, hash(person, code), CODE_MINUTES).update();
         notifications.sendCode(who.get().phone(), code);
-        audit.recordAs("portal:" + person, "PORTAL_CODE", "person", String.valueOf(person), null);
+        audit.recordAs("portal:" + person, AuditAction.CREATE, "person", String.valueOf(person), "portal one-time code");
         return Optional.of(person);
     }
 
@@ -90,9 +91,9 @@ public class ResidentLogin {
                 hash(personId, code.trim()).getBytes(StandardCharsets.UTF_8));
         if (right) {
             jdbc.sql("update portal_code set used_at = now(), attempts = attempts - 1 where id = ?").param(claimed.get().id()).update();
-            audit.recordAs("portal:" + personId, "PORTAL_LOGIN", "person", String.valueOf(personId), null);
+            audit.recordAs("portal:" + personId, AuditAction.LOGIN, "person", String.valueOf(personId), "portal");
         } else {
-            audit.recordAs("portal:" + personId, "PORTAL_CODE_WRONG", "person", String.valueOf(personId), null);
+            audit.recordAs("portal:" + personId, AuditAction.LOGIN_FAILED, "person", String.valueOf(personId), "portal: wrong code");
         }
         return right;
     }

@@ -37,9 +37,12 @@ public class DashboardService {
     private final List<ChartSource> chartSources;
     private final Messages messages;
     private final PlanModes plans;
+    private final SmallCells smallCells;
 
-    DashboardService(IndicatorService indicators, List<ChartSource> chartSources, Messages messages, PlanModes plans) {
+    DashboardService(IndicatorService indicators, List<ChartSource> chartSources, Messages messages, PlanModes plans,
+                     SmallCells smallCells) {
         this.plans = plans;
+        this.smallCells = smallCells;
         this.indicators = indicators;
         this.chartSources = chartSources;
         this.messages = messages;
@@ -61,7 +64,8 @@ public class DashboardService {
                     List.of("POP_RESIDENT", "POP_REGISTERED", "POP_INFLOW", "POP_OUTFLOW")));
             charts.add(byArea("rates-areas", "chart.ratesByArea", breakdown, List.of("CHECK_RATE", "CONTRACEPTION_RATE")));
         }
-        sourceCharts.forEach(f -> charts.addAll(Parallel.join(f)));
+        boolean suppress = smallCells.apply();
+        sourceCharts.forEach(f -> Parallel.join(f).forEach(c -> charts.add(suppress ? smallCells.suppressed(c) : c)));
         Map<String, IndicatorValue> byCode = result.values().stream().collect(Collectors.toMap(IndicatorValue::code, Function.identity()));
         charts.add(pie("sex-at-birth", "chart.sexAtBirth", byCode, List.of("BIRTHS_MALE", "BIRTHS_FEMALE")));
         charts.add(pie("method-mix", "chart.methodMix", byCode, byCode.keySet().stream().filter(c -> c.startsWith("METHOD_"))

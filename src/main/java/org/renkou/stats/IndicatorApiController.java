@@ -6,6 +6,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 import org.renkou.common.PageResult;
+import org.renkou.access.AuditAction;
+import org.renkou.access.Audited;
+import org.renkou.access.NotAudited;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/indicators")
 @Tag(name = "Indicators", description = "Figures computed from the individual records for any area and period")
+@NotAudited("aggregates (small cells suppressed for roles without personal access)")
 class IndicatorApiController {
     private final IndicatorService indicators;
 
@@ -49,6 +53,7 @@ class IndicatorApiController {
         return indicators.catalogue();
     }
 
+    @Audited(target = "indicator", action = AuditAction.DRILL_DOWN)
     @GetMapping("/{code}/persons")
     @Operation(summary = "The persons behind an indicator's numerator (drill-down; ID numbers masked), paged:"
             + " {items, total, page, size}, total counting them all")

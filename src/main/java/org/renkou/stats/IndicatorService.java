@@ -36,15 +36,16 @@ public class IndicatorService {
     private final Map<String, Indicator> catalogue = new LinkedHashMap<>();
     private final AreaService areas;
     private final AccessService access;
-    private final AuditService audit;
     private final Messages messages;
     private final PlanModes plans;
     private final java.time.Clock clock;
+    private final SmallCells smallCells;
 
-    IndicatorService(List<IndicatorSource> sources, AreaService areas, AccessService access, AuditService audit,
-                     Messages messages, PlanModes plans, java.time.Clock clock) {
+    IndicatorService(List<IndicatorSource> sources, AreaService areas, AccessService access,
+                     Messages messages, PlanModes plans, java.time.Clock clock, SmallCells smallCells) {
         this.plans = plans;
         this.clock = clock;
+        this.smallCells = smallCells;
         for (IndicatorSource s : sources) {
             for (Indicator i : s.catalogue()) {
                 if (catalogue.putIfAbsent(i.code(), i) != null) {
@@ -55,7 +56,6 @@ public class IndicatorService {
         }
         this.areas = areas;
         this.access = access;
-        this.audit = audit;
         this.messages = messages;
     }
 
@@ -197,7 +197,7 @@ public class IndicatorService {
         }).toList();
     }
 
-    /** A page of the persons behind a numerator, for users who may read persons in that area (audited). */
+    /** A page of the persons behind a numerator, for users who may read persons in that area (audited by the handlers). */
     public PageResult<PersonRef> numeratorPersons(String code, Query q, int page, int size) {
         CurrentUser user = access.require(Permission.READ_PERSONS);
         requireArea(q.area());
@@ -207,7 +207,6 @@ public class IndicatorService {
         IndicatorSource source = sourceOf.get(code);
         access.require(source.drillDownPermission());
         PageResult<PersonRef> persons = source.numeratorPersons(code, q.area(), q.period(), q.asOf(), page, size);
-        audit.record("DRILL_DOWN", "indicator", code, q.area() + " " + q.period().from() + ".." + q.period().to());
         return persons;
     }
 
@@ -234,6 +233,8 @@ public class IndicatorService {
             value = BigDecimal.valueOf(f.numerator() * (long) i.scale())
                     .divide(BigDecimal.valueOf(f.denominator()), 1, RoundingMode.HALF_UP);
         }
-        return new IndicatorValue(i.code(), name(i), value, f.numerator(), f.denominator(), i.unit());
+        IndicatorValue v = new IndicatorValue(i.code(), name(i), value, f.numerator(), f.denominator(), i.unit(), false);
+        return !i.money() && sourceOf.get(i.code()).countsPersons() && smallCells.hides(f) && smallCells.apply()
+                ? smallCells.suppressed(v) : v;
     }
 }

@@ -27,6 +27,14 @@ public interface IndicatorSource {
      * One page of the persons behind an indicator's numerator, for drill-down, with their true number (see
      * {@link PersonRefs#page}), or an empty page when the numerator is not a set of persons.
      */
+    /**
+     * Whether the counts are of persons (or their families, births, requests): small ones are then suppressed
+     * for aggregate-only roles ({@link SmallCells}). Stock, events and money are not.
+     */
+    default boolean countsPersons() {
+        return true;
+    }
+
     default PageResult<PersonRef> numeratorPersons(String code, String area, ReportPeriod period, LocalDate asOf, int page,
                                                    int size) {
         return new PageResult<>(List.of(), 0, page, size);

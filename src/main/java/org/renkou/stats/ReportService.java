@@ -18,6 +18,7 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
@@ -101,7 +102,7 @@ public class ReportService {
         }
         jdbc.sql("update report_template set body = ?, updated_by = ?, updated_at = now() where id = ?")
                 .params(body, access.current().username(), templateId()).update();
-        audit.record("REPORT_TEMPLATE", "report_template", templateId(), null);
+        audit.record(AuditAction.UPDATE, "report_template", templateId(), null);
     }
 
     /** The template filled for the area and period. */
@@ -110,7 +111,7 @@ public class ReportService {
         Map<String, String> values = new HashMap<>();
         d.values().forEach(v -> {
             values.put(v.code(), v.value() == null ? "–" : plain(v.value()));
-            values.put(v.code() + ".numerator", String.valueOf(v.numerator()));
+            values.put(v.code() + ".numerator", v.numerator() == null ? "–" : String.valueOf(v.numerator()));
             values.put(v.code() + ".denominator", v.denominator() == null ? "–" : String.valueOf(v.denominator()));
         });
         Area area = areas.get(q.area());
@@ -142,7 +143,7 @@ public class ReportService {
                 blocks.add(new Text(p.replaceAll("\\R", "")));
             }
         }
-        audit.record("REPORT", "area", q.area(), q.period().from() + ".." + q.period().to());
+        audit.record(AuditAction.EXPORT, "report", q.area(), q.period().from() + ".." + q.period().to());
         return new Report(title == null ? messages.get("report.title") : title, blocks);
     }
 

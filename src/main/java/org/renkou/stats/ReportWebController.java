@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.NotAudited;
+import org.renkou.access.Role;
 import org.renkou.common.NotFoundException;
 import org.renkou.common.ValidationException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -19,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The standard tables and the work report as pages and downloads. */
 @Controller
+@NotAudited("aggregate tables and the work report; ReportService audits a report's export")
 class ReportWebController {
     private final StatsWebController stats;
     private final StandardTables tables;

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.AuditAction;
+import org.renkou.access.Audited;
 import org.renkou.access.CurrentUser;
+import org.renkou.access.NotAudited;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.Csv;
@@ -23,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The dashboard of an area and period, its chart tables as CSV, and the drill-down to persons. */
 @Controller
+@NotAudited("the dashboard and its charts: aggregates")
 class StatsWebController {
     private final IndicatorService indicators;
     private final DashboardService dashboards;
@@ -81,6 +85,7 @@ class StatsWebController {
         Csv.write(response.getOutputStream(), header.toArray(String[]::new), rows);
     }
 
+    @Audited(target = "indicator", action = AuditAction.DRILL_DOWN)
     @GetMapping("/stats/persons")
     String persons(@RequestParam String code, @RequestParam(required = false) String area,
                    @RequestParam(required = false) String period,

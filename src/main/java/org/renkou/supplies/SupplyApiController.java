@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
+import org.renkou.access.NotAudited;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/supplies")
 @Tag(name = "Supplies", description = "Distribution points, stock ledger, surveys")
+@NotAudited("supply points, stock, ledgers and surveys: no personal data; audited by SupplyService")
 class SupplyApiController {
     private final SupplyService supplies;
 

@@ -23,6 +23,12 @@ class SupplyIndicators implements IndicatorSource {
         this.jdbc = jdbc;
     }
 
+    /** Counts of stock and goods handed out, not persons: nothing to suppress. */
+    @Override
+    public boolean countsPersons() {
+        return false;
+    }
+
     @Override
     public List<Indicator> catalogue() {
         return List.of(new Indicator("SUPPLY_POINTS", "免费药具发放点", "Distribution points", "在用的免费避孕药具发放点数", "个", 1),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.area.AreaService;
@@ -70,7 +71,7 @@ public class SupplyService {
         }
         long id = jdbc.sql("insert into supply_point (name, kind, village_code, keeper, opening) values (?, ?, ?, ?, ?) returning id")
                 .params(name.trim(), kind, villageCode, keeper.trim(), opening).query(Long.class).single();
-        audit.record("SUPPLY_POINT", "supply_point", String.valueOf(id), name);
+        audit.record(AuditAction.CREATE, "supply_point", String.valueOf(id), name);
         return points().stream().filter(p -> p.id() == id).findFirst().orElseThrow();
     }
 
@@ -118,7 +119,7 @@ public class SupplyService {
                 insert into supply_ledger (point_id, item_id, moved_on, quantity, balance_after, note, recorded_by)
                 values (?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(pointId, itemId, day, quantity, balance, note, user.username()).query(Long.class).single();
-        audit.record(quantity > 0 ? "SUPPLY_RECEIVED" : "SUPPLY_ISSUED", "supply_point", String.valueOf(pointId),
+        audit.record(AuditAction.CREATE, "supply_point", String.valueOf(pointId), (quantity > 0 ? "received " : "issued ") +
                 item.name() + " " + quantity);
         return new LedgerEntry(id, pointId, itemId, item.name(), day, quantity, balance, note, user.username());
     }
@@ -208,7 +209,7 @@ public class SupplyService {
                         + " values (?, ?, ?, ?, ?, ?) returning id")
                 .params(villageCode, on != null ? on : Dates.today(), sample, acquired, aware, user.username())
                 .query(Long.class).single();
-        audit.record("SUPPLY_SURVEY", "supply_survey", String.valueOf(id), acquired + "/" + aware + "/" + sample);
+        audit.record(AuditAction.CREATE, "supply_survey", String.valueOf(id), acquired + "/" + aware + "/" + sample);
         return new Survey(id, villageCode, on != null ? on : Dates.today(), sample, acquired, aware);
     }
 }

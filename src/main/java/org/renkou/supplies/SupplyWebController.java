@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.NotAudited;
+import org.renkou.access.Role;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.Dates;
@@ -26,6 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Distribution points with their stock, movements, low-stock alerts and surveys. */
 @Controller
+@NotAudited("supply points, stock, ledgers and surveys: no personal data; audited by SupplyService")
 class SupplyWebController {
     private final SupplyService supplies;
     private final AreaService areas;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.area.Area;
@@ -99,7 +100,7 @@ public class AllowanceService {
         }
         jdbc.sql("update allowance_programme set name = ?, amount_fen = ?, urban_amount_fen = ?, valid_from = ?, valid_to = ?,"
                 + " note = ? where id = ?").params(name.trim(), amount, urban, validFrom, validTo, note, id).update();
-        audit.record("ALLOWANCE_PROGRAMME", "allowance_programme", String.valueOf(id), Money.yuan(amount) + " 元/月");
+        audit.record(AuditAction.CREATE, "allowance_programme", String.valueOf(id), Money.yuan(amount) + " 元/月");
         return programme(id);
     }
 
@@ -195,7 +196,7 @@ public class AllowanceService {
                         bank_account, applied_on, urban) values (?, ?, ?, ?, 'APPLIED', ?, ?, ?, ?) returning id""")
                     .params(programmeId, beneficiaryId, applicant, e.villageCode(), e.reasons(), bankAccount.replace(" ", ""),
                             Dates.today(), urban(e.villageCode())).query(Long.class).single();
-            audit.record("ALLOWANCE_APPLY", "person", String.valueOf(beneficiaryId), p.code());
+            audit.record(AuditAction.CREATE, "person", String.valueOf(beneficiaryId), "allowance application " + p.code());
             return application(id);
         } catch (DuplicateKeyException dup) {
             throw new ConflictException(messages.get("problem.alreadyApplied"));
@@ -260,7 +261,8 @@ public class AllowanceService {
                     .params(note, applicationId).update();
             default -> throw new NotFoundException("decision " + decision);
         }
-        audit.record("ALLOWANCE_" + decision.toUpperCase(), "allowance_application", String.valueOf(applicationId), note);
+        audit.record(AuditAction.UPDATE, "allowance_application", String.valueOf(applicationId),
+                decision + (note == null ? "" : ": " + note));
         return application(applicationId);
     }
 
@@ -321,7 +323,7 @@ public class AllowanceService {
         if (lines == 0) {
             throw new ValidationException(List.of(messages.problem("firstMonth", "nothingToPay")));
         }
-        audit.record("PAYMENT_BATCH", "payment_batch", String.valueOf(batch), p.code() + " " + first + ".." + last + ": " + lines);
+        audit.record(AuditAction.CREATE, "payment_batch", String.valueOf(batch), p.code() + " " + first + ".." + last + ": " + lines);
         return batch(batch);
     }
 
@@ -359,7 +361,7 @@ public class AllowanceService {
                             rs.getObject(6, LocalDate.class).toString().substring(0, 7) + "～"
                                     + rs.getObject(7, LocalDate.class).toString().substring(0, 7)});
                 });
-        audit.record("BANK_FILE", "payment_batch", String.valueOf(batchId), rows.size() + " lines");
+        audit.record(AuditAction.EXPORT, "payment_batch", String.valueOf(batchId), "bank file, " + rows.size() + " lines");
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Csv.write(out, new String[]{"序号", "姓名", "身份证号", "银行账号", "金额（元）", "月数", "月份"}, rows);
             return out.toByteArray();

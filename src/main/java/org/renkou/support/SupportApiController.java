@@ -4,6 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
+import org.renkou.access.AuditAction;
+import org.renkou.access.Audited;
+import org.renkou.access.NotAudited;
 import org.renkou.common.Dates;
 import org.renkou.common.PageResult;
 import org.renkou.common.ReportPeriod;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/support")
 @Tag(name = "Family support", description = "Families in difficulty, visits with cash and goods, allowances and payment batches")
+@Audited(target = "household")
 class SupportApiController {
     private final SupportService support;
     private final AllowanceService allowances;
@@ -60,12 +64,14 @@ class SupportApiController {
         return support.visits(area, ReportPeriod.parse(period == null ? String.valueOf(Dates.today().getYear()) : period));
     }
 
+    @NotAudited("sums paid, by programme")
     @GetMapping("/totals")
     @Operation(summary = "Households, cash and goods by giver for an area and period")
     List<SupportTotals> totals(@RequestParam(required = false) String area, @RequestParam String period) {
         return support.totals(area, ReportPeriod.parse(period));
     }
 
+    @NotAudited("the allowance programmes, no personal data")
     @GetMapping("/programmes")
     List<Programme> programmes() {
         return allowances.programmes();
@@ -81,6 +87,7 @@ class SupportApiController {
         return allowances.changeProgramme(id, f.name(), f.monthlyYuan(), f.urbanMonthlyYuan(), f.validFrom(), f.validTo(), f.note());
     }
 
+    @Audited(target = "allowance_programme", action = AuditAction.LIST)
     @GetMapping("/programmes/{id}/eligible")
     @Operation(summary = "Who the register shows eligible on a date, and why; paged: {items, total, page, size}")
     PageResult<Eligible> eligible(@PathVariable long id, @RequestParam(required = false) String area,
@@ -93,6 +100,7 @@ class SupportApiController {
     record ApplicationForm(Long beneficiaryId, Long applicantId, String applicantIdNumber, String bankAccount) {
     }
 
+    @Audited(target = "allowance_programme")
     @PostMapping("/programmes/{id}/applications")
     @ResponseStatus(HttpStatus.CREATED)
     Application apply(@PathVariable long id, @RequestBody ApplicationForm f) {
@@ -100,6 +108,7 @@ class SupportApiController {
                 f.bankAccount());
     }
 
+    @Audited(target = "allowance_programme", action = AuditAction.LIST)
     @GetMapping("/programmes/{id}/applications")
     List<Application> applications(@PathVariable long id) {
         return allowances.applications(id);
@@ -108,6 +117,7 @@ class SupportApiController {
     record Decision(String note) {
     }
 
+    @Audited(target = "allowance_application", action = AuditAction.UPDATE)
     @PostMapping("/applications/{id}/{decision}")
     @Operation(summary = "review, approve (town office, not the reviewer) or reject an application")
     Application decide(@PathVariable long id, @PathVariable String decision, @RequestBody(required = false) Decision d) {
@@ -117,6 +127,7 @@ class SupportApiController {
     record BatchForm(LocalDate firstMonth, LocalDate lastMonth) {
     }
 
+    @Audited(target = "payment_batch")
     @PostMapping("/programmes/{id}/batches")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Pay every approved beneficiary for the months of the range not yet paid")
@@ -124,11 +135,13 @@ class SupportApiController {
         return allowances.createBatch(id, f.firstMonth(), f.lastMonth());
     }
 
+    @Audited(target = "payment_batch", action = AuditAction.LIST)
     @GetMapping("/programmes/{id}/batches")
     List<PaymentBatch> batches(@PathVariable long id) {
         return allowances.batches(id);
     }
 
+    @Audited(target = "payment_batch", action = AuditAction.EXPORT)
     @GetMapping("/batches/{id}/bank-file")
     @Operation(summary = "The bank file of a batch (CSV)")
     ResponseEntity<byte[]> bankFile(@PathVariable long id) {

@@ -6,6 +6,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.common.Dates;
 import org.renkou.common.PgCopy;
@@ -58,7 +59,7 @@ public class SupportBulkLoader {
         }
         v.into(dataSource, "support_visit (id, household_id, village_code, visited_on, giver, giver_name, cash_fen, recorded_by)");
         g.into(dataSource, "support_visit_goods (visit_id, item, quantity, unit)");
-        audit.record("BULK_LOAD", "support", null, source + ": " + families.size() + " families, " + visits.size() + " visits");
+        audit.record(AuditAction.IMPORT, "support", null, source + ": " + families.size() + " families, " + visits.size() + " visits");
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.common.AreaScope;
@@ -63,7 +64,7 @@ public class SupportService {
                 values (?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(householdId, h.villageCode(), reason.trim(), liaison1.trim(), liaison2.trim(),
                         on != null ? on : Dates.today(), user.username()).query(Long.class).single();
-        audit.record("DIFFICULT_FAMILY", "household", String.valueOf(householdId), reason);
+        audit.record(AuditAction.UPDATE, "household", String.valueOf(householdId), "family in difficulty: " + reason);
         return families(null).stream().filter(f -> f.id() == id).findFirst().orElseThrow();
     }
 
@@ -129,7 +130,7 @@ public class SupportService {
             jdbc.sql("insert into support_visit_goods (visit_id, item, quantity, unit) values (?, ?, ?, ?)")
                     .params(id, g.item(), g.quantity(), g.unit()).update();
         }
-        audit.record("SUPPORT_VISIT", "household", String.valueOf(f.householdId()), Money.yuan(fen) + " 元");
+        audit.record(AuditAction.CREATE, "household", String.valueOf(f.householdId()), Money.yuan(fen) + " 元");
         return visit(id);
     }
 

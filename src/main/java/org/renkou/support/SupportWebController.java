@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
+import org.renkou.access.AuditAction;
+import org.renkou.access.Audited;
+import org.renkou.access.Role;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.ConflictException;
@@ -31,6 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Family support pages: visits with goods and their totals, families in difficulty, allowances and batches. */
 @Controller
+@Audited(target = "household")
 class SupportWebController {
     private final SupportService support;
     private final AllowanceService allowances;
@@ -91,6 +95,7 @@ class SupportWebController {
                 liaison1, liaison2, null));
     }
 
+    @Audited(target = "allowance_programme", action = AuditAction.LIST)
     @GetMapping("/support/allowances")
     String allowances(@RequestParam(required = false) Long programme, @RequestParam(defaultValue = "0") int page, Model model) {
         List<Programme> programmes = allowances.programmes();
@@ -106,6 +111,7 @@ class SupportWebController {
         return "support/allowances";
     }
 
+    @Audited(target = "allowance_programme")
     @PostMapping("/support/allowances/{programme}/applications")
     String apply(@PathVariable long programme, @RequestParam long beneficiaryId, @RequestParam(required = false) String bankAccount,
                  @RequestParam(required = false) String applicantIdNumber, RedirectAttributes redirect) {
@@ -113,12 +119,14 @@ class SupportWebController {
                 () -> allowances.apply(programme, beneficiaryId, null, applicantIdNumber, bankAccount));
     }
 
+    @Audited(target = "allowance_application", action = AuditAction.UPDATE)
     @PostMapping("/support/applications/{id}/{decision}")
     String decide(@PathVariable long id, @PathVariable String decision, @RequestParam long programme,
                   @RequestParam(required = false) String note, RedirectAttributes redirect) {
         return Forms.save(redirect, "/support/allowances?programme=" + programme, () -> allowances.decide(id, decision, note));
     }
 
+    @Audited(target = "payment_batch")
     @PostMapping("/support/allowances/{programme}/batches")
     String batch(@PathVariable long programme,
                  @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth firstMonth,
@@ -128,6 +136,7 @@ class SupportWebController {
                 firstMonth == null ? null : firstMonth.atDay(1), lastMonth == null ? null : lastMonth.atDay(1)));
     }
 
+    @Audited(target = "payment_batch", action = AuditAction.EXPORT)
     @GetMapping("/support/batches/{id}/bank-file")
     ResponseEntity<byte[]> bankFile(@PathVariable long id) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))

@@ -59,7 +59,7 @@ class LoginThrottleTest {
         assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(basic("throttleknown", "correct-horse").statusCode()).as("a client known to have the password").isEqualTo(200);
         assertThat(basic("officer", "officer123").statusCode()).as("other accounts").isEqualTo(200);
-        assertThat(jdbc.sql("select count(*) from audit_log where action = 'LOGIN_THROTTLED' and entity_id = 'throttlenew'")
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'LOCKOUT' and entity_id = 'throttlenew'")
                 .query(Long.class).single()).isPositive();
         users.unlock(fresh.id());
         assertThat(basic("throttlenew", "correct-horse").statusCode()).as("an administrator lifts the wait").isEqualTo(200);

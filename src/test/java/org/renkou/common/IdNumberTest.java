@@ -41,9 +41,26 @@ class IdNumberTest {
     }
 
     @Test
-    void masksAllButAreaAndLastFour() {
-        assertThat(IdNumber.mask("430105197905081234")).isEqualTo("430105********1234");
+    void masksAllButTheAreaCode() {
+        assertThat(IdNumber.mask("430105197905081234")).isEqualTo("430105************");
         assertThat(IdNumber.mask(null)).isNull();
+    }
+
+    /** Whoever sees the masked number also sees the birth date and the sex: 500 numbers must stay possible. */
+    @Property(tries = 50)
+    void theMaskWithBirthDateAndSexLeavesFiveHundredNumbers(@ForAll("first17") String first17) {
+        IdNumber id = new IdNumber(first17 + IdNumber.checkChar(first17));
+        String shown = IdNumber.mask(id.value());
+        String date = id.value().substring(6, 14);
+        int candidates = 0;
+        for (int seq = 0; seq < 1000; seq++) {
+            String c17 = id.value().substring(0, 6) + date + String.format("%03d", seq);
+            IdNumber c = new IdNumber(c17 + IdNumber.checkChar(c17));
+            if (IdNumber.mask(c.value()).equals(shown) && c.sexCode().equals(id.sexCode())) {
+                candidates++;
+            }
+        }
+        assertThat(candidates).isEqualTo(500);
     }
 
     @Property

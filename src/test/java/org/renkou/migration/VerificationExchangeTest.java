@@ -129,4 +129,29 @@ class VerificationExchangeTest {
         await(() -> migrationB.find(sent.id()).isPresent());
         assertThat(migrationB.find(sent.id()).orElseThrow().state()).isEqualTo("UNMATCHED");
     }
+
+    @Test
+    void onlyTheNodeARequestWentToMayAnswerIt() {
+        LocalDate birth = LocalDate.of(1990, 2, 2);
+        String idNumber = TestData.idNumber(birth, "2").replaceFirst("^430105", "430121");
+        idNumber = idNumber.substring(0, 17) + org.renkou.common.IdNumber.checkChar(idNumber.substring(0, 17));
+        MigrationService migrationA = nodeA.getBean(MigrationService.class);
+        VerificationRequest sent = migrationA.registerArrival(new Arrival(
+                person(idNumber, "冒答者", birth, A + "201", PersonStatus.INFLOW), LocalDate.now().minusDays(1),
+                "来企业务工", null, "RENTED", null, 6, false));
+        assertThat(sent.peerCode()).startsWith(B);
+
+        // a signed message from another peer (the exchange checked its signature) about a request it never got
+        org.renkou.exchange.ExchangeHandler feedback = nodeA.getBean("verificationFeedback",
+                org.renkou.exchange.ExchangeHandler.class);
+        feedback.handle(new org.renkou.exchange.IncomingMessage(java.util.UUID.randomUUID(), "430122100",
+                MigrationService.FEEDBACK, sent.id(), "{\"note\":\"伪造\"}"));
+        VerificationRequest after = migrationA.find(sent.id()).orElseThrow();
+        assertThat(after.state()).isEqualTo("SENT");
+        assertThat(after.feedback()).isNull();
+
+        feedback.handle(new org.renkou.exchange.IncomingMessage(java.util.UUID.randomUUID(), B,
+                MigrationService.FEEDBACK, sent.id(), "{\"note\":\"核实\"}"));
+        assertThat(migrationA.find(sent.id()).orElseThrow().feedback()).contains("核实");
+    }
 }
