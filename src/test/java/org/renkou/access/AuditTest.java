@@ -78,7 +78,7 @@ class AuditTest {
         long before = last();
         Api.Response persons = officer.get("/api/v1/indicators/POP_INFLOW/persons?area=" + VILLAGE + "&period=FP2024");
         assertThat(persons.status()).isEqualTo(200);
-        int rows = persons.<List<Object>>json("$").size();
+        int rows = persons.<List<Object>>json("$.items").size();
         assertThat(since(before, "officer")).singleElement().satisfies(e -> assertThat(e)
                 .containsEntry("action", "DRILL_DOWN").containsEntry("entity", "indicator")
                 .containsEntry("entity_id", "POP_INFLOW").containsEntry("row_count", (long) rows));

@@ -1,0 +1,3 @@
+/** 批量导入: import jobs of person files. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "common", "people"})
+package org.renkou.imports;

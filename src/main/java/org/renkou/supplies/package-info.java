@@ -1,0 +1,3 @@
+/** 药具发放: distribution points and their stock. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "area", "common", "stats"})
+package org.renkou.supplies;
