@@ -31,7 +31,7 @@ enum Comparison {
             case SEX -> Objects.equals(a.sex(), b.sex()) ? "SAME" : "DIFFERENT";
             case ID_NUMBER -> idNumber(a, b);
             case HUKOU -> sameOrNot(a.hukouCode(), b.hukouCode());
-            case HOUSEHOLD -> sameOrNot(a.householdId(), b.householdId());
+            case HOUSEHOLD -> sameOrNot(a.householdNo(), b.householdNo());
             case VILLAGE -> sameOrNot(a.villageCode(), b.villageCode());
             case PHONE -> sameOrNot(a.phone(), b.phone());
         };

@@ -9,14 +9,14 @@ import org.renkou.common.IdNumber;
  * "confirmed as printed" with a wrong one is not proof of a different person).
  */
 record LinkRecord(long id, String name, String pinyin, String idNumber, boolean idValid, String sex,
-                  LocalDate birthDate, Long householdId, String hukouCode, String villageCode, String phone) {
+                  LocalDate birthDate, String householdNo, String hukouCode, String villageCode, String phone) {
 
-    static LinkRecord of(long id, String name, String idNumber, String sex, LocalDate birthDate, Long householdId,
+    static LinkRecord of(long id, String name, String idNumber, String sex, LocalDate birthDate, String householdNo,
                          String hukouCode, String villageCode, String phone) {
         String n = Normalised.name(name);
         String id18 = Normalised.idNumber(idNumber);
         boolean valid = id18 != null && IdNumber.parse(id18).valid();
-        return new LinkRecord(id, n, Pinyin.of(n), id18, valid, sex, birthDate, householdId,
+        return new LinkRecord(id, n, Pinyin.of(n), id18, valid, sex, birthDate, blankToNull(householdNo),
                 blankToNull(hukouCode), villageCode, Normalised.phone(phone));
     }
 

@@ -31,9 +31,12 @@ class PersonApiController {
     private final PersonService persons;
     private final Messages messages;
 
-    PersonApiController(PersonService persons, Messages messages) {
+    private final tools.jackson.databind.json.JsonMapper json;
+
+    PersonApiController(PersonService persons, Messages messages, tools.jackson.databind.json.JsonMapper json) {
         this.persons = persons;
         this.messages = messages;
+        this.json = json;
     }
 
     @GetMapping
@@ -95,9 +98,34 @@ class PersonApiController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register a person; confirmIdNumber=true accepts a wrong check character as printed")
-    Person create(@RequestBody PersonForm form) {
-        return persons.create(form, PersonService.Source.API);
+    @Operation(summary = "Register a person; confirmIdNumber=true accepts a wrong check character as printed",
+            description = "A person probably in the register already is answered 409 with candidates: "
+                    + "[{personId, score, reasons}], unless notDuplicateOf: [personId, ...] says they are somebody else")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            schema = @Schema(implementation = PersonForm.class)))
+    Person create(@RequestBody tools.jackson.databind.JsonNode body) {
+        // read as a tree: notDuplicateOf is a word about this request, not a field of the person
+        PersonForm form = json.treeToValue(body, PersonForm.class);
+        java.util.Set<Long> notDuplicateOf = new java.util.HashSet<>();
+        body.path("notDuplicateOf").forEach(n -> notDuplicateOf.add(n.asLong()));
+        return persons.createChecked(form, PersonService.Source.API, notDuplicateOf);
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(tools.jackson.core.JacksonException.class)
+    org.springframework.http.ProblemDetail unreadable(tools.jackson.core.JacksonException e) {
+        org.springframework.http.ProblemDetail pd = org.springframework.http.ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, messages.get("problem.unreadable"));
+        pd.setTitle(HttpStatus.BAD_REQUEST.getReasonPhrase());
+        return pd;
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(PossibleDuplicateException.class)
+    org.springframework.http.ProblemDetail possibleDuplicate(PossibleDuplicateException e) {
+        org.springframework.http.ProblemDetail pd = org.springframework.http.ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT, messages.get("problem.possibleDuplicate"));
+        pd.setTitle(HttpStatus.CONFLICT.getReasonPhrase());
+        pd.setProperty("candidates", e.candidates());
+        return pd;
     }
 
     @PutMapping("/{id}")

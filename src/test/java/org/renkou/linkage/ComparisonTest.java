@@ -14,7 +14,7 @@ class ComparisonTest {
     }
 
     static LinkRecord rec(String name, String id, String sex, LocalDate born, Long household, String village, String phone) {
-        return LinkRecord.of(1, name, id, sex, born, household, "430105", village, phone);
+        return LinkRecord.of(1, name, id, sex, born, household == null ? null : "H" + household, "430105", village, phone);
     }
 
     static LinkRecord named(String name) {
@@ -76,7 +76,7 @@ class ComparisonTest {
     void hukouHouseholdVillagePhone() {
         LinkRecord a = rec("张伟", null, "1", BORN, 5L, "V1", "13800001111");
         LinkRecord same = rec("张伟", null, "1", BORN, 5L, "V1", "+86 138 0000 1111");
-        LinkRecord other = LinkRecord.of(2, "张伟", null, "1", BORN, 6L, "110101", "V2", "13900002222");
+        LinkRecord other = LinkRecord.of(2, "张伟", null, "1", BORN, "H6", "110101", "V2", "13900002222");
         LinkRecord empty = LinkRecord.of(3, "张伟", null, "1", BORN, null, " ", "V1", null);
         assertThat(Comparison.HOUSEHOLD.level(a, same)).isEqualTo("SAME");
         assertThat(Comparison.HOUSEHOLD.level(a, other)).isEqualTo("DIFFERENT");

@@ -13,7 +13,7 @@ class ScorerTest {
 
     static LinkRecord p(String name, String id, String sex, LocalDate born, Long household, String hukou, String village,
                         String phone) {
-        return LinkRecord.of(1, name, id, sex, born, household, hukou, village, phone);
+        return LinkRecord.of(1, name, id, sex, born, household == null ? null : "H" + household, hukou, village, phone);
     }
 
     final LinkRecord withId = p("王秀英", id("43010519900412002"), "2", BORN, 10L, "430105", "V1", "13800001111");
