@@ -11,12 +11,24 @@ import org.renkou.common.IdNumber;
 record LinkRecord(long id, String name, String pinyin, String idNumber, boolean idValid, String sex,
                   LocalDate birthDate, String householdNo, String hukouCode, String villageCode, String phone) {
 
+    /** Names repeat across a register (张伟, 王秀英): each is normalised and read in pinyin once. */
+    private static final java.util.Map<String, String[]> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int NAMES_KEPT = 200_000;
+
     static LinkRecord of(long id, String name, String idNumber, String sex, LocalDate birthDate, String householdNo,
                          String hukouCode, String villageCode, String phone) {
-        String n = Normalised.name(name);
+        String[] forms = NAMES.get(name == null ? "" : name);
+        if (forms == null) {
+            String normalised = Normalised.name(name);
+            forms = new String[]{normalised, Pinyin.of(normalised)};
+            if (NAMES.size() > NAMES_KEPT) {
+                NAMES.clear();
+            }
+            NAMES.put(name == null ? "" : name, forms);
+        }
         String id18 = Normalised.idNumber(idNumber);
         boolean valid = id18 != null && IdNumber.parse(id18).valid();
-        return new LinkRecord(id, n, Pinyin.of(n), id18, valid, sex, birthDate, blankToNull(householdNo),
+        return new LinkRecord(id, forms[0], forms[1], id18, valid, sex, birthDate, blankToNull(householdNo),
                 blankToNull(hukouCode), villageCode, Normalised.phone(phone));
     }
 

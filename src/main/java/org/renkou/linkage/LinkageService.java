@@ -85,6 +85,7 @@ public class LinkageService implements DuplicateCheck {
     }
 
     private void run(long id, String area, String username) {
+        long started = System.nanoTime();
         try {
             Blocking blocking = new Blocking();
             int[] persons = {0};
@@ -95,6 +96,7 @@ public class LinkageService implements DuplicateCheck {
                 }
             });
             repository.progress(id, persons[0], 0, 0);
+            long loaded = System.nanoTime();
             int[] pairs = {0};
             long[] compared = {0};
             blocking.forEachPair(r -> r.villageCode() != null && r.villageCode().startsWith(area), (a, b) -> {
@@ -109,6 +111,9 @@ public class LinkageService implements DuplicateCheck {
             });
             repository.progress(id, persons[0], compared[0], pairs[0]);
             repository.finishRun(id, "DONE", null);
+            log.info("linkage run {} over {}: {} persons of the area, read in {} ms; {} pairs compared, {} queued, in {} ms",
+                    id, area, persons[0], (loaded - started) / 1_000_000, compared[0], pairs[0],
+                    (System.nanoTime() - loaded) / 1_000_000);
         } catch (RuntimeException e) {
             log.error("linkage run {} failed", id, e);
             repository.finishRun(id, "FAILED", e.getMessage());

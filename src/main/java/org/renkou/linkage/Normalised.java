@@ -13,6 +13,9 @@ final class Normalised {
     /** Spaces of every width and the dots that separate the parts of a transcribed name (·・‧•.). */
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\u00B7\\u30FB\\u2027\\u2022\\u2219\\u22C5\\uFF65.\\u3000]+");
 
+    /** Each character's simplified form once known (0: not asked yet); a race only asks twice. */
+    private static final char[] SIMPLIFIED = new char[Character.MAX_VALUE + 1];
+
     private Normalised() {
     }
 
@@ -23,7 +26,26 @@ final class Normalised {
         }
         String s = Normalizer.normalize(raw, Normalizer.Form.NFKC);
         s = SEPARATORS.matcher(s).replaceAll("");
-        return s.isEmpty() ? s : ZhConverterUtil.toSimple(s).toUpperCase();
+        StringBuilder simplified = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            simplified.append(simplified(c));
+        }
+        return simplified.toString().toUpperCase();
+    }
+
+    /**
+     * A character in simplified form, each asked of opencc4j once: names are converted character by character
+     * (a name has no words for the converter's phrase table), and a register of a million reads its few
+     * thousand characters only.
+     */
+    private static char simplified(char c) {
+        char known = SIMPLIFIED[c];
+        if (known == 0) {
+            String converted = ZhConverterUtil.toSimple(String.valueOf(c));
+            known = converted.length() == 1 ? converted.charAt(0) : c;
+            SIMPLIFIED[c] = known;
+        }
+        return known;
     }
 
     /** An ID number as compared: half-width, upper case, 15 digits turned into 18; null when absent. */

@@ -71,9 +71,21 @@ final class Pinyin {
 
     /** The first (most common) reading pinyin4j gives, or null for a character that is not Chinese. */
     private static String reading(char c) {
+        String known = READINGS[c];
+        if (known == null) {
+            known = ask(c);
+            READINGS[c] = known;
+        }
+        return known.isEmpty() ? null : known;
+    }
+
+    /** Each character's reading once known ("" for none); a race only asks twice. */
+    private static final String[] READINGS = new String[Character.MAX_VALUE + 1];
+
+    private static String ask(char c) {
         try {
             String[] readings = PinyinHelper.toHanyuPinyinStringArray(c, FORMAT);
-            return readings == null || readings.length == 0 ? null : readings[0];
+            return readings == null || readings.length == 0 ? "" : readings[0];
         } catch (BadHanyuPinyinOutputFormatCombination e) {
             throw new IllegalStateException(e);
         }
