@@ -17,10 +17,15 @@ public class Messages {
         return source.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
 
+    /** A field's name for people ({@code field.<name>}); a field without a name there is shown as it is called. */
+    public String fieldName(String field) {
+        return source.getMessage("field." + field, null, field, LocaleContextHolder.getLocale());
+    }
+
     /** A refused field: the message names the field ({@code field.<name>}) and the rule ({@code rule.<rule>}). */
     public FieldProblem problem(String field, String rule, Object... args) {
         Object[] all = new Object[args.length + 1];
-        all[0] = get("field." + field);
+        all[0] = fieldName(field);
         System.arraycopy(args, 0, all, 1, args.length);
         return new FieldProblem(field, rule, get("rule." + rule, all));
     }

@@ -25,7 +25,21 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
         }
     }
 
-    /** Parses a period; an unknown form is an {@link IllegalArgumentException}. */
+    /** A text that is no period; the API and the pages answer it as a refused {@code period} field. */
+    public static final class InvalidPeriodException extends IllegalArgumentException {
+        private final String text;
+
+        InvalidPeriodException(String text, Throwable cause) {
+            super("unknown period: " + text, cause);
+            this.text = text;
+        }
+
+        public String text() {
+            return text;
+        }
+    }
+
+    /** Parses a period; an unknown form is an {@link InvalidPeriodException}. */
     public static ReportPeriod parse(String text) {
         String s = text == null ? "" : text.trim().toUpperCase();
         try {
@@ -50,10 +64,10 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
             if ((m = RANGE.matcher(s)).matches()) {
                 return new ReportPeriod(LocalDate.parse(m.group(1)), LocalDate.parse(m.group(2)));
             }
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("not a date: " + text, e);
+        } catch (DateTimeException | IllegalArgumentException e) { // no such date, or it ends before it starts
+            throw new InvalidPeriodException(text, e);
         }
-        throw new IllegalArgumentException("unknown period: " + text);
+        throw new InvalidPeriodException(text, null);
     }
 
     public boolean contains(LocalDate d) {

@@ -2,6 +2,7 @@ package org.renkou.exchange;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Min;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,12 +34,12 @@ class ExchangeApiController {
 
     @GetMapping("/outbox")
     @Operation(summary = "Messages sent by this node, newest first, with their delivery state")
-    List<OutgoingMessage> outbox(@RequestParam(defaultValue = "100") int limit) {
+    List<OutgoingMessage> outbox(@RequestParam(defaultValue = "100") @Min(1) int limit) {
         return exchange.outbox(Math.min(limit, 1000));
     }
 
     @GetMapping("/inbox")
-    List<IncomingMessage> inbox(@RequestParam(defaultValue = "100") int limit) {
+    List<IncomingMessage> inbox(@RequestParam(defaultValue = "100") @Min(1) int limit) {
         return exchange.inbox(Math.min(limit, 1000));
     }
 }

@@ -178,8 +178,9 @@ public class CampaignService {
         if (f.outcome() == null) {
             throw new ValidationException(List.of(messages.problem("outcome", "required")));
         }
-        List<Object> params = new ArrayList<>(List.of(f.outcome().name(), WomenService.blankToNull(f.note()), Dates.today(),
-                id, personId));
+        // the note may be empty (null), which List.of does not take
+        List<Object> params = new ArrayList<>(java.util.Arrays.asList(f.outcome().name(),
+                WomenService.blankToNull(f.note()), Dates.today(), id, personId));
         int n = jdbc.sql("update check_roster r set followup_outcome = ?, followup_note = ?, followup_closed_on = ?"
                         + " where campaign_id = ? and person_id = ? and checked_on is null and "
                         + user.scope().sql("r.village_code", "r.grid_code", params))

@@ -3,6 +3,8 @@ package org.renkou.imports;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,8 +76,8 @@ class ImportApiController {
     @Operation(summary = "The filtered person list in the import format (ID numbers masked unless you may see them)")
     void export(@RequestParam(required = false) String idNumber, @RequestParam(required = false) String name,
                 @RequestParam(required = false) String area, @RequestParam(required = false) PersonStatus status,
-                @RequestParam(required = false) String sex, @RequestParam(required = false) Integer ageFrom,
-                @RequestParam(required = false) Integer ageTo, @RequestParam(defaultValue = "csv") String format,
+                @RequestParam(required = false) String sex, @RequestParam(required = false) @Min(0) @Max(PersonCriteria.MAX_AGE) Integer ageFrom,
+                @RequestParam(required = false) @Min(0) @Max(PersonCriteria.MAX_AGE) Integer ageTo, @RequestParam(defaultValue = "csv") String format,
                 HttpServletResponse response) throws IOException {
         Downloads.prepare(response, "persons", format);
         files.export(new PersonCriteria(idNumber, name, area, status, sex, ageFrom, ageTo, null, null, null, null),

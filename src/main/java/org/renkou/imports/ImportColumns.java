@@ -23,6 +23,9 @@ final class ImportColumns {
         Set<String> fields() {
             Set<String> fields = new java.util.LinkedHashSet<>();
             for (String k : keys) {
+                if (k == null) {
+                    continue; // a column without a header is not read
+                }
                 if (k.equals(MOVED_ON)) {
                     fields.addAll(List.of("arrivedOn", "leftOn", "diedOn"));
                 } else if (!k.equals(CONFIRMED)) {
@@ -65,8 +68,13 @@ final class ImportColumns {
     static Header parse(String[] cells) {
         List<String> keys = new ArrayList<>();
         Map<String, String> textOf = new LinkedHashMap<>();
-        for (String cell : cells) {
-            String text = cell == null ? "" : cell.trim().replace("\uFEFF", "");
+        int width = cells.length;
+        while (width > 0 && headerText(cells[width - 1]).isEmpty()) {
+            width--; // Excel writes empty cells after the last column: they are no columns
+        }
+        for (int i = 0; i < width; i++) {
+            String cell = cells[i];
+            String text = headerText(cell);
             if (text.isEmpty()) {
                 keys.add(null);
                 continue;
@@ -87,6 +95,10 @@ final class ImportColumns {
             throw new HeaderException("import.error.missing", String.join("、", missing));
         }
         return new Header(keys, textOf);
+    }
+
+    private static String headerText(String cell) {
+        return cell == null ? "" : cell.trim().replace("\uFEFF", "");
     }
 
     static String[] header(boolean chinese) {

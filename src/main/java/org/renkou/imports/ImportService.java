@@ -26,6 +26,7 @@ import org.renkou.people.CodeTables;
 import org.renkou.people.PersonImport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -39,6 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * cancelled or failed job leaves the register as it was. Every rejected row is kept with its reason.
  */
 @Service
+@EnableConfigurationProperties(ImportLimits.class)
 public class ImportService {
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
     private static final int BATCH = 5_000;
@@ -50,13 +52,14 @@ public class ImportService {
     private final AccessService access;
     private final AuditService audit;
     private final TransactionTemplate tx;
+    private final ImportLimits limits;
     private final ExecutorService worker = daemonThread("import");
     /** Writes the checked rows of a job to the staging table while the job reads on. */
     private final ExecutorService stager = daemonThread("import-stage");
     private final Set<Long> cancelRequested = ConcurrentHashMap.newKeySet();
 
     ImportService(ImportJobs jobs, PersonImport personImport, CodeTables codes, Messages messages,
-                  AccessService access, AuditService audit, TransactionTemplate tx) {
+                  AccessService access, AuditService audit, TransactionTemplate tx, ImportLimits limits) {
         this.jobs = jobs;
         this.personImport = personImport;
         this.codes = codes;
@@ -64,6 +67,7 @@ public class ImportService {
         this.access = access;
         this.audit = audit;
         this.tx = tx;
+        this.limits = limits;
     }
 
     /** Takes the upload, starts the job in the background and answers its id at once. */
@@ -240,7 +244,7 @@ public class ImportService {
             int total = Spreadsheets.isXlsx(file) ? 0 : Spreadsheets.countCsvRows(file);
             run = new Run(id, total);
             long start = System.currentTimeMillis();
-            Spreadsheets.read(file, run);
+            Spreadsheets.read(file, limits, run);
             log.info("Import {}: {} rows read, checked and staged in {} ms", id, run.processed,
                     System.currentTimeMillis() - start);
             if (run.header == null) {
@@ -255,6 +259,8 @@ public class ImportService {
             finish(run, dryRun, file.getFileName().toString());
         } catch (ImportColumns.HeaderException e) {
             jobs.finish(id, "FAILED", 0, 0, 0, 0, 0, 0, messages.get(e.key, e.args));
+        } catch (Spreadsheets.MalformedException e) {
+            jobs.finish(id, "FAILED", 0, 0, 0, 0, 0, 0, messages.get(e.key, e.rowNo, e.limit));
         } catch (Spreadsheets.UnreadableException e) {
             jobs.finish(id, "FAILED", 0, 0, 0, 0, 0, 0, messages.get("import.error.format"));
         } catch (CancelledException e) {

@@ -28,11 +28,14 @@ class ImportWebController {
     }
 
     @GetMapping("/imports")
-    String page(@RequestParam(required = false) String tooLarge, Model model) {
+    String page(@RequestParam(required = false) String tooLarge, @RequestParam(required = false) String malformed,
+                Model model) {
         model.addAttribute("jobs", imports.recent());
         model.addAttribute("maxMb", maxMb);
         if (tooLarge != null) {
             model.addAttribute("error", messages.get("import.error.tooLarge", maxMb));
+        } else if (malformed != null) {
+            model.addAttribute("error", messages.get("rule.multipart", messages.fieldName("file")));
         }
         return "imports/imports";
     }

@@ -44,9 +44,23 @@ final class Spreadsheets {
     }
 
     /** The file is not a readable CSV or XLSX. */
-    static final class UnreadableException extends RuntimeException {
+    static class UnreadableException extends RuntimeException {
         UnreadableException(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /** A row over one of the {@link ImportLimits}: the file is refused, naming the row (message key and args). */
+    static final class MalformedException extends UnreadableException {
+        final String key;
+        final int rowNo;
+        final int limit;
+
+        MalformedException(String key, int rowNo, int limit) {
+            super(key + " at row " + rowNo, null);
+            this.key = key;
+            this.rowNo = rowNo;
+            this.limit = limit;
         }
     }
 
@@ -60,11 +74,11 @@ final class Spreadsheets {
         }
     }
 
-    static void read(Path file, RowHandler handler) throws IOException {
+    static void read(Path file, ImportLimits limits, RowHandler handler) throws IOException {
         if (isXlsx(file)) {
-            readXlsx(file, handler);
+            readXlsx(file, limits, handler);
         } else {
-            readCsv(file, handler);
+            readCsv(file, limits, handler);
         }
     }
 
@@ -126,7 +140,7 @@ final class Spreadsheets {
         return StandardCharsets.UTF_8;
     }
 
-    static void readCsv(Path file, RowHandler handler) throws IOException {
+    static void readCsv(Path file, ImportLimits limits, RowHandler handler) throws IOException {
         Charset charset = detectCharset(file);
         try (Reader reader = new InputStreamReader(Files.newInputStream(file), charset)) {
             Chars in = new Chars(reader);
@@ -135,12 +149,17 @@ final class Spreadsheets {
             boolean quoted = false;
             boolean any = false;
             int rowNo = 1;
+            int lineChars = 0;
             int c = in.next();
             if (c == '\uFEFF') {
                 c = in.next();
             }
             for (; c != -1; c = in.next()) {
                 any = true;
+                // the limits are checked as the row grows, so that no row larger than them is ever held
+                if (++lineChars > limits.maxLineChars()) {
+                    throw new MalformedException("import.error.lineTooLong", rowNo, limits.maxLineChars());
+                }
                 if (quoted) {
                     if (c != '"') {
                         cell.append((char) c);
@@ -152,6 +171,9 @@ final class Spreadsheets {
                 } else if (c == '"' && cell.isEmpty()) {
                     quoted = true;
                 } else if (c == ',') {
+                    if (cells.size() + 1 >= limits.maxCellsPerRow()) {
+                        throw new MalformedException("import.error.tooManyCells", rowNo, limits.maxCellsPerRow());
+                    }
                     cells.add(cell.toString());
                     cell.setLength(0);
                 } else if (c == '\n' || c == '\r') {
@@ -165,8 +187,12 @@ final class Spreadsheets {
                     }
                     cells.clear();
                     any = false;
+                    lineChars = 0;
                 } else {
                     cell.append((char) c);
+                }
+                if (cell.length() > limits.maxCellChars()) {
+                    throw new MalformedException("import.error.cellTooLong", rowNo, limits.maxCellChars());
                 }
             }
             if (any) {
@@ -218,7 +244,7 @@ final class Spreadsheets {
         }
     }
 
-    static void readXlsx(Path file, RowHandler handler) throws IOException {
+    static void readXlsx(Path file, ImportLimits limits, RowHandler handler) throws IOException {
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
@@ -228,13 +254,15 @@ final class Spreadsheets {
             }
             try (InputStream sheet = sheets.next()) {
                 XMLReader parser = XMLHelper.newXMLReader();
-                RowCollector collector = new RowCollector(handler);
+                RowCollector collector = new RowCollector(handler, limits);
                 parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings, collector,
                         new IsoDates(), false));
                 parser.parse(new InputSource(sheet));
             }
         } catch (StopReading stop) {
             // the handler asked to stop
+        } catch (MalformedException e) {
+            throw e;
         } catch (IOException e) {
             throw new UnreadableException(e.getMessage(), e);
         } catch (Exception e) {
@@ -250,15 +278,21 @@ final class Spreadsheets {
 
     private static final class RowCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
         private final RowHandler handler;
+        private final ImportLimits limits;
         private final List<String> cells = new ArrayList<>();
+        private int rowNo;
+        private int rowChars;
 
-        RowCollector(RowHandler handler) {
+        RowCollector(RowHandler handler, ImportLimits limits) {
             this.handler = handler;
+            this.limits = limits;
         }
 
         @Override
         public void startRow(int rowNum) {
             cells.clear();
+            rowNo = rowNum + 1;
+            rowChars = 0;
         }
 
         @Override
@@ -271,10 +305,26 @@ final class Spreadsheets {
         @Override
         public void cell(String ref, String value, XSSFComment comment) {
             int col = new CellReference(ref).getCol();
+            checkLimits(col, value);
             while (cells.size() < col) {
                 cells.add("");
             }
             cells.add(value);
+        }
+
+        /** The row's cells, each cell's and all its characters, checked before the cell is kept. */
+        private void checkLimits(int col, String value) {
+            if (col >= limits.maxCellsPerRow()) {
+                throw new MalformedException("import.error.tooManyCells", rowNo, limits.maxCellsPerRow());
+            }
+            int chars = value == null ? 0 : value.length();
+            if (chars > limits.maxCellChars()) {
+                throw new MalformedException("import.error.cellTooLong", rowNo, limits.maxCellChars());
+            }
+            rowChars += chars;
+            if (rowChars > limits.maxLineChars()) {
+                throw new MalformedException("import.error.lineTooLong", rowNo, limits.maxLineChars());
+            }
         }
     }
 

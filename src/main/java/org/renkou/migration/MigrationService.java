@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +12,10 @@ import org.renkou.access.AccessService;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.common.Dates;
+import org.renkou.common.FieldProblem;
+import org.renkou.common.Messages;
+import org.renkou.common.TextLimits;
+import org.renkou.common.ValidationException;
 import org.renkou.common.NotFoundException;
 import org.renkou.exchange.ExchangeService;
 import org.renkou.exchange.IncomingMessage;
@@ -33,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class MigrationService {
     static final String REQUEST = "migration.verification-request";
     static final String FEEDBACK = "migration.verification-feedback";
+    private static final int MAX_STAY_MONTHS = 1200;
 
     /** What travels in a request. */
     record RequestPayload(String idNumber, String name, String birthDate, String sex, boolean keySubject,
@@ -45,11 +51,12 @@ public class MigrationService {
     private final AccessService access;
     private final AuditService audit;
     private final JsonMapper json;
+    private final Messages messages;
     private final int keySubjectDays;
     private final int otherDays;
 
     MigrationService(JdbcClient jdbc, PersonService persons, ExchangeService exchange, AccessService access,
-                     AuditService audit, JsonMapper json,
+                     AuditService audit, JsonMapper json, Messages messages,
                      @Value("${renkou.migration.deadline-days.key-subject:15}") int keySubjectDays,
                      @Value("${renkou.migration.deadline-days.other:30}") int otherDays) {
         this.jdbc = jdbc;
@@ -58,6 +65,7 @@ public class MigrationService {
         this.access = access;
         this.audit = audit;
         this.json = json;
+        this.messages = messages;
         this.keySubjectDays = keySubjectDays;
         this.otherDays = otherDays;
     }
@@ -66,6 +74,7 @@ public class MigrationService {
     @Transactional
     public VerificationRequest registerArrival(Arrival a) {
         CurrentUser user = access.requireRegisterWriter();
+        String housing = checkArrival(a);
         PersonForm f = a.person();
         Person p = persons.create(new PersonForm(f.idNumber(), f.confirmIdNumber(), f.name(), f.sex(), f.birthDate(),
                 f.ethnicity(), f.maritalStatus(), f.education(), f.householdNo(), f.relation(), f.hukouCode(),
@@ -76,9 +85,34 @@ public class MigrationService {
                     expected_stay_months, place_code, key_subject, recorded_by)
                 values (?, 'ARRIVAL', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(p.id(), a.arrivedOn() == null ? Dates.today() : a.arrivedOn(), a.reason(), a.employer(),
-                        a.housing(), a.landlord(), a.expectedStayMonths(), p.hukouCode(), a.keySubject(), user.username())
+                        housing, a.landlord(), a.expectedStayMonths(), p.hukouCode(), a.keySubject(), user.username())
                 .update();
         return request(p, a.keySubject());
+    }
+
+    /** The arrival's own fields (the person's are the register's rules); answers the housing code. */
+    private String checkArrival(Arrival a) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (a.person() == null) {
+            problems.add(messages.problem("person", "required"));
+        }
+        String housing = null;
+        if (a.housing() != null && !a.housing().isBlank()) {
+            housing = Housing.of(a.housing()).map(Housing::name).orElse(null);
+            if (housing == null) {
+                problems.add(messages.problem("housing", "housing", a.housing()));
+            }
+        }
+        TextLimits.check(messages, problems, "reason", a.reason(), TextLimits.SHORT_TEXT);
+        TextLimits.check(messages, problems, "employer", a.employer(), TextLimits.SHORT_TEXT);
+        TextLimits.check(messages, problems, "landlord", a.landlord(), TextLimits.NAME);
+        if (a.expectedStayMonths() != null && (a.expectedStayMonths() < 0 || a.expectedStayMonths() > MAX_STAY_MONTHS)) {
+            problems.add(messages.problem("expectedStayMonths", "range", 0, MAX_STAY_MONTHS));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        return housing;
     }
 
     /** Sends a verification request about an inflow person to the node of their hukou place (also by hand). */

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.Messages;
 import org.renkou.common.PageResult;
+import org.renkou.common.TextLimits;
 import org.renkou.common.ValidationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,14 +44,22 @@ class PersonApiController {
     @Operation(summary = "Search the register; ID numbers are masked. page counts from 0",
             description = "idNumber exact, name prefix, area any level (includes everything below), "
                     + "status, sex, ageFrom/ageTo; sort = name|birthDate|idNumber|village|id, dir = asc|desc")
-    @Parameters({@Parameter(name = "idNumber", in = ParameterIn.QUERY), @Parameter(name = "name", in = ParameterIn.QUERY),
-            @Parameter(name = "area", in = ParameterIn.QUERY), @Parameter(name = "status", in = ParameterIn.QUERY,
-            schema = @Schema(implementation = PersonStatus.class)), @Parameter(name = "sex", in = ParameterIn.QUERY),
-            @Parameter(name = "ageFrom", in = ParameterIn.QUERY, schema = @Schema(type = "integer")),
-            @Parameter(name = "ageTo", in = ParameterIn.QUERY, schema = @Schema(type = "integer")),
-            @Parameter(name = "sort", in = ParameterIn.QUERY), @Parameter(name = "dir", in = ParameterIn.QUERY),
-            @Parameter(name = "page", in = ParameterIn.QUERY, description = "from 0", schema = @Schema(type = "integer")),
-            @Parameter(name = "size", in = ParameterIn.QUERY, schema = @Schema(type = "integer"))})
+    @Parameters({@Parameter(name = "idNumber", in = ParameterIn.QUERY, schema = @Schema(type = "string", maxLength = 18)),
+            @Parameter(name = "name", in = ParameterIn.QUERY, schema = @Schema(type = "string", maxLength = TextLimits.NAME)),
+            @Parameter(name = "area", in = ParameterIn.QUERY, schema = @Schema(type = "string", maxLength = 15)),
+            @Parameter(name = "status", in = ParameterIn.QUERY, schema = @Schema(implementation = PersonStatus.class)),
+            @Parameter(name = "sex", in = ParameterIn.QUERY, schema = @Schema(type = "string", maxLength = 1)),
+            @Parameter(name = "ageFrom", in = ParameterIn.QUERY,
+                    schema = @Schema(type = "integer", minimum = "0", maximum = "" + PersonCriteria.MAX_AGE)),
+            @Parameter(name = "ageTo", in = ParameterIn.QUERY,
+                    schema = @Schema(type = "integer", minimum = "0", maximum = "" + PersonCriteria.MAX_AGE)),
+            @Parameter(name = "sort", in = ParameterIn.QUERY,
+                    schema = @Schema(type = "string", allowableValues = {"name", "birthDate", "idNumber", "village", "id"})),
+            @Parameter(name = "dir", in = ParameterIn.QUERY, schema = @Schema(type = "string", allowableValues = {"asc", "desc"})),
+            @Parameter(name = "page", in = ParameterIn.QUERY, description = "from 0",
+                    schema = @Schema(type = "integer", minimum = "0")),
+            @Parameter(name = "size", in = ParameterIn.QUERY,
+                    schema = @Schema(type = "integer", minimum = "1", maximum = "" + PersonCriteria.MAX_SIZE))})
     PageResult<Person> search(@Parameter(hidden = true) @RequestParam Map<String, String> query) {
         // one map instead of eleven bound parameters: binding each cost more than the search's own Java code
         return persons.searchRecords(criteria(query));

@@ -55,7 +55,7 @@ public class PersonService {
     /** The list a user may see, ID numbers masked. */
     public PageResult<PersonSummary> search(PersonCriteria criteria) {
         CurrentUser user = access.requirePersonReader();
-        return repository.search(criteria, user.scope(), user.role().floatingOnly(),
+        return repository.search(criteria.checked(messages), user.scope(), user.role().floatingOnly(),
                 PersonRepository.summaries(villageNames()));
     }
 
@@ -66,6 +66,7 @@ public class PersonService {
     @Transactional
     public void export(PersonCriteria criteria, java.util.function.Consumer<Person> sink) {
         CurrentUser user = access.requirePersonReader();
+        criteria.checked(messages);
         audit.record("EXPORT", "person", null, criteria.toString());
         boolean whole = user.role().seesWholeIdNumbers();
         repository.forEach(criteria, user.scope(), user.role().floatingOnly(),
@@ -91,7 +92,7 @@ public class PersonService {
     /** The same list as full records (for API clients), ID numbers masked. */
     public PageResult<Person> searchRecords(PersonCriteria criteria) {
         CurrentUser user = access.requirePersonReader();
-        return repository.search(criteria, user.scope(), user.role().floatingOnly(), PersonRepository::map)
+        return repository.search(criteria.checked(messages), user.scope(), user.role().floatingOnly(), PersonRepository::map)
                 .map(p -> p.withIdNumber(IdNumber.mask(p.idNumber())));
     }
 

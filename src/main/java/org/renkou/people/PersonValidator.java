@@ -12,6 +12,7 @@ import org.renkou.common.Dates;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.IdNumber;
 import org.renkou.common.Messages;
+import org.renkou.common.TextLimits;
 import org.springframework.stereotype.Component;
 
 /** The rules a person record must keep; each broken rule names its field. */
@@ -45,9 +46,11 @@ class PersonValidator {
         LocalDate today = Dates.today();
         if (blank(f.name())) {
             problems.add(messages.problem("name", "required"));
-        } else if (f.name().trim().length() > 50) {
-            problems.add(messages.problem("name", "maxLength", 50));
+        } else {
+            TextLimits.check(messages, problems, "name", f.name().trim(), TextLimits.NAME);
         }
+        TextLimits.check(messages, problems, "address", f.address(), TextLimits.ADDRESS);
+        TextLimits.check(messages, problems, "moveReason", f.moveReason(), TextLimits.SHORT_TEXT);
         if (blank(f.sex())) {
             problems.add(messages.problem("sex", "required"));
         } else if (!codes.exists(CodeTables.SEX, f.sex())) {

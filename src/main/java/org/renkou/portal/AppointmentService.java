@@ -12,6 +12,7 @@ import org.renkou.common.Dates;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.Messages;
 import org.renkou.common.NotFoundException;
+import org.renkou.common.TextLimits;
 import org.renkou.common.ValidationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -61,6 +62,20 @@ public class AppointmentService {
     @Transactional
     public long addPoint(String name, String address, String villageCode) {
         access.requireTownOffice();
+        List<FieldProblem> problems = new ArrayList<>();
+        for (String[] field : new String[][]{{"name", name}, {"address", address}}) {
+            if (field[1] == null || field[1].isBlank()) {
+                problems.add(messages.problem(field[0], "required"));
+            }
+        }
+        TextLimits.check(messages, problems, "name", name, TextLimits.SHORT_TEXT);
+        TextLimits.check(messages, problems, "address", address, TextLimits.ADDRESS);
+        if (villageCode != null && !villageCode.matches("\\d{9}|\\d{12}|\\d{15}")) {
+            problems.add(messages.problem("villageCode", "areaCode", villageCode));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
         return jdbc.sql("insert into service_point (name, address, village_code) values (?, ?, ?) returning id")
                 .params(name, address, villageCode).query(Long.class).single();
     }

@@ -15,6 +15,7 @@ import org.renkou.common.Dates;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.Messages;
 import org.renkou.common.NotFoundException;
+import org.renkou.common.TextLimits;
 import org.renkou.common.ValidationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -62,12 +63,15 @@ public class PortalService {
         if (kind == null || !List.of("CONSULTATION", "COMPLAINT", "SUGGESTION").contains(kind)) {
             problems.add(messages.problem("kind", "required"));
         }
-        if (subject == null || subject.isBlank() || subject.length() > 100) {
-            problems.add(messages.problem("subject", "maxLength", 100));
+        if (subject == null || subject.isBlank()) {
+            problems.add(messages.problem("subject", "maxLength", TextLimits.SHORT_TEXT));
         }
-        if (body == null || body.isBlank() || body.length() > 2000) {
-            problems.add(messages.problem("body", "maxLength", 2000));
+        TextLimits.check(messages, problems, "subject", subject, TextLimits.SHORT_TEXT);
+        if (body == null || body.isBlank()) {
+            problems.add(messages.problem("body", "maxLength", TextLimits.NOTE));
         }
+        TextLimits.check(messages, problems, "body", body, TextLimits.NOTE);
+        TextLimits.check(messages, problems, "contactName", contactName, TextLimits.NAME);
         String phone = contactPhone == null || contactPhone.isBlank() ? null : contactPhone.replace(" ", "");
         if (phone != null && !phone.matches("\\d{5,20}")) {
             problems.add(messages.problem("phone", "phone"));

@@ -16,6 +16,7 @@ import org.renkou.common.Dates;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.Messages;
 import org.renkou.common.ReportPeriod;
+import org.renkou.common.TextLimits;
 import org.renkou.common.ValidationException;
 import org.renkou.people.Household;
 import org.renkou.people.PersonService;
@@ -50,6 +51,9 @@ public class SupportService {
         require(problems, "reason", reason);
         require(problems, "liaison1", liaison1);
         require(problems, "liaison2", liaison2);
+        TextLimits.check(messages, problems, "reason", reason, TextLimits.SHORT_TEXT);
+        TextLimits.check(messages, problems, "liaison1", liaison1, TextLimits.NAME);
+        TextLimits.check(messages, problems, "liaison2", liaison2, TextLimits.NAME);
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
@@ -93,6 +97,8 @@ public class SupportService {
             problems.add(messages.problem("giver", "required"));
         }
         require(problems, "giverName", f.giverName());
+        TextLimits.check(messages, problems, "giverName", f.giverName(), TextLimits.SHORT_TEXT);
+        TextLimits.check(messages, problems, "note", f.note(), TextLimits.NOTE);
         Long fen = Money.fen(f.cashYuan());
         if (fen == null) {
             problems.add(messages.problem("cashYuan", "money", f.cashYuan()));
