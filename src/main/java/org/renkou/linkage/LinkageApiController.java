@@ -44,7 +44,7 @@ class LinkageApiController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Find probable duplicates among the persons of an area and the register around them (background)")
     Map<String, Long> start(@RequestBody AreaRequest request) {
-        return Map.of("id", linkage.startRun(request.area()));
+        return Map.of("id", linkage.startRun(request == null ? null : request.area()));
     }
 
     @GetMapping("/runs/{id}")
@@ -71,7 +71,7 @@ class LinkageApiController {
     @PostMapping("/pairs/{id}/merge")
     @Operation(summary = "Merge the pair into survivorId: the other record's references move to it, it stays as merged into N")
     PairView merge(@PathVariable long id, @RequestBody MergeRequest request) {
-        return view(linkage.merge(id, request.survivorId()));
+        return view(linkage.merge(id, request == null ? null : request.survivorId()));
     }
 
     @PostMapping("/pairs/{id}/distinct")

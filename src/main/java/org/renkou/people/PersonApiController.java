@@ -114,7 +114,10 @@ class PersonApiController {
             schema = @Schema(implementation = PersonForm.class)))
     Person create(@RequestBody tools.jackson.databind.JsonNode body) {
         // read as a tree: notDuplicateOf is a word about this request, not a field of the person
-        PersonForm form = json.treeToValue(body, PersonForm.class);
+        PersonForm form = body == null || !body.isObject() ? null : json.treeToValue(body, PersonForm.class);
+        if (form == null) {
+            throw new ValidationException(List.of(messages.problem("name", "required")));
+        }
         java.util.Set<Long> notDuplicateOf = new java.util.HashSet<>();
         body.path("notDuplicateOf").forEach(n -> notDuplicateOf.add(n.asLong()));
         return persons.createChecked(form, PersonService.Source.API, notDuplicateOf);

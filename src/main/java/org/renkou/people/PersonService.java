@@ -138,14 +138,17 @@ public class PersonService {
         if (check == null) {
             return create(user, form, source);
         }
-        List<DuplicateCheck.Candidate> candidates = check.candidates(form).stream()
+        List<DuplicateCheck.Candidate> all = check.candidates(form);
+        List<DuplicateCheck.Candidate> candidates = all.stream()
                 .filter(c -> !notDuplicateOf.contains(c.personId())).toList();
         if (!candidates.isEmpty()) {
             throw new PossibleDuplicateException(candidates);
         }
         Person p = create(user, form, source);
-        if (!notDuplicateOf.isEmpty()) {
-            check.rememberDistinct(p.id(), notDuplicateOf);
+        // only what was offered is remembered (an id the user made up names nobody)
+        List<Long> declined = all.stream().map(DuplicateCheck.Candidate::personId).toList();
+        if (!declined.isEmpty()) {
+            check.rememberDistinct(p.id(), declined);
         }
         return p;
     }
