@@ -112,14 +112,21 @@ class PersonApiController {
                     + "[{personId, score, reasons}], unless notDuplicateOf: [personId, ...] says they are somebody else")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
             schema = @Schema(implementation = PersonForm.class)))
-    Person create(@RequestBody tools.jackson.databind.JsonNode body) {
-        // read as a tree: notDuplicateOf is a word about this request, not a field of the person
-        PersonForm form = body == null || !body.isObject() ? null : json.treeToValue(body, PersonForm.class);
+    Person create(@RequestBody Map<String, Object> body) {
+        // read as a map (its texts checked like every body's): notDuplicateOf is a word about this request, not a
+        // field of the person
+        PersonForm form = body == null ? null : json.convertValue(body, PersonForm.class);
         if (form == null) {
             throw new ValidationException(List.of(messages.problem("name", "required")));
         }
         java.util.Set<Long> notDuplicateOf = new java.util.HashSet<>();
-        body.path("notDuplicateOf").forEach(n -> notDuplicateOf.add(n.asLong()));
+        if (body.get("notDuplicateOf") instanceof java.util.Collection<?> ids) {
+            ids.forEach(n -> {
+                if (n instanceof Number number) {
+                    notDuplicateOf.add(number.longValue());
+                }
+            });
+        }
         return persons.createChecked(form, PersonService.Source.API, notDuplicateOf);
     }
 
