@@ -23,6 +23,8 @@ public enum Permission {
     READ_SUPPORT,
     /** Apply for support, record visits. */
     MANAGE_SUPPORT,
+    /** Review probable duplicate persons and merge them (消重): the town office and village cadres. */
+    REVIEW_DUPLICATES,
     /** Read the floating population (inflow, outflow) and its overview. */
     READ_FLOATING,
     /** Issue contraceptive supplies and keep the stock. */

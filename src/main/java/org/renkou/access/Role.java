@@ -20,7 +20,7 @@ public enum Role {
     /** 镇计生办: their town. */
     TOWN_OFFICER(Reach.AREAS, EnumSet.complementOf(EnumSet.of(ADMINISTER, APPLY_EXCHANGE_MESSAGES))),
     /** 村居专干: their village-level units only. */
-    VILLAGE_CADRE(Reach.AREAS, EnumSet.of(READ_PERSONS, READ_RESIDENTS, SEE_WHOLE_ID_NUMBERS, WRITE_REGISTER, READ_HEALTH,
+    VILLAGE_CADRE(Reach.AREAS, EnumSet.of(READ_PERSONS, READ_RESIDENTS, SEE_WHOLE_ID_NUMBERS, WRITE_REGISTER, REVIEW_DUPLICATES, READ_HEALTH,
             WRITE_HEALTH, HANDLE_PUBLIC_REQUESTS, READ_SUPPORT, MANAGE_SUPPORT, READ_FLOATING, MANAGE_SUPPLIES,
             MANAGE_OUTREACH, READ_AGGREGATES)),
     /** 网格员: their grids only; health services are recorded by cadres and the clinic. */

@@ -34,9 +34,12 @@ class PersonApiController {
     private final PersonService persons;
     private final Messages messages;
 
-    PersonApiController(PersonService persons, Messages messages) {
+    private final tools.jackson.databind.json.JsonMapper json;
+
+    PersonApiController(PersonService persons, Messages messages, tools.jackson.databind.json.JsonMapper json) {
         this.persons = persons;
         this.messages = messages;
+        this.json = json;
     }
 
     @GetMapping
@@ -106,9 +109,44 @@ class PersonApiController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register a person; confirmIdNumber=true accepts a wrong check character as printed")
-    Person create(@RequestBody PersonForm form) {
-        return persons.create(form, PersonService.Source.API);
+    @Operation(summary = "Register a person; confirmIdNumber=true accepts a wrong check character as printed",
+            description = "A person probably in the register already is answered 409 with candidates: "
+                    + "[{personId, score, reasons}], unless notDuplicateOf: [personId, ...] says they are somebody else")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            schema = @Schema(implementation = PersonForm.class)))
+    Person create(@RequestBody Map<String, Object> body) {
+        // read as a map (its texts checked like every body's): notDuplicateOf is a word about this request, not a
+        // field of the person
+        PersonForm form = body == null ? null : json.convertValue(body, PersonForm.class);
+        if (form == null) {
+            throw new ValidationException(List.of(messages.problem("name", "required")));
+        }
+        java.util.Set<Long> notDuplicateOf = new java.util.HashSet<>();
+        if (body.get("notDuplicateOf") instanceof java.util.Collection<?> ids) {
+            ids.forEach(n -> {
+                if (n instanceof Number number) {
+                    notDuplicateOf.add(number.longValue());
+                }
+            });
+        }
+        return persons.createChecked(form, PersonService.Source.API, notDuplicateOf);
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(tools.jackson.core.JacksonException.class)
+    org.springframework.http.ProblemDetail unreadable(tools.jackson.core.JacksonException e) {
+        org.springframework.http.ProblemDetail pd = org.springframework.http.ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, messages.get("problem.unreadable"));
+        pd.setTitle(HttpStatus.BAD_REQUEST.getReasonPhrase());
+        return pd;
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(PossibleDuplicateException.class)
+    org.springframework.http.ProblemDetail possibleDuplicate(PossibleDuplicateException e) {
+        org.springframework.http.ProblemDetail pd = org.springframework.http.ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT, messages.get("problem.possibleDuplicate"));
+        pd.setTitle(HttpStatus.CONFLICT.getReasonPhrase());
+        pd.setProperty("candidates", e.candidates());
+        return pd;
     }
 
     @PutMapping("/{id}")

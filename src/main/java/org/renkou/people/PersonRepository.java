@@ -40,8 +40,12 @@ class PersonRepository {
         return jdbc.sql(SELECT + " where p.id = ?").param(id).query(PersonRepository::map).optional();
     }
 
+    /** The person with this ID number; a merged record's number finds the record it was merged into. */
     Optional<Long> idOf(String idNumber) {
-        return jdbc.sql("select id from person where id_number = ? and not entered_by_mistake").param(idNumber)
+        return jdbc.sql("""
+                select coalesce(merged_into, id) from person
+                where id_number = ? and (not entered_by_mistake or merged_into is not null)
+                order by entered_by_mistake limit 1""").param(idNumber)
                 .query(Long.class).optional();
     }
 

@@ -40,15 +40,18 @@ public class PersonService {
     private final AuditService audit;
     private final AreaService areas;
     private final Messages messages;
+    private final org.springframework.beans.factory.ObjectProvider<DuplicateCheck> duplicates;
 
     PersonService(PersonRepository repository, PersonValidator validator, AccessService access, AuditService audit,
-                  AreaService areas, Messages messages) {
+                  AreaService areas, Messages messages,
+                  org.springframework.beans.factory.ObjectProvider<DuplicateCheck> duplicates) {
         this.repository = repository;
         this.validator = validator;
         this.access = access;
         this.audit = audit;
         this.areas = areas;
         this.messages = messages;
+        this.duplicates = duplicates;
     }
 
     /** The list a user may see, ID numbers masked. */
@@ -131,6 +134,33 @@ public class PersonService {
     @Transactional
     public Person create(PersonForm form, Source source) {
         return create(access.require(Permission.WRITE_REGISTER), form, source);
+    }
+
+    /**
+     * Adds a person at the desk or through the API, unless the register probably holds them already: then the
+     * candidates are the answer, except those the user said are somebody else ({@code notDuplicateOf}, remembered).
+     */
+    @Transactional
+    public Person createChecked(PersonForm form, Source source, java.util.Set<Long> notDuplicateOf) {
+        CurrentUser user = access.require(Permission.WRITE_REGISTER);
+        check(form, null, user);
+        DuplicateCheck check = duplicates.getIfAvailable();
+        if (check == null) {
+            return create(user, form, source);
+        }
+        List<DuplicateCheck.Candidate> all = check.candidates(form);
+        List<DuplicateCheck.Candidate> candidates = all.stream()
+                .filter(c -> !notDuplicateOf.contains(c.personId())).toList();
+        if (!candidates.isEmpty()) {
+            throw new PossibleDuplicateException(candidates);
+        }
+        Person p = create(user, form, source);
+        // only what was offered is remembered (an id the user made up names nobody)
+        List<Long> declined = all.stream().map(DuplicateCheck.Candidate::personId).toList();
+        if (!declined.isEmpty()) {
+            check.rememberDistinct(p.id(), declined);
+        }
+        return p;
     }
 
     /** A child born to a woman of the register, entered by whoever records the birth (the clinic too). */

@@ -96,15 +96,22 @@ class PersonWebController {
     }
 
     @PostMapping("/persons")
-    String create(@ModelAttribute("form") PersonForm form, BindingResult binding, Model model,
+    String create(@ModelAttribute("form") PersonForm form, BindingResult binding,
+                  @RequestParam(required = false) java.util.Set<Long> notDuplicateOf, Model model,
                   RedirectAttributes redirect) {
         try {
             rejectBindingErrors(binding);
-            Person p = persons.create(form, PersonService.Source.WEB);
+            Person p = persons.createChecked(form, PersonService.Source.WEB,
+                    notDuplicateOf == null ? java.util.Set.of() : notDuplicateOf);
             redirect.addFlashAttribute("saved", true);
             return "redirect:/persons/" + p.id();
         } catch (ValidationException e) {
             return form(form, null, byField(e.problems()), null, model);
+        } catch (PossibleDuplicateException e) {
+            // the candidates side by side with the entry; ticking one says "a different person"
+            model.addAttribute("candidates", e.candidates().stream()
+                    .map(c -> Map.of("candidate", c, "person", persons.get(c.personId()))).toList());
+            return form(form, null, Map.of(), messages.get("problem.possibleDuplicate"), model);
         }
     }
 

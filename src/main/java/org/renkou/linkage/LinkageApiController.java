@@ -1,0 +1,95 @@
+package org.renkou.linkage;
+
+import org.renkou.access.Audited;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import org.renkou.common.PageResult;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Audited(target = "linkage_pair")
+@RequestMapping("/api/v1/linkage")
+@Tag(name = "Record linkage", description = "Probable duplicate persons (消重): runs, the review queue, merge and undo")
+class LinkageApiController {
+    /** A run as the API shows it. */
+    record RunView(long id, String status, int persons, long comparisons, int pairs) {
+    }
+
+    /** A pair as the API shows it: reasons in the user's language. */
+    record PairView(long id, long leftId, long rightId, double score, String match, List<String> reasons,
+                    String status, String source, Long runId, Long survivorId) {
+    }
+
+    record AreaRequest(String area) {
+    }
+
+    record MergeRequest(Long survivorId) {
+    }
+
+    private final LinkageService linkage;
+
+    LinkageApiController(LinkageService linkage) {
+        this.linkage = linkage;
+    }
+
+    @PostMapping("/runs")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Find probable duplicates among the persons of an area and the register around them (background)")
+    Map<String, Long> start(@RequestBody AreaRequest request) {
+        return Map.of("id", linkage.startRun(request == null ? null : request.area()));
+    }
+
+    @GetMapping("/runs/{id}")
+    @Operation(summary = "A run's progress: persons of the area, pairs compared, pairs queued")
+    RunView run(@PathVariable long id) {
+        LinkageRepository.Run r = linkage.run(id);
+        return new RunView(r.id(), r.status(), r.persons(), r.comparisons(), r.pairs());
+    }
+
+    @GetMapping("/pairs")
+    @Operation(summary = "The review queue: pairs of persons of the area, best first; status OPEN|MERGED|DISTINCT, run narrows to one run")
+    PageResult<PairView> pairs(@RequestParam(required = false) String area, @RequestParam(required = false) String status,
+                               @RequestParam(required = false) Long run, @RequestParam(required = false) Integer page,
+                               @RequestParam(required = false) Integer size) {
+        return linkage.pairs(area, status, run, page, size).map(this::view);
+    }
+
+    @GetMapping("/pairs/{id}")
+    @Operation(summary = "One pair")
+    PairView pair(@PathVariable long id) {
+        return view(linkage.pair(id));
+    }
+
+    @PostMapping("/pairs/{id}/merge")
+    @Operation(summary = "Merge the pair into survivorId: the other record's references move to it, it stays as merged into N")
+    PairView merge(@PathVariable long id, @RequestBody MergeRequest request) {
+        return view(linkage.merge(id, request == null ? null : request.survivorId()));
+    }
+
+    @PostMapping("/pairs/{id}/distinct")
+    @Operation(summary = "The two are different persons (remembered: the pair is not queued again)")
+    PairView distinct(@PathVariable long id) {
+        return view(linkage.distinct(id));
+    }
+
+    @PostMapping("/pairs/{id}/undo")
+    @Operation(summary = "Take a decision back: a merge is undone, both records as they were; the pair is open again")
+    PairView undo(@PathVariable long id) {
+        return view(linkage.undo(id));
+    }
+
+    private PairView view(LinkageRepository.Pair p) {
+        return new PairView(p.id(), p.leftId(), p.rightId(), p.score(), p.match(), linkage.reasons(p.reasons()),
+                p.status(), p.source(), p.runId(), p.survivorId());
+    }
+}
