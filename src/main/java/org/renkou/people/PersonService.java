@@ -275,7 +275,10 @@ public class PersonService {
         if (HEAD.equals(form.relation() == null ? null : form.relation().trim()) && !PersonValidator.blank(form.householdNo())
                 && form.status() != PersonStatus.DECEASED && form.status() != PersonStatus.MOVED_AWAY) {
             String no = form.householdNo().trim();
-            repository.otherHead(no, selfId).ifPresent(head -> {
+            // a household outside the user's areas is refused later without a word about it, its head included
+            boolean visible = repository.household("household_no", no)
+                    .map(h -> user.scope().covers(h.villageCode(), h.gridCode())).orElse(true);
+            repository.otherHead(no, selfId).filter(head -> visible).ifPresent(head -> {
                 throw new ValidationException(List.of(messages.problem("relation", "secondHead", no, head)));
             });
         }

@@ -41,7 +41,7 @@ class LoginThrottleTest {
 
     private UserAccount account(String username) {
         jdbc.sql("delete from app_user where username = ?").param(username).update();
-        return users.create(username, username, Role.TOWN_OFFICER, List.of(), "correct-horse");
+        return users.create(username, username, Role.TOWN_OFFICER, List.of("430105100"), "correct-horse");
     }
 
     @Test

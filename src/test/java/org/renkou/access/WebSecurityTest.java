@@ -37,7 +37,7 @@ class WebSecurityTest {
 
     private HttpRequest.Builder asOfficer(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString("officer:officer123".getBytes(StandardCharsets.UTF_8)));
+                + Base64.getEncoder().encodeToString("county:county123".getBytes(StandardCharsets.UTF_8)));
     }
 
     private String person() {

@@ -37,7 +37,8 @@ class AssessmentApiTest {
             Object actual = officer.get("/api/v1/indicators?area=" + unit + "&period=FP2012&codes=" + code).json("$[0].value");
             assertThat(item.get("actual")).as(code).isEqualTo(actual);
         }
-        Api.Response district = officer.get("/api/v1/assessments?area=430105&year=2012");
+        // the district's agreement with the town, one level up, read by the county office
+        Api.Response district = Api.as(port, "county", "county123").get("/api/v1/assessments?area=430105&year=2012");
         assertThat(district.<String>json("$[0].areaCode")).isEqualTo(TOWN);
         assertThat(district.<List<?>>json("$[0].items")).hasSize(6);
     }

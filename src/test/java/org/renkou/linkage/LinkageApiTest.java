@@ -50,7 +50,7 @@ class LinkageApiTest {
     private static String person(String id, String name, String sex, LocalDate born, String household, String village) {
         return """
                 {"idNumber":%s,"name":"%s","sex":"%s","birthDate":"%s","ethnicity":"01","householdNo":"%s",
-                 "relation":"02","hukouCode":"430105","villageCode":"%s","status":"REGISTERED"%%s}"""
+                 "relation":"99","hukouCode":"430105","villageCode":"%s","status":"REGISTERED"%%s}"""
                 .formatted(id == null ? "null" : "\"" + id + "\"", name, sex, born, household, village);
     }
 

@@ -15,7 +15,7 @@ class LinkageBrowserTest extends BrowserTestSupport {
     @Test
     void aPairIsReviewedSideBySideMergedAndUndone() throws InterruptedException {
         Api admin = Api.as(port, "admin", "admin123");
-        Api officer = Api.as(port, "officer", "officer123");
+        Api officer = Api.as(port, "county", "county123");
         TestData.town(admin, "417");
         LocalDate born = LocalDate.of(1972, 8, 19);
         int kept = officer.post("/api/v1/persons", TestData.person(TestData.idNumber(born, "1"), "刘德华", "1", born,
@@ -30,7 +30,7 @@ class LinkageBrowserTest extends BrowserTestSupport {
             Thread.sleep(100);
         }
 
-        browser.login("officer", "officer123").open("/linkage?area=" + VILLAGE);
+        browser.login("county", "county123").open("/linkage?area=" + VILLAGE);
         assertThat(browser.text("pairs")).contains("刘德华").contains("劉德華");
         browser.driver().findElement(By.cssSelector("#pairs tbody tr a")).click();
         assertThat(browser.text("reasons")).contains("姓名相同").contains("出生日期相同");
