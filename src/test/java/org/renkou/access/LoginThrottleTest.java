@@ -27,6 +27,9 @@ class LoginThrottleTest {
     @LocalServerPort
     int port;
     @Autowired
+    AccessService access;
+
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     UserService users;
@@ -41,7 +44,8 @@ class LoginThrottleTest {
 
     private UserAccount account(String username) {
         jdbc.sql("delete from app_user where username = ?").param(username).update();
-        return users.create(username, username, Role.TOWN_OFFICER, List.of("430105100"), "correct-horse");
+        return access.runAs(SystemPrincipal.FIRST_ADMINISTRATOR,
+                () -> users.create(username, username, Role.TOWN_OFFICER, List.of("430105100"), "correct-horse"));
     }
 
     @Test
