@@ -38,6 +38,8 @@ public enum Permission {
     TOWN_OFFICE,
     /** Users, audit log, code tables, peers, corrections of closed records. */
     ADMINISTER,
+    /** Read every town's submitted reports (报送) and return one for correction (退回): the district. */
+    REVIEW_SUBMISSIONS,
     /** Counts, indicators and reports (no personal records). */
     READ_AGGREGATES,
     /** Apply messages that peer nodes sent (the exchange's own principal). */

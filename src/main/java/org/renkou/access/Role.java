@@ -17,8 +17,8 @@ public enum Role {
     ADMIN(Reach.WHOLE_NODE, EnumSet.allOf(Permission.class)),
     /** 县级计生办: the county's towns, the town office's work without user administration. */
     COUNTY_OFFICER(Reach.AREAS, EnumSet.complementOf(EnumSet.of(ADMINISTER, APPLY_EXCHANGE_MESSAGES))),
-    /** 镇计生办: their town. */
-    TOWN_OFFICER(Reach.AREAS, EnumSet.complementOf(EnumSet.of(ADMINISTER, APPLY_EXCHANGE_MESSAGES))),
+    /** 镇计生办: their town; it submits its reports and does not review them. */
+    TOWN_OFFICER(Reach.AREAS, EnumSet.complementOf(EnumSet.of(ADMINISTER, APPLY_EXCHANGE_MESSAGES, REVIEW_SUBMISSIONS))),
     /** 村居专干: their village-level units only. */
     VILLAGE_CADRE(Reach.AREAS, EnumSet.of(READ_PERSONS, READ_RESIDENTS, SEE_WHOLE_ID_NUMBERS, WRITE_REGISTER, REVIEW_DUPLICATES, READ_HEALTH,
             WRITE_HEALTH, HANDLE_PUBLIC_REQUESTS, READ_SUPPORT, MANAGE_SUPPORT, READ_FLOATING, MANAGE_SUPPLIES,
@@ -32,7 +32,7 @@ public enum Role {
     /** 卫生院: the register with masked numbers and the health records; no support data. */
     CLINIC(Reach.AREAS, EnumSet.of(READ_PERSONS, READ_RESIDENTS, READ_HEALTH, WRITE_HEALTH, READ_AGGREGATES)),
     /** 区卫健局: aggregates only, no personal records; the whole node when no area is given. */
-    SUPERVISOR(Reach.AREAS_OR_WHOLE_NODE, EnumSet.of(READ_AGGREGATES));
+    SUPERVISOR(Reach.AREAS_OR_WHOLE_NODE, EnumSet.of(READ_AGGREGATES, REVIEW_SUBMISSIONS));
 
     /** How far an account of the role reaches: its area codes, or the whole node. */
     private enum Reach { WHOLE_NODE, AREAS_OR_WHOLE_NODE, AREAS }

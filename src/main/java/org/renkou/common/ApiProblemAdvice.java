@@ -90,7 +90,12 @@ class ApiProblemAdvice {
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, e.getMessage());
+        ProblemDetail pd = problem(HttpStatus.CONFLICT, e.getMessage());
+        if (e.problem() != null) {
+            FieldProblem p = e.problem();
+            pd.setProperty("errors", List.of(Map.of("field", p.field(), "rule", p.rule(), "message", p.message())));
+        }
+        return pd;
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -17,6 +17,8 @@ import org.renkou.health.HealthBulkLoader.NewBirth;
 import org.renkou.health.HealthBulkLoader.NewContraception;
 import org.renkou.health.HealthBulkLoader.NewPermit;
 import org.renkou.health.HealthBulkLoader.NewPregnancy;
+import org.renkou.health.HealthBulkLoader.NewProcedure;
+import org.renkou.health.HealthCodes.ProcedureKind;
 import org.renkou.health.HealthCodes.CheckKind;
 import org.renkou.health.HealthCodes.CheckResult;
 import org.renkou.health.HealthCodes.FollowupOutcome;
@@ -103,7 +105,37 @@ class DemoHealth {
             }
         }
         loader.load(contraception, births, permits, pregnancies, "demo town " + DemoTown.TOWN_NAME);
+        loader.loadProcedures(procedures(persons, firstId, contraception), "demo town " + DemoTown.TOWN_NAME);
         campaign(firstId, methods, pregnant, rnd);
+    }
+
+    /**
+     * The procedures of the period behind the contraception records: each IUD, implant or sterilisation begun in
+     * it was an operation that day, and each IUD record ended in it a removal.
+     */
+    private static List<NewProcedure> procedures(List<NewPerson> persons, long firstId, List<NewContraception> contraception) {
+        List<NewProcedure> out = new ArrayList<>();
+        for (NewContraception c : contraception) {
+            ProcedureKind kind = c.method() == null ? null : switch (c.method()) {
+                case IUD -> ProcedureKind.IUD_INSERTION;
+                case IMPLANT -> ProcedureKind.IMPLANT_INSERTION;
+                case FEMALE_STERILISATION, MALE_STERILISATION -> ProcedureKind.STERILISATION;
+                default -> null;
+            };
+            NewPerson w = persons.get((int) (c.personId() - firstId));
+            if (kind != null && inPeriod(c.startedOn())) {
+                out.add(new NewProcedure(c.personId(), kind, c.startedOn(), c.provider(), w.villageCode(), w.gridCode()));
+            }
+            if (c.method() == Method.IUD && c.endedOn() != null && inPeriod(c.endedOn())) {
+                out.add(new NewProcedure(c.personId(), ProcedureKind.IUD_REMOVAL, c.endedOn(), c.provider(), w.villageCode(),
+                        w.gridCode()));
+            }
+        }
+        return out;
+    }
+
+    private static boolean inPeriod(LocalDate d) {
+        return !d.isBefore(DemoTown.BIRTHS_FROM) && !d.isAfter(REF);
     }
 
     /** The one birth of the period outside policy: a second child whose parents had no permit (再生育审批). */

@@ -67,6 +67,13 @@ class HealthApiController {
         return women.recordPregnancy(id, form);
     }
 
+    @PostMapping("/women/{id}/procedures")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record a family-planning procedure done on a day (上环, 取环, 结扎, 人流, 引产, 皮埋)")
+    Procedure procedure(@PathVariable long id, @RequestBody ProcedureForm form) {
+        return women.recordProcedure(id, form);
+    }
+
     @PostMapping("/pregnancies/{id}/outcome")
     Pregnancy outcome(@PathVariable long id, @RequestBody PregnancyForm form) {
         return women.closePregnancy(id, form);

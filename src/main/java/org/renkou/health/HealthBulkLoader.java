@@ -38,6 +38,11 @@ public class HealthBulkLoader {
     public record NewPregnancy(long personId, LocalDate detectedOn, LocalDate expectedOn) {
     }
 
+    /** A procedure done on a day in her village and grid. */
+    public record NewProcedure(long personId, HealthCodes.ProcedureKind kind, LocalDate doneOn, String provider,
+                               String areaCode, String gridCode) {
+    }
+
     /** A roster line's result, or (result null) the follow-up of an absentee, open when {@code closedOn} is null. */
     public record CheckOutcome(long personId, LocalDate checkedOn, CheckResult result, FollowupOutcome followup,
                                LocalDate closedOn, String note) {
@@ -87,6 +92,15 @@ public class HealthBulkLoader {
         g.into(dataSource, "pregnancy (person_id, detected_on, expected_on, recorded_by)");
         audit.record(AuditAction.IMPORT, "health", null, source + ": " + contraception.size() + " contraception records, "
                 + births.size() + " births, " + permits.size() + " permits, " + pregnancies.size() + " pregnancies");
+    }
+
+    @Transactional
+    public void loadProcedures(List<NewProcedure> procedures, String source) {
+        String by = access.require(Permission.WRITE_HEALTH).username();
+        PgCopy c = new PgCopy();
+        procedures.forEach(x -> c.row(x.personId(), x.kind().name(), x.doneOn(), x.provider(), x.areaCode(), x.gridCode(), by));
+        c.into(dataSource, "fp_procedure (person_id, kind, done_on, provider, area_code, grid_code, recorded_by)");
+        audit.record(AuditAction.IMPORT, "health", null, source + ": " + procedures.size() + " procedures");
     }
 
     /** Results and follow-ups of a campaign's roster (lines not on the roster are ignored). */

@@ -20,4 +20,7 @@ public final class HealthCodes {
     public enum FollowupOutcome { CHECKED_ELSEWHERE, AWAY, REFUSED, OTHER }
 
     public enum PregnancyOutcome { LIVE_BIRTH, STILLBIRTH, MISCARRIAGE, ABORTION }
+
+    /** 计划生育手术 as 国人口统2表 counts them: 上环, 取环, 结扎 (either spouse), 人流, 引产, 皮埋. */
+    public enum ProcedureKind { IUD_INSERTION, IUD_REMOVAL, STERILISATION, ABORTION, INDUCED_LABOUR, IMPLANT_INSERTION }
 }

@@ -17,7 +17,10 @@ import org.renkou.stats.PersonRefs;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Births, policy compliance, check and contraception rates, method mix: counted from the health records. */
+/**
+ * Births (with the late reports, 迟报), policy compliance, check and contraception rates, method mix and the
+ * procedures done (计划生育手术): counted from the health records.
+ */
 @Component
 class HealthIndicators implements IndicatorSource {
     private static final List<String> BIRTH_CODES = List.of("BIRTHS", "BIRTHS_MALE", "BIRTHS_FEMALE", "SEX_RATIO_AT_BIRTH",
@@ -52,12 +55,31 @@ class HealthIndicators implements IndicatorSource {
                         "期内结束的三查活动花名册中已查人数 / 花名册人数"),
                 Indicator.percent("CONTRACEPTION_RATE", "避孕节育措施落实率", "Contraception implementation rate",
                         "已婚育龄妇女中措施在用或有记录的未落实原因者 / 已婚育龄妇女")));
+        list.add(new Indicator(LATE, "迟报出生人数", "Late-reported births",
+                "期内登记（录入）的出生中，出生日期所在的统计期已由本镇报送、登记晚于报送的（迟报，计入登记所在的统计期）", "人", 1));
+        for (HealthCodes.ProcedureKind k : HealthCodes.ProcedureKind.values()) {
+            list.add(new Indicator("PROC_" + k.name(), "计划生育手术：" + PROCEDURE_ZH.get(k),
+                    "Procedures: " + k.name().toLowerCase().replace('_', ' '), "期内施行的该种计划生育手术例数", "例", 1));
+        }
         for (HealthCodes.Method m : HealthCodes.Method.values()) {
             list.add(new Indicator("METHOD_" + m.name(), "避孕方法：" + METHOD_ZH.get(m), "Method: " + m.name().toLowerCase().replace('_', ' '),
                     "期末已婚育龄妇女中采用该方法者", "人", 1));
         }
         return list;
     }
+
+    /** Births registered in the period after the submission that covers their date (迟报). */
+    private static final String LATE = "BIRTHS_LATE";
+
+    private static final Map<HealthCodes.ProcedureKind, String> PROCEDURE_ZH = Map.of(
+            HealthCodes.ProcedureKind.IUD_INSERTION, "上环", HealthCodes.ProcedureKind.IUD_REMOVAL, "取环",
+            HealthCodes.ProcedureKind.STERILISATION, "结扎", HealthCodes.ProcedureKind.ABORTION, "人流",
+            HealthCodes.ProcedureKind.INDUCED_LABOUR, "引产", HealthCodes.ProcedureKind.IMPLANT_INSERTION, "皮埋");
+
+    /** A birth's registration (the day it was entered, China time) came after its period's submission in force. */
+    private static final String LATE_CONDITION = "(b.recorded_at at time zone 'Asia/Shanghai')::date between ? and ?"
+            + " and exists (select 1 from submitted_period s where s.town_code = substr(b.area_code, 1, 9)"
+            + " and b.birth_date between s.period_from and s.period_to and s.submitted_at < b.recorded_at)";
 
     private static final Map<HealthCodes.Method, String> METHOD_ZH = Map.of(
             HealthCodes.Method.MALE_STERILISATION, "男扎", HealthCodes.Method.FEMALE_STERILISATION, "女扎",
@@ -81,6 +103,18 @@ class HealthIndicators implements IndicatorSource {
         }
         if (codes.contains("CONTRACEPTION_RATE") || codes.stream().anyMatch(c -> c.startsWith("METHOD_"))) {
             contraception(area, asOf, out);
+        }
+        if (codes.contains(LATE)) {
+            List<Object> params = new ArrayList<>(List.of(period.from(), period.to()));
+            jdbc.sql("select b.area_code, count(*) from birth b join birth_compliance c on c.birth_id = b.id where "
+                            + LATE_CONDITION + " and " + AreaFilter.sql(area, "b.area_code", "b.grid_code", params)
+                            + " group by b.area_code")
+                    .params(params).query(rs -> {
+                        village(out, rs.getString(1)).put(LATE, Fraction.count(rs.getLong(2)));
+                    });
+        }
+        if (codes.stream().anyMatch(c -> c.startsWith("PROC_"))) {
+            procedures(area, period, out);
         }
         return out;
     }
@@ -116,6 +150,15 @@ class HealthIndicators implements IndicatorSource {
                     v.put("BIRTHS_ORDER_1_COMPLIANT", Fraction.count(rs.getLong(9)));
                     v.put("BIRTHS_ORDER_2_COMPLIANT", Fraction.count(rs.getLong(10)));
                     v.put("BIRTHS_ORDER_3_PLUS_COMPLIANT", Fraction.count(rs.getLong(11)));
+                });
+    }
+
+    private void procedures(String area, ReportPeriod period, Map<String, Map<String, Fraction>> out) {
+        List<Object> params = new ArrayList<>(List.of(period.from(), period.to()));
+        jdbc.sql("select p.area_code, p.kind, count(*) from fp_procedure p where p.done_on between ? and ? and "
+                        + AreaFilter.sql(area, "p.area_code", "p.grid_code", params) + " group by p.area_code, p.kind")
+                .params(params).query(rs -> {
+                    village(out, rs.getString(1)).put("PROC_" + rs.getString(2), Fraction.count(rs.getLong(3)));
                 });
     }
 
@@ -162,6 +205,16 @@ class HealthIndicators implements IndicatorSource {
             sql = "select m.person_id, m.name, m.id_number, m.village_code from birth b join birth_compliance c on c.birth_id = b.id"
                     + " join people_on(?) m on m.person_id = b.mother_id where b.birth_date between ? and ?" + filter
                     + " and " + AreaFilter.sql(area, "b.area_code", "b.grid_code", params);
+        } else if (LATE.equals(code)) {
+            params.addAll(List.of(asOf, period.from(), period.to()));
+            sql = "select m.person_id, m.name, m.id_number, m.village_code from birth b join birth_compliance c on c.birth_id = b.id"
+                    + " join people_on(?) m on m.person_id = b.mother_id where " + LATE_CONDITION
+                    + " and " + AreaFilter.sql(area, "b.area_code", "b.grid_code", params);
+        } else if (code.startsWith("PROC_")) {
+            params.addAll(List.of(asOf, period.from(), period.to(), HealthCodes.ProcedureKind.valueOf(code.substring(5)).name()));
+            sql = "select distinct m.person_id, m.name, m.id_number, m.village_code from fp_procedure p"
+                    + " join people_on(?) m on m.person_id = p.person_id where p.done_on between ? and ? and p.kind = ?"
+                    + " and " + AreaFilter.sql(area, "p.area_code", "p.grid_code", params);
         } else if ("CHECK_RATE".equals(code)) {
             params.addAll(List.of(asOf, period.from(), period.to()));
             sql = "select distinct m.person_id, m.name, m.id_number, m.village_code from check_roster r"

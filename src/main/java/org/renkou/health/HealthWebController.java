@@ -51,6 +51,7 @@ class HealthWebController {
         model.addAttribute("villageNames", areas.names(Area.Level.VILLAGE));
         model.addAttribute("methods", HealthCodes.Method.values());
         model.addAttribute("reasons", HealthCodes.NoMethodReason.values());
+        model.addAttribute("procedureKinds", HealthCodes.ProcedureKind.values());
         model.addAttribute("codes", codes);
     }
 
@@ -96,6 +97,13 @@ class HealthWebController {
                      RedirectAttributes redirect) {
         return Forms.save(redirect, "/health/women/" + id, () -> women.recordPregnancy(id,
                 new PregnancyForm(detectedOn, expectedOn, null, null)));
+    }
+
+    @PostMapping("/health/women/{id}/procedures")
+    String procedure(@PathVariable long id, @RequestParam(required = false) HealthCodes.ProcedureKind kind,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate doneOn,
+                     @RequestParam(required = false) String provider, RedirectAttributes redirect) {
+        return Forms.save(redirect, "/health/women/" + id, () -> women.recordProcedure(id, new ProcedureForm(kind, doneOn, provider)));
     }
 
     @PostMapping("/health/women/{id}/pregnancies/{pregnancy}")

@@ -6,7 +6,8 @@ import org.renkou.people.Person;
 
 /** Everything of one woman's reproductive health on one page. */
 public record WomanRecord(Person person, int age, List<Contraception> contraception, List<RosterLine> checks,
-                          List<Pregnancy> pregnancies, List<Birth> children, List<BirthPermit> permits) {
+                          List<Pregnancy> pregnancies, List<Birth> children, List<BirthPermit> permits,
+                          List<Procedure> procedures) {
 
     @JsonProperty
     public Contraception current() {

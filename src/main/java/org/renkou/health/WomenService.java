@@ -85,7 +85,8 @@ public class WomenService {
         access.require(Permission.READ_HEALTH);
         Person p = persons.get(personId);
         return new WomanRecord(p, Dates.age(p.birthDate(), Dates.today()), contraception(personId),
-                checks(personId), pregnancies(personId), births.children(personId), births.permits(personId));
+                checks(personId), pregnancies(personId), births.children(personId), births.permits(personId),
+                procedures(personId));
     }
 
     /** Records a new measure (or a reason for none) from a date; the one in force ends that day. */
@@ -160,6 +161,39 @@ public class WomenService {
                 .params(f.outcome().name(), f.outcomeOn(), pregnancyId).update();
         audit.record(AuditAction.UPDATE, "person", String.valueOf(open.personId()), "pregnancy outcome " + f.outcome().name());
         return pregnancies(open.personId()).stream().filter(x -> x.id() == pregnancyId).findFirst().orElseThrow();
+    }
+
+    /**
+     * Records a procedure done on a day (上环, 取环, 结扎, 人流, 引产, 皮埋), counted in 国人口统2表 of the period of that
+     * day for the village she lives in; the measure it brings is recorded as contraception, as before.
+     */
+    @Transactional
+    public Procedure recordProcedure(long personId, ProcedureForm f) {
+        CurrentUser user = access.require(Permission.WRITE_HEALTH);
+        Person p = woman(personId, user);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (f.kind() == null) {
+            problems.add(messages.problem("kind", "required"));
+        }
+        checkDate(problems, "doneOn", f.doneOn(), p);
+        org.renkou.common.TextLimits.check(messages, problems, "provider", f.provider(), org.renkou.common.TextLimits.SHORT_TEXT);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        long id = jdbc.sql("""
+                insert into fp_procedure (person_id, kind, done_on, provider, area_code, grid_code, recorded_by)
+                values (?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(personId, f.kind().name(), f.doneOn(), blankToNull(f.provider()), p.villageCode(), p.gridCode(),
+                        user.username()).query(Long.class).single();
+        audit.record(AuditAction.CREATE, "person", String.valueOf(personId), "procedure " + f.kind().name());
+        return procedures(personId).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+    }
+
+    List<Procedure> procedures(long personId) {
+        return jdbc.sql("select * from fp_procedure where person_id = ? order by done_on desc, id desc").param(personId)
+                .query((rs, n) -> new Procedure(rs.getLong("id"), rs.getLong("person_id"),
+                        enumOf(HealthCodes.ProcedureKind.class, rs.getString("kind")), rs.getObject("done_on", LocalDate.class),
+                        rs.getString("provider"), rs.getString("recorded_by"))).list();
     }
 
     /** Her person record, if she is a woman the user may record health services for (read audited). */

@@ -27,19 +27,24 @@ class ReportApiController {
     private final IndicatorService indicators;
     private final StandardTables tables;
     private final ReportService reports;
+    private final SubmissionService submissions;
 
-    ReportApiController(IndicatorService indicators, StandardTables tables, ReportService reports) {
+    ReportApiController(IndicatorService indicators, StandardTables tables, ReportService reports,
+                        SubmissionService submissions) {
+        this.submissions = submissions;
         this.indicators = indicators;
         this.tables = tables;
         this.reports = reports;
     }
 
     @GetMapping("/tables")
-    @Operation(summary = "The standard tables of an area and period: format json (default), xlsx or pdf")
+    @Operation(summary = "The standard tables of an area and period: format json (default), xlsx or pdf; in json, "
+            + "'changed' holds the cells that differ from a submission in force, with their value as submitted")
     ResponseEntity<?> tables(@RequestParam String area, @RequestParam String period,
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                              @RequestParam(defaultValue = "json") String format) {
-        List<StandardTable> t = tables.tables(indicators.query(area, period, date, null));
+        IndicatorService.Query q = indicators.query(area, period, date, null);
+        List<StandardTable> t = submissions.withChanges(tables.tables(q), q);
         return switch (format) {
             case "xlsx" -> file(tables.xlsx(t), XLSX, "tables-" + area + ".xlsx");
             case "pdf" -> file(tables.pdf(t), MediaType.APPLICATION_PDF, "tables-" + area + ".pdf");

@@ -27,8 +27,11 @@ class ReportWebController {
     private final StandardTables tables;
     private final ReportService reports;
     private final AccessService access;
+    private final SubmissionService submissions;
 
-    ReportWebController(StatsWebController stats, StandardTables tables, ReportService reports, AccessService access) {
+    ReportWebController(StatsWebController stats, StandardTables tables, ReportService reports, AccessService access,
+                        SubmissionService submissions) {
+        this.submissions = submissions;
         this.stats = stats;
         this.tables = tables;
         this.reports = reports;
@@ -39,7 +42,9 @@ class ReportWebController {
     String tables(@RequestParam(required = false) String area, @RequestParam(required = false) String period,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Model model) {
         IndicatorService.Query q = stats.query(area, period, date);
-        model.addAttribute("tables", tables.tables(q));
+        model.addAttribute("tables", submissions.withChanges(tables.tables(q), q));
+        model.addAttribute("submission", submissions.latest(q.area(), q.period()).orElse(null));
+        model.addAttribute("submittable", submissions.submittable(q));
         model.addAttribute("drillDown", access.has(Permission.READ_PERSONS) && access.has(Permission.READ_RESIDENTS));
         model.addAttribute("q", q);
         model.addAttribute("period", stats.period(period));

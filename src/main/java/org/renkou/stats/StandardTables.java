@@ -23,7 +23,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The standard tables modelled on 国人口统1表 (population, married WRA, births by order with the within-policy
- * columns), 国人口统2表 (contraception by method) and a floating-population table: one row per area one level
+ * columns and the late reports, 迟报), 国人口统2表 (contraception users by method, procedures done in the period)
+ * and a floating-population table: one row per area one level
  * below the chosen one and a total, as HTML, XLSX and PDF.
  */
 @Service
@@ -43,14 +44,16 @@ public class StandardTables {
                     new Column("BIRTHS_COMPLIANT"), new Column("BIRTHS_ORDER_1"),
                     new Column("BIRTHS_ORDER_1_COMPLIANT"), new Column("BIRTHS_ORDER_2"),
                     new Column("BIRTHS_ORDER_2_COMPLIANT"), new Column("BIRTHS_ORDER_3_PLUS"),
-                    new Column("BIRTHS_ORDER_3_PLUS_COMPLIANT"),
+                    new Column("BIRTHS_ORDER_3_PLUS_COMPLIANT"), new Column("BIRTHS_LATE"),
                     new Column("POLICY_BIRTH_RATE"), new Column("SEX_RATIO_AT_BIRTH"))),
             new Form("tong2", List.of(
                     new Column("WRA_MARRIED"), new Column("METHOD_MALE_STERILISATION"),
                     new Column("METHOD_FEMALE_STERILISATION"), new Column("METHOD_IUD"),
                     new Column("METHOD_IMPLANT"), new Column("METHOD_INJECTION"),
                     new Column("METHOD_PILL"), new Column("METHOD_CONDOM"), new Column("METHOD_OTHER"),
-                    new Column("CONTRACEPTION_RATE"), new Column("CHECK_RATE"))),
+                    new Column("CONTRACEPTION_RATE"), new Column("CHECK_RATE"),
+                    new Column("PROC_IUD_INSERTION"), new Column("PROC_IUD_REMOVAL"), new Column("PROC_STERILISATION"),
+                    new Column("PROC_ABORTION"), new Column("PROC_INDUCED_LABOUR"), new Column("PROC_IMPLANT_INSERTION"))),
             new Form("floating", List.of(
                     new Column("POP_INFLOW"), new Column("POP_INFLOW_MALE"),
                     new Column("POP_INFLOW_FEMALE"), new Column("POP_INFLOW_WRA"),
@@ -78,14 +81,30 @@ public class StandardTables {
                 + (later == 0 ? "" : messages.get("tables.enteredLater", later));
         List<StandardTable> tables = new ArrayList<>();
         for (Form f : FORMS) {
-            List<String> headings = new ArrayList<>(List.of(messages.get("tables.unit")));
-            f.columns().forEach(c -> headings.add(messages.get("tables.column." + c.code())));
+            List<String> headings = headings(f.columns().stream().map(Column::code).toList());
             List<List<String>> rows = new ArrayList<>();
-            r.breakdown().forEach(b -> rows.add(row(b.area().name(), b.values(), f)));
+            List<String> rowAreas = new ArrayList<>();
+            r.breakdown().forEach(b -> {
+                rows.add(row(b.area().name(), b.values(), f));
+                rowAreas.add(b.area().code());
+            });
             rows.add(row(messages.get("tables.total"), r.values(), f));
-            tables.add(new StandardTable(f.id(), messages.get("tables.form." + f.id()), subtitle, headings, rows, later));
+            rowAreas.add(null);
+            tables.add(new StandardTable(f.id(), messages.get("tables.form." + f.id()), subtitle, headings, rows, later,
+                    f.columns().stream().map(Column::code).toList(), rowAreas, Map.of()));
         }
         return tables;
+    }
+
+    /** The headings of a form's columns in the user's language, the unit first. */
+    List<String> headings(List<String> columns) {
+        List<String> headings = new ArrayList<>(List.of(messages.get("tables.unit")));
+        columns.forEach(c -> headings.add(messages.get("tables.column." + c)));
+        return headings;
+    }
+
+    String title(String form) {
+        return messages.get("tables.form." + form);
     }
 
     private static List<String> row(String name, List<IndicatorValue> values, Form f) {
