@@ -74,7 +74,7 @@ class ProcedureApiTest {
         Api admin = Api.as(port, "admin", "admin123");
         Api office = Api.as(port, "county", "county123");
         String town = TestData.town(admin, "244");
-        int woman = person(admin, town + "002", "手术丙", "2");
+        int woman = person(admin, town + "001", "手术丙", "2");
         Api.Response none = procedure(office, woman, null, Dates.today().plusDays(1).toString());
         assertThat(none.status()).isEqualTo(400);
         assertThat(none.<List<String>>json("$.errors[*].field")).containsExactly("kind", "doneOn");
@@ -85,7 +85,7 @@ class ProcedureApiTest {
         Api.Response unknown = procedure(office, woman, "LIPOSUCTION", "2012-01-01");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.<String>json("$.errors[0].field")).isEqualTo("kind");
-        int man = person(admin, town + "002", "手术丁", "1");
+        int man = person(admin, town + "001", "手术丁", "1");
         assertThat(procedure(office, man, "STERILISATION", "2012-01-01").<String>json("$.errors[0].rule")).isEqualTo("womanOnly");
         assertThat(procedure(Api.as(port, "supervisor", "super123"), woman, "ABORTION", "2012-01-01").status()).isEqualTo(403);
     }
@@ -108,7 +108,5 @@ class ProcedureApiTest {
         assertThat(iud).isPositive();
         assertThat(total.get(columns.indexOf("PROC_IUD_INSERTION") + 1)).isEqualTo(String.valueOf(iud));
         assertThat(total.get(columns.indexOf("PROC_STERILISATION") + 1)).isEqualTo(String.valueOf(sterilised));
-        assertThat(total.get(columns.indexOf("METHOD_IUD") + 1)).as("users by method stay the seed's").isEqualTo(
-                t.<List<List<String>>>json("$[1].rows").get(rows.size() - 1).get(columns.indexOf("METHOD_IUD") + 1));
     }
 }
