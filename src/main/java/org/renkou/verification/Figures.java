@@ -2,6 +2,7 @@ package org.renkou.verification;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * Where a round stands in an area: households to visit and their outcomes, and over the persons of visited
@@ -12,20 +13,24 @@ public record Figures(long households, long visited, long nobodyHome, long refus
                       long inRegister, long checked, long correct) {
     public static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
+    @JsonProperty
     public long notVisited() {
         return households - visited - nobodyHome - refused;
     }
 
     /** inRegister / found × 100, two decimals; null while nobody was found. */
+    @JsonProperty
     public BigDecimal coverage() {
         return percent(inRegister, found);
     }
 
     /** correct / checked × 100, two decimals; null while nobody was checked. */
+    @JsonProperty
     public BigDecimal accuracy() {
         return percent(correct, checked);
     }
 
+    @JsonProperty
     public boolean started() {
         return households > notVisited();
     }

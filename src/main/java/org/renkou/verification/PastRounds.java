@@ -48,6 +48,9 @@ public class PastRounds {
                          when household_id * 2654435761 % 10000 < ? then 'REFUSED' else 'VISITED' end, ?
                 from verification_household where round_id = ?""")
                 .params(startsOn, days, s.nobodyHome(), s.nobodyHome() + s.refused(), user, r.id()).update();
+        // fresh rows without statistics would get a nested-loop plan over the whole town
+        jdbc.sql("analyze verification_visit").update();
+        jdbc.sql("analyze verification_household").update();
         jdbc.sql("""
                 update verification_household h set outcome = v.outcome, visited_on = v.visited_on
                 from verification_visit v where v.round_id = h.round_id and v.household_id = h.household_id and h.round_id = ?""")
@@ -58,15 +61,16 @@ public class PastRounds {
         int d = c + s.deceased();
         jdbc.sql("""
                 insert into verification_result (round_id, person_id, visit_id, village_code, grid_code, result)
+                with m as materialized (select household_id, person_id from household_members_on(?))
                 select h.round_id, m.person_id, v.id, h.village_code, h.grid_code,
                     case when m.person_id * 40503 % 10000 < ? then 'NEW' when m.person_id * 40503 % 10000 < ? then 'CORRECTED'
                          when m.person_id * 40503 % 10000 < ? then 'NOT_LIVING_HERE'
                          when m.person_id * 40503 % 10000 < ? then 'DECEASED' else 'CORRECT' end
                 from verification_household h
                 join verification_visit v on v.round_id = h.round_id and v.household_id = h.household_id and v.outcome = 'VISITED'
-                join household_members_on(?) m on m.household_id = h.household_id
+                join m on m.household_id = h.household_id
                 where h.round_id = ?""")
-                .params(a, b, c, d, endsOn, r.id()).update();
+                .params(endsOn, a, b, c, d, r.id()).update();
         audit.record(AuditAction.IMPORT, "verification_round", String.valueOf(r.id()), name + ": past round loaded");
         return r;
     }
