@@ -9,7 +9,7 @@ import org.renkou.common.Dates;
 import org.renkou.migration.VerificationHistory;
 import org.renkou.people.BulkLoader.NewPerson;
 import org.renkou.people.PersonStatus;
-import org.renkou.people.RegisterChecks;
+import org.renkou.verification.PastRounds;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,12 +19,18 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DemoRecords {
-    private final VerificationHistory history;
-    private final RegisterChecks checks;
+    /**
+     * The February round's shares (1/10,000): of the persons of visited households 0.7% found new, 1.1% corrected,
+     * 0.2% not living here, 0.05% deceased: coverage ≈ 99.3%, accuracy ≈ 98.6% (seed: ≥ 99%, ≥ 98%).
+     */
+    private static final PastRounds.Shares FEBRUARY = new PastRounds.Shares(40, 5, 70, 110, 20, 5);
 
-    DemoRecords(VerificationHistory history, RegisterChecks checks) {
+    private final VerificationHistory history;
+    private final PastRounds rounds;
+
+    DemoRecords(VerificationHistory history, PastRounds rounds) {
         this.history = history;
-        this.checks = checks;
+        this.rounds = rounds;
     }
 
     void generate(List<NewPerson> persons, long firstPerson, Random rnd) {
@@ -46,7 +52,7 @@ class DemoRecords {
                     answered == null ? null : "{\"found\":true,\"maritalStatus\":\"" + p.maritalStatus() + "\"}"));
         }
         history.load(requests, "demo town " + DemoTown.TOWN_NAME);
-        checks.record(DemoTown.TOWN_CODE, LocalDate.of(2012, 2, 28), 47_480, 47_150, 2_400, 2_366,
-                "春节前后流动人口返乡高峰期逐户全员人口信息采录与核查");
+        rounds.load("2012年春节全员人口清查核对（流动人口返乡高峰期逐户采录与核查）", List.of(DemoTown.TOWN_CODE),
+                LocalDate.of(2012, 2, 1), LocalDate.of(2012, 2, 28), FEBRUARY);
     }
 }

@@ -14,6 +14,18 @@ public record PersonChange(Instant changedAt, String username, String source, St
         return new PersonChange(changedAt, username, source, field, IdNumber.mask(oldValue), IdNumber.mask(newValue));
     }
 
+    /** The kind of source (WEB, API, VERIFICATION, ...), without the piece of work it names ({@code VERIFICATION#12}). */
+    public String sourceKind() {
+        int hash = source == null ? -1 : source.indexOf('#');
+        return hash < 0 ? source : source.substring(0, hash);
+    }
+
+    /** The piece of work the change came from (a verification round's number), or empty. */
+    public String sourceReference() {
+        int hash = source == null ? -1 : source.indexOf('#');
+        return hash < 0 ? "" : source.substring(hash + 1);
+    }
+
     public java.time.LocalDateTime localChangedAt() {
         return java.time.LocalDateTime.ofInstant(changedAt, org.renkou.common.Dates.ZONE);
     }

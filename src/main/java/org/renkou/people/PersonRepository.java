@@ -236,6 +236,25 @@ class PersonRepository {
                 .param(householdId).query((rs, i) -> summary(rs, villageNames, today)).list();
     }
 
+    /** See {@link PersonService#membersOn}. */
+    List<HouseholdMember> membersOn(java.util.Collection<Long> householdIds, LocalDate on) {
+        if (householdIds.isEmpty()) {
+            return List.of();
+        }
+        String ids = "{" + householdIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")) + "}";
+        return jdbc.sql("""
+                select x.household_id, p.id, p.name, p.sex, p.birth_date, p.id_number, p.relation, p.status, p.phone,
+                    p.marital_status, p.version
+                from people_on(?) x join person p on p.id = x.person_id
+                where x.household_id = any(cast(? as bigint[])) and x.status in ('REGISTERED', 'INFLOW', 'OUTFLOW')
+                order by x.household_id, p.relation nulls last, p.birth_date, p.id""")
+                .params(Date.valueOf(on), ids)
+                .query((rs, i) -> new HouseholdMember(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class), IdNumber.mask(rs.getString(6)), rs.getString(7),
+                        PersonStatus.valueOf(rs.getString(8)), rs.getString(9), rs.getString(10), rs.getInt(11)))
+                .list();
+    }
+
     void insertChange(long personId, String username, String source, String field, String oldValue, String newValue) {
         jdbc.sql("insert into person_change (person_id, username, source, field, old_value, new_value) values (?,?,?,?,?,?)")
                 .params(personId, username, source, field, oldValue, newValue).update();

@@ -32,7 +32,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PersonService {
     /** Where a change came from, kept in the history. */
-    public enum Source { WEB, API, IMPORT, SYSTEM, BIRTH }
+    public enum Source { WEB, API, IMPORT, SYSTEM, BIRTH, VERIFICATION;
+        /** The source as kept in the history, naming the piece of work it came from (a verification round). */
+        public String of(Object reference) {
+            return name() + "#" + reference;
+        }
+    }
+
+    /** A person before and after a change (whole ID numbers: for the caller's own record of what it changed). */
+    public record Revision(Person before, Person after) {
+    }
 
     private final PersonRepository repository;
     private final PersonValidator validator;
@@ -133,7 +142,7 @@ public class PersonService {
 
     @Transactional
     public Person create(PersonForm form, Source source) {
-        return create(access.require(Permission.WRITE_REGISTER), form, source);
+        return create(access.require(Permission.WRITE_REGISTER), form, source.name());
     }
 
     /**
@@ -142,6 +151,12 @@ public class PersonService {
      */
     @Transactional
     public Person createChecked(PersonForm form, Source source, java.util.Set<Long> notDuplicateOf) {
+        return createChecked(form, source.name(), notDuplicateOf);
+    }
+
+    /** The same, with the source as kept in the history (see {@link Source#of}). */
+    @Transactional
+    public Person createChecked(PersonForm form, String source, java.util.Set<Long> notDuplicateOf) {
         CurrentUser user = access.require(Permission.WRITE_REGISTER);
         check(form, null, user);
         DuplicateCheck check = duplicates.getIfAvailable();
@@ -170,10 +185,10 @@ public class PersonService {
         if (!user.has(Permission.WRITE_REGISTER) && !user.has(Permission.WRITE_HEALTH)) {
             throw new AccessDeniedException(user.username() + " may not record births");
         }
-        return create(user, form, Source.BIRTH);
+        return create(user, form, Source.BIRTH.name());
     }
 
-    private Person create(CurrentUser user, PersonForm form, Source source) {
+    private Person create(CurrentUser user, PersonForm form, String source) {
         PersonValidator.Result checked = check(form, null, user);
         requireWritable(user, form.villageCode(), form.gridCode());
         Long householdId = household(form, user);
@@ -186,15 +201,48 @@ public class PersonService {
             repository.changeStatus(id, PersonStatus.REGISTERED, livedHereFrom);
         }
         repository.changeStatus(id, form.status(), since);
-        repository.insertChange(id, user.username(), source.name(), "created", null, form.name().trim());
-        audit.record(AuditAction.CREATE, "person", String.valueOf(id), source.name());
+        repository.insertChange(id, user.username(), source, "created", null, form.name().trim());
+        audit.record(AuditAction.CREATE, "person", String.valueOf(id), source);
         return repository.find(id).orElseThrow();
     }
 
     @Transactional
     public Person update(long id, PersonForm form, Source source) {
         CurrentUser user = access.require(Permission.WRITE_REGISTER);
+        return update(user, readable(id, user), form, source.name());
+    }
+
+    /**
+     * Changes some fields of a person as read at {@code version} ({@code change} gets the whole record as a form),
+     * with the same rules as the person form; {@code source} (see {@link Source#of}) goes into the history.
+     */
+    @Transactional
+    public Revision revise(long id, int version, java.util.function.UnaryOperator<PersonForm> change, String source) {
+        CurrentUser user = access.require(Permission.WRITE_REGISTER);
         Person before = readable(id, user);
+        if (before.version() != version) {
+            throw new ConflictException(messages.get("problem.staleVersion"));
+        }
+        PersonForm form = change.apply(PersonForm.of(before));
+        Person after = update(user, before, new PersonForm(form.idNumber(), form.confirmIdNumber(), form.name(), form.sex(),
+                form.birthDate(), form.ethnicity(), form.maritalStatus(), form.education(), form.householdNo(), form.relation(),
+                form.hukouCode(), form.villageCode(), form.gridCode(), form.status(), form.arrivedOn(), form.leftOn(),
+                form.diedOn(), form.moveReason(), form.otherPlaceCode(), form.phone(), form.address(), form.motherId(), version),
+                source);
+        return new Revision(before, after);
+    }
+
+    /**
+     * The members of these households as of a date (living there or away: registered, inflow, outflow) with their
+     * current fields, ID numbers masked as in lists, ordered by household and relation.
+     */
+    public List<HouseholdMember> membersOn(java.util.Collection<Long> householdIds, LocalDate on) {
+        access.require(Permission.READ_RESIDENTS);
+        return repository.membersOn(householdIds, on);
+    }
+
+    private Person update(CurrentUser user, Person before, PersonForm form, String source) {
+        long id = before.id();
         requireWritable(user, before.villageCode(), before.gridCode());
         if (form.version() == null) {
             throw new ValidationException(List.of(messages.problem("version", "required")));
@@ -210,7 +258,7 @@ public class PersonService {
         if (before.status() != after.status()) {
             repository.changeStatus(id, after.status(), statusSince(form));
         }
-        audit.record(AuditAction.UPDATE, "person", String.valueOf(id), source.name());
+        audit.record(AuditAction.UPDATE, "person", String.valueOf(id), source);
         return after;
     }
 
@@ -317,7 +365,7 @@ public class PersonService {
         return d != null ? d : Dates.today();
     }
 
-    private void recordChanges(Person before, Person after, CurrentUser user, Source source) {
+    private void recordChanges(Person before, Person after, CurrentUser user, String source) {
         Map<String, Object[]> fields = new LinkedHashMap<>();
         fields.put("idNumber", new Object[]{before.idNumber(), after.idNumber()});
         fields.put("name", new Object[]{before.name(), after.name()});
@@ -341,7 +389,7 @@ public class PersonService {
         fields.put("address", new Object[]{before.address(), after.address()});
         fields.forEach((field, v) -> {
             if (!Objects.equals(v[0], v[1])) {
-                repository.insertChange(before.id(), user.username(), source.name(), field,
+                repository.insertChange(before.id(), user.username(), source, field,
                         v[0] == null ? null : v[0].toString(), v[1] == null ? null : v[1].toString());
             }
         });

@@ -1,0 +1,7 @@
+/**
+ * 全员人口清查核对: door-to-door verification rounds. The town office plans a round, grid workers and cadres visit
+ * every household of its worklist (from a phone that works offline, sending each visit once), the register is
+ * corrected through {@code people} with the round as the source, and coverage and accuracy come from the visits.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "area", "common", "people", "stats"})
+package org.renkou.verification;
