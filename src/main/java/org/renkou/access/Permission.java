@@ -43,7 +43,11 @@ public enum Permission {
     /** Counts, indicators and reports (no personal records). */
     READ_AGGREGATES,
     /** Apply messages that peer nodes sent (the exchange's own principal). */
-    APPLY_EXCHANGE_MESSAGES;
+    APPLY_EXCHANGE_MESSAGES,
+    /** Answer the equal-service referrals addressed to a partner office one answers for (police, clinic). */
+    ANSWER_REFERRALS,
+    /** Read the cadre team of one's areas (who serves where, vacant posts, training hours). */
+    READ_CADRE_TEAM;
 
     /** The Spring Security authority templates ask for: {@code hasAuthority('PERM_WRITE_REGISTER')}. */
     public String authority() {

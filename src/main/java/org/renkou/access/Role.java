@@ -22,15 +22,15 @@ public enum Role {
     /** 村居专干: their village-level units only. */
     VILLAGE_CADRE(Reach.AREAS, EnumSet.of(READ_PERSONS, READ_RESIDENTS, SEE_WHOLE_ID_NUMBERS, WRITE_REGISTER, REVIEW_DUPLICATES, READ_HEALTH,
             WRITE_HEALTH, HANDLE_PUBLIC_REQUESTS, READ_SUPPORT, MANAGE_SUPPORT, READ_FLOATING, MANAGE_SUPPLIES,
-            MANAGE_OUTREACH, READ_AGGREGATES)),
+            MANAGE_OUTREACH, READ_AGGREGATES, READ_CADRE_TEAM)),
     /** 网格员: their grids only; health services are recorded by cadres and the clinic. */
     GRID_WORKER(Reach.AREAS, EnumSet.of(READ_PERSONS, READ_RESIDENTS, SEE_WHOLE_ID_NUMBERS, WRITE_REGISTER, READ_HEALTH,
             HANDLE_PUBLIC_REQUESTS, READ_SUPPORT, MANAGE_SUPPORT, READ_FLOATING, MANAGE_SUPPLIES, MANAGE_OUTREACH,
             READ_AGGREGATES)),
     /** 派出所民警: the floating people of their area, read-only; no support or health data. */
-    POLICE(Reach.AREAS, EnumSet.of(READ_PERSONS, SEE_WHOLE_ID_NUMBERS, READ_FLOATING, READ_AGGREGATES)),
+    POLICE(Reach.AREAS, EnumSet.of(READ_PERSONS, SEE_WHOLE_ID_NUMBERS, READ_FLOATING, READ_AGGREGATES, ANSWER_REFERRALS)),
     /** 卫生院: the register with masked numbers and the health records; no support data. */
-    CLINIC(Reach.AREAS, EnumSet.of(READ_PERSONS, READ_RESIDENTS, READ_HEALTH, WRITE_HEALTH, READ_AGGREGATES)),
+    CLINIC(Reach.AREAS, EnumSet.of(READ_PERSONS, READ_RESIDENTS, READ_HEALTH, WRITE_HEALTH, READ_AGGREGATES, ANSWER_REFERRALS)),
     /** 区卫健局: aggregates only, no personal records; the whole node when no area is given. */
     SUPERVISOR(Reach.AREAS_OR_WHOLE_NODE, EnumSet.of(READ_AGGREGATES, REVIEW_SUBMISSIONS));
 

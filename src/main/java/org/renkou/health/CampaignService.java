@@ -39,13 +39,16 @@ public class CampaignService {
     /** 产后访视: a visit within 42 days of a birth. */
     static final int POSTPARTUM_DAYS = 42;
 
+    private final org.springframework.beans.factory.ObjectProvider<TaskSource> otherTasks;
     private final JdbcClient jdbc;
     private final AccessService access;
     private final AuditService audit;
     private final AreaService areas;
     private final Messages messages;
 
-    CampaignService(JdbcClient jdbc, AccessService access, AuditService audit, AreaService areas, Messages messages) {
+    CampaignService(JdbcClient jdbc, AccessService access, AuditService audit, AreaService areas, Messages messages,
+                    org.springframework.beans.factory.ObjectProvider<TaskSource> otherTasks) {
+        this.otherTasks = otherTasks;
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;
@@ -194,7 +197,10 @@ public class CampaignService {
         return line(id, personId);
     }
 
-    /** The user's tasks: open absentee follow-ups, IUD checks due and postpartum visits, in their areas. */
+    /**
+     * The user's tasks: open absentee follow-ups, IUD checks due and postpartum visits, in their areas, and what
+     * the other features' {@link TaskSource}s add (overdue referrals).
+     */
     public List<Task> tasks() {
         CurrentUser user = access.require(Permission.READ_HEALTH);
         LocalDate today = Dates.today();
@@ -224,6 +230,7 @@ public class CampaignService {
                 .params(params).query((rs, n) -> new Task(Task.Kind.POSTPARTUM_VISIT, rs.getLong(1), rs.getString(2),
                         IdNumber.mask(rs.getString(3)), rs.getString(4),
                         rs.getObject(5, LocalDate.class).plusDays(POSTPARTUM_DAYS), null, null)).list());
+        otherTasks.orderedStream().forEach(s -> tasks.addAll(s.tasks()));
         return tasks;
     }
 

@@ -166,6 +166,45 @@ public class OutreachService {
                 rs.getString("area_code"), rs.getString("note"));
     }
 
+    /**
+     * Records (or corrects) the hours an attendee spent at a training session; at most the session's days × 24.
+     * {@code attendee} is the calling feature's key for the person ({@code cadre:12}).
+     */
+    @Transactional
+    public Attendance recordAttendance(long trainingId, String attendee, String name, Integer hours) {
+        CurrentUser user = access.require(Permission.MANAGE_OUTREACH);
+        Training t = jdbc.sql("select * from training_session where id = ?").param(trainingId)
+                .query((rs, i) -> new Training(rs.getLong("id"), rs.getString("title"), rs.getObject("starts_on", LocalDate.class),
+                        rs.getInt("days"), rs.getString("place"), rs.getString("trainer"), rs.getInt("participants"),
+                        rs.getString("area_code"), rs.getString("note"))).optional()
+                .orElseThrow(() -> new ValidationException(List.of(messages.problem("trainingId", "trainingUnknown", String.valueOf(trainingId)))));
+        if (hours == null || hours <= 0 || hours > t.days() * 24) {
+            throw new ValidationException(List.of(messages.problem("hours", "trainingHours", String.valueOf(t.days() * 24))));
+        }
+        jdbc.sql("""
+                insert into training_attendance (training_id, attendee, name, hours, recorded_by) values (?, ?, ?, ?, ?)
+                on conflict (training_id, attendee) do update set name = excluded.name, hours = excluded.hours,
+                recorded_by = excluded.recorded_by""")
+                .params(trainingId, attendee, name, hours, user.username()).update();
+        audit.record(AuditAction.CREATE, "training_session", String.valueOf(trainingId), "attendance " + attendee + " " + hours + "h");
+        return new Attendance(t.id(), t.title(), t.startsOn(), attendee, name, hours);
+    }
+
+    /**
+     * The attendance of the sessions starting in the period by attendees whose key starts with {@code attendeePrefix}
+     * ("cadre:"), by session date: staff's training hours, for counts as well as lists (no residents' data).
+     */
+    public List<Attendance> attendance(String attendeePrefix, ReportPeriod period) {
+        access.require(Permission.READ_AGGREGATES);
+        return jdbc.sql("""
+                        select t.id, t.title, t.starts_on, a.attendee, a.name, a.hours from training_attendance a
+                        join training_session t on t.id = a.training_id
+                        where a.attendee like ? and t.starts_on between ? and ? order by t.starts_on, t.id, a.name""")
+                .params(attendeePrefix.replace("%", "\\%") + "%", period.from(), period.to())
+                .query((rs, i) -> new Attendance(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4),
+                        rs.getString(5), rs.getInt(6))).list();
+    }
+
     private void checkDate(List<FieldProblem> problems, String field, LocalDate d) {
         if (d == null) {
             problems.add(messages.problem(field, "required"));
