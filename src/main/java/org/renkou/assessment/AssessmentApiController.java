@@ -34,6 +34,12 @@ class AssessmentApiController {
         return assessments.assess(area, year);
     }
 
+    @GetMapping("/towns")
+    @Operation(summary = "For a county: every town's assessment of its village-level units for FP{year}, by town code")
+    Map<String, List<Assessment>> assessEveryTown(@RequestParam String area, @RequestParam int year) {
+        return assessments.assessEveryTown(area, year);
+    }
+
     @GetMapping("/agreements")
     @Operation(summary = "The target agreements of a year with the units below the area")
     List<Agreement> agreements(@RequestParam String area, @RequestParam int year) {

@@ -10,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -65,19 +66,30 @@ class ReportApiController {
         };
     }
 
-    record TemplateBody(String body) {
+    /** {@code unknown}: its placeholders that name no indicator of the catalogue (the report marks them). */
+    record TemplateBody(String body, List<String> unknown) {
     }
 
     @GetMapping("/work-report/template")
+    @Operation(summary = "The template in the caller's language, with the placeholders that name no indicator")
     TemplateBody template() {
-        return new TemplateBody(reports.template());
+        String body = reports.template();
+        return new TemplateBody(body, reports.unknown(body));
     }
 
     @PutMapping("/work-report/template")
-    @Operation(summary = "Change the template: # headings, {CODE} values, [[chart:ID]] charts (town office)")
+    @Operation(summary = "Change the template: # headings, {CODE} values, [[chart:ID]] charts (town office); "
+            + "answers the placeholders that name no indicator as a warning")
     TemplateBody saveTemplate(@RequestBody TemplateBody body) {
-        reports.saveTemplate(body.body());
-        return new TemplateBody(reports.template());
+        List<String> unknown = reports.saveTemplate(body.body());
+        return new TemplateBody(reports.template(), unknown);
+    }
+
+    @PostMapping("/work-report/template/default")
+    @Operation(summary = "Go back to the default template of the caller's language (town office)")
+    TemplateBody restoreDefault() {
+        List<String> unknown = reports.restoreDefault();
+        return new TemplateBody(reports.template(), unknown);
     }
 
     static ResponseEntity<byte[]> file(byte[] content, MediaType type, String name) {

@@ -6,9 +6,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.util.Units;
@@ -39,7 +46,9 @@ public class ReportService {
     private static final String TEMPLATE = "work-report";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Z0-9_]+)(?:\\.(numerator|denominator))?}");
     private static final Pattern CHART = Pattern.compile("\\[\\[chart:([a-z0-9-]+)]]");
-    private static final List<String> VARIABLES = List.of("AREA", "FROM", "TO", "DATE", "VILLAGE_UNITS");
+    private static final Pattern PARAGRAPHS = Pattern.compile("\\R\\s*\\R");
+    private static final List<String> VARIABLES = List.of("AREA", "FROM", "TO", "DATE", "FROM_TEXT", "TO_TEXT",
+            "DATE_TEXT", "AREA_KM2", "VILLAGE_UNITS", "VILLAGES", "COMMUNITIES");
 
     /** A part of the filled report. */
     public sealed interface Block permits Heading, Text, Figure {
@@ -54,7 +63,19 @@ public class ReportService {
     public record Figure(Chart chart) implements Block {
     }
 
-    public record Report(String title, List<Block> blocks) {
+    /** {@code unknown}: placeholders of the template that name no indicator of the catalogue (marked in the text). */
+    public record Report(String title, List<Block> blocks, List<String> unknown) {
+    }
+
+    /**
+     * A section of the template as the office edits it: a heading ({@code null} for the opening, before the
+     * first heading) and its text (paragraphs separated by blank lines, chart lines among them).
+     */
+    public record Section(String heading, String text) {
+    }
+
+    /** The template cut into its title and sections. */
+    public record Sections(String title, List<Section> sections) {
     }
 
     private final JdbcClient jdbc;
@@ -82,27 +103,110 @@ public class ReportService {
 
     /** The template in the user's language: the Chinese one, or its English version for English readers. */
     private static String templateId() {
-        return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? TEMPLATE + "-en" : TEMPLATE;
+        return english() ? TEMPLATE + "-en" : TEMPLATE;
     }
 
-    /** Changes the template; every placeholder must name an indicator or a variable, every chart a chart. */
+    private static boolean english() {
+        return "en".equals(LocaleContextHolder.getLocale().getLanguage());
+    }
+
+    /**
+     * Changes the template and answers the placeholders that name no indicator of the catalogue: the office is
+     * warned and the report marks them, but the text is kept (an indicator may come with a later version, or
+     * be gone in this one).
+     */
     @Transactional
-    public void saveTemplate(String body) {
+    public List<String> saveTemplate(String body) {
         access.require(Permission.TOWN_OFFICE);
         if (body == null || body.isBlank()) {
             throw new ValidationException(List.of(messages.problem("body", "required")));
         }
-        Matcher m = PLACEHOLDER.matcher(body);
-        while (m.find()) {
-            String name = m.group(1);
-            boolean known = VARIABLES.contains(name) || indicators.catalogue().stream().anyMatch(i -> i.code().equals(name));
-            if (!known) {
-                throw new ValidationException(List.of(messages.problem("body", "placeholder", m.group())));
-            }
-        }
         jdbc.sql("update report_template set body = ?, updated_by = ?, updated_at = now() where id = ?")
                 .params(body, access.current().username(), templateId()).update();
         audit.record(AuditAction.UPDATE, "report_template", templateId(), null);
+        return unknown(body);
+    }
+
+    /** Goes back to the default template of the user's language; answers its unknown placeholders. */
+    @Transactional
+    public List<String> restoreDefault() {
+        access.require(Permission.TOWN_OFFICE);
+        jdbc.sql("update report_template set body = default_body, updated_by = ?, updated_at = now() where id = ?")
+                .params(access.current().username(), templateId()).update();
+        audit.record(AuditAction.UPDATE, "report_template", templateId(), "default");
+        return unknown(template());
+    }
+
+    /** The placeholders of a template that are neither a variable nor an indicator of the catalogue, each once. */
+    public List<String> unknown(String body) {
+        Set<String> known = new HashSet<>(VARIABLES);
+        indicators.catalogue().forEach(i -> known.add(i.code()));
+        Set<String> unknown = new LinkedHashSet<>();
+        Matcher m = PLACEHOLDER.matcher(body);
+        while (m.find()) {
+            if (!known.contains(m.group(1))) {
+                unknown.add(m.group(1));
+            }
+        }
+        return List.copyOf(unknown);
+    }
+
+    /** The template of the user's language cut into title and sections (the paragraphs before the first heading open it). */
+    public Sections sections() {
+        String title = null;
+        List<Section> sections = new ArrayList<>();
+        String heading = null;
+        List<String> paragraphs = new ArrayList<>();
+        for (String paragraph : PARAGRAPHS.split(template())) {
+            String p = paragraph.strip();
+            if (!p.startsWith("# ")) {
+                if (!p.isEmpty()) {
+                    paragraphs.add(p);
+                }
+                continue;
+            }
+            String[] lines = p.substring(2).split("\\R", 2);
+            if (title == null) {
+                title = lines[0].strip();
+            } else {
+                if (heading != null || !paragraphs.isEmpty()) {
+                    sections.add(new Section(heading, String.join("\n\n", paragraphs)));
+                }
+                heading = lines[0].strip();
+                paragraphs = new ArrayList<>();
+            }
+            if (lines.length > 1 && !lines[1].isBlank()) {
+                paragraphs.add(lines[1].strip());
+            }
+        }
+        if (heading != null || !paragraphs.isEmpty()) {
+            sections.add(new Section(heading, String.join("\n\n", paragraphs)));
+        }
+        return new Sections(title, sections);
+    }
+
+    /** Saves the template from its title and sections in the order given; sections without heading and text are dropped. */
+    @Transactional
+    public List<String> saveSections(Sections edited) {
+        StringBuilder body = new StringBuilder();
+        if (edited.title() != null && !edited.title().isBlank()) {
+            body.append("# ").append(oneLine(edited.title())).append("\n\n");
+        }
+        for (Section s : edited.sections()) {
+            boolean hasHeading = s.heading() != null && !s.heading().isBlank();
+            String text = s.text() == null ? "" : s.text().strip();
+            if (hasHeading) {
+                body.append("# ").append(oneLine(s.heading())).append("\n\n");
+            }
+            if (!text.isEmpty()) {
+                body.append(text.replace("\r\n", "\n")).append("\n\n");
+            }
+        }
+        return saveTemplate(body.toString());
+    }
+
+    private static String oneLine(String s) {
+        return s.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** The template filled for the area and period. */
@@ -110,27 +214,23 @@ public class ReportService {
         DashboardService.Dashboard d = dashboards.dashboard(q);
         Map<String, String> values = new HashMap<>();
         d.values().forEach(v -> {
-            values.put(v.code(), v.value() == null ? "–" : plain(v.value()));
-            values.put(v.code() + ".numerator", v.numerator() == null ? "–" : String.valueOf(v.numerator()));
-            values.put(v.code() + ".denominator", v.denominator() == null ? "–" : String.valueOf(v.denominator()));
+            values.put(v.code(), v.value() == null ? "–" : number(v.value()));
+            values.put(v.code() + ".numerator", v.numerator() == null ? "–" : number(BigDecimal.valueOf(v.numerator())));
+            values.put(v.code() + ".denominator", v.denominator() == null ? "–" : number(BigDecimal.valueOf(v.denominator())));
         });
-        Area area = areas.get(q.area());
-        values.put("AREA", area.name());
-        values.put("FROM", q.period().from().toString());
-        values.put("TO", q.period().to().toString());
-        values.put("DATE", q.asOf().toString());
-        values.put("VILLAGE_UNITS", String.valueOf(areas.byLevel(Area.Level.VILLAGE).stream()
-                .filter(v -> v.code().startsWith(q.area())).count()));
+        values.putAll(variables(q));
+        String template = template();
+        Set<String> unknown = new LinkedHashSet<>(unknown(template));
         List<Block> blocks = new ArrayList<>();
         String title = null;
-        for (String paragraph : template().split("\\R\\s*\\R")) {
-            String p = fill(paragraph.strip(), values);
+        for (String paragraph : PARAGRAPHS.split(template)) {
+            String p = fill(paragraph.strip(), values, unknown);
             Matcher chart = CHART.matcher(p);
             if (p.isEmpty()) {
                 continue;
             } else if (chart.matches()) {
                 Chart c = d.chart(chart.group(1));
-                if (c != null) {
+                if (c != null) { // a chart without data for this area (the villages of a village) is left out
                     blocks.add(new Figure(c));
                 }
             } else if (p.startsWith("# ")) {
@@ -144,22 +244,57 @@ public class ReportService {
             }
         }
         audit.record(AuditAction.EXPORT, "report", q.area(), q.period().from() + ".." + q.period().to());
-        return new Report(title == null ? messages.get("report.title") : title, blocks);
+        return new Report(title == null ? messages.get("report.title") : title, blocks, List.copyOf(unknown));
     }
 
-    private static String fill(String text, Map<String, String> values) {
+    /** The area and period as the template names them: codes-free values the office writes prose around. */
+    private Map<String, String> variables(IndicatorService.Query q) {
+        Area area = areas.get(q.area());
+        List<Area> units = areas.byLevel(Area.Level.VILLAGE).stream().filter(v -> v.code().startsWith(q.area())).toList();
+        Map<String, String> values = new HashMap<>();
+        values.put("AREA", area.name());
+        values.put("FROM", q.period().from().toString());
+        values.put("TO", q.period().to().toString());
+        values.put("DATE", q.asOf().toString());
+        DateTimeFormatter longDate = english() ? DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+                : DateTimeFormatter.ofPattern("yyyy年M月d日");
+        values.put("FROM_TEXT", longDate.format(q.period().from()));
+        values.put("TO_TEXT", longDate.format(q.period().to()));
+        values.put("DATE_TEXT", longDate.format(q.asOf()));
+        values.put("AREA_KM2", area.areaKm2() == null ? "–" : number(area.areaKm2()));
+        values.put("VILLAGE_UNITS", String.valueOf(units.size()));
+        values.put("VILLAGES", String.valueOf(units.stream().filter(u -> u.kind() == Area.Kind.VILLAGE).count()));
+        values.put("COMMUNITIES", String.valueOf(units.stream().filter(u -> u.kind() == Area.Kind.COMMUNITY).count()));
+        return values;
+    }
+
+    /** Placeholders filled; one that names no indicator shows a visible marker, never a silent 0. */
+    private String fill(String text, Map<String, String> values, Set<String> unknown) {
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String key = m.group(1) + (m.group(2) == null ? "" : "." + m.group(2));
-            m.appendReplacement(out, Matcher.quoteReplacement(values.getOrDefault(key, "–")));
+            String value = unknown.contains(m.group(1)) ? messages.get("report.unknownCode", m.group(1))
+                    : values.getOrDefault(key, "–");
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
         return out.toString();
     }
 
-    private static String plain(BigDecimal v) {
-        return v.stripTrailingZeros().scale() <= 0 ? v.toBigInteger().toString() : v.toPlainString();
+    /** A figure as the prose carries it: no trailing zeros; thousands grouped in English (47,150), not in Chinese. */
+    private static String number(BigDecimal v) {
+        BigDecimal plain = v.stripTrailingZeros();
+        if (plain.scale() < 0) {
+            plain = plain.setScale(0);
+        }
+        if (!english()) {
+            return plain.toPlainString();
+        }
+        DecimalFormat grouped = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+        grouped.setMinimumFractionDigits(plain.scale());
+        grouped.setMaximumFractionDigits(plain.scale());
+        return grouped.format(plain);
     }
 
     public byte[] docx(Report report) {

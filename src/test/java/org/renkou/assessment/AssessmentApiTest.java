@@ -44,6 +44,18 @@ class AssessmentApiTest {
     }
 
     @Test
+    void aCountysEveryTownAssessedInOnePassIsEachTownsOwnAssessment() {
+        Api county = Api.as(port, "county", "county123");
+        Api.Response all = county.get("/api/v1/assessments/towns?area=430105&year=2012");
+        assertThat(all.status()).as(all.body()).isEqualTo(200);
+        Object demoTown = all.json("$['" + TOWN + "']");
+        assertThat(demoTown).isEqualTo(county.get("/api/v1/assessments?area=" + TOWN + "&year=2012").json("$"));
+        assertThat(all.<List<?>>json("$['" + TOWN + "']")).hasSize(27);
+        assertThat(all.<List<Object>>json("$['" + TOWN + "'][*].score")).as("the actual values are counted").anySatisfy(
+                s -> assertThat(((Number) s).doubleValue()).isPositive());
+    }
+
+    @Test
     void anAgreementSetThroughTheApiGivesPointsProRata() {
         Api officer = Api.as(port, "officer", "officer123");
         String unit = TOWN + "205";

@@ -56,12 +56,13 @@ class ReportApiTest {
         assertThat(json.<String>json("$.title")).contains("捞刀河镇");
         assertThat(all).contains("辖 27 个村居").contains("常住人口 47150 人").contains("流入人口 7304 人")
                 .contains("流出人口 1076 人").contains("出生 256 人（其中男孩 134 人、女孩 122 人）")
-                .contains("符合政策生育率为 99.6%").contains("实查 8943 人").contains("三查率为 98%")
-                .contains("措施落实率为 100%").contains("出动宣传车 42 台次").contains("镇慰问困难家庭 124 户，发放慰问金 28800 元")
-                .contains("慰问 2240 户，发放慰问金 549700 元").contains("年画 11199 张");
+                .contains("符合政策生育率为 99.6%").contains("参检 8943 人").contains("孕检率达 98%")
+                .contains("措施落实率为 100%").contains("出动宣传车 42 台次").contains("走访慰问困难家庭 124 户，发放慰问金 28800 元")
+                .contains("2240 户，发放慰问金 549700 元").contains("年画 11199 幅").contains("面积 94 平方公里")
+                .doesNotContain("三个方面");
         try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(officer().download("/api/v1/reports/work-report" + QUERY + "&format=docx")));
              XWPFWordExtractor text = new XWPFWordExtractor(docx)) {
-            assertThat(text.getText()).contains("常住人口 47150 人").contains("一、服务育龄群众工作");
+            assertThat(text.getText()).contains("常住人口 47150 人").contains("一、百日行工作");
             assertThat(docx.getAllPictures()).as("charts are embedded").hasSizeGreaterThanOrEqualTo(4);
         }
         String pdf = text(officer().download("/api/v1/reports/work-report" + QUERY + "&format=pdf"));
@@ -69,12 +70,13 @@ class ReportApiTest {
     }
 
     @Test
-    void theTemplateIsEditableAndRefusesUnknownPlaceholders() {
+    void theTemplateIsEditableAndMarksUnknownCodes() {
         String original = officer().get("/api/v1/reports/work-report/template").json("$.body");
-        Api.Response bad = officer().put("/api/v1/reports/work-report/template", "{\"body\":\"# 标题\\n\\n{NO_SUCH_CODE}\"}");
-        assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.<String>json("$.errors[0].field")).isEqualTo("body");
-        assertThat(bad.<String>json("$.errors[0].message")).contains("{NO_SUCH_CODE}");
+        Api.Response unknown = officer().put("/api/v1/reports/work-report/template", "{\"body\":\"# 标题\\n\\n流入 {NO_SUCH_CODE} 人。\"}");
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(200);
+        assertThat(unknown.<List<String>>json("$.unknown")).as("the editor warns").containsExactly("NO_SUCH_CODE");
+        assertThat(officer().get("/api/v1/reports/work-report" + QUERY).<String>json("$.blocks[0].text"))
+                .as("a visible marker, not a silent 0").isEqualTo("流入 【未知指标 NO_SUCH_CODE】 人。");
         assertThat(Api.as(port, "cadre", "cadre123").put("/api/v1/reports/work-report/template", "{\"body\":\"x\"}").status())
                 .isEqualTo(403);
         try {
