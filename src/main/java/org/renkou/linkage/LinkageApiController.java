@@ -22,12 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Record linkage", description = "Probable duplicate persons (消重): runs, the review queue, merge and undo")
 class LinkageApiController {
     /** A run as the API shows it. */
-    record RunView(long id, String status, int persons, long comparisons, int pairs) {
+    record RunView(long id, String status, int persons, long comparisons, int pairs, String message) {
     }
 
     /** A pair as the API shows it: reasons in the user's language. */
     record PairView(long id, long leftId, long rightId, double score, String match, List<String> reasons,
-                    String status, String source, Long runId, Long survivorId) {
+                    String status, String source, Long runId, Long importJobId, Long survivorId) {
     }
 
     record AreaRequest(String area) {
@@ -50,18 +50,19 @@ class LinkageApiController {
     }
 
     @GetMapping("/runs/{id}")
-    @Operation(summary = "A run's progress: persons of the area, pairs compared, pairs queued")
+    @Operation(summary = "A run's progress: persons of the area, pairs compared, pairs queued; message says why a FAILED run failed")
     RunView run(@PathVariable long id) {
         LinkageRepository.Run r = linkage.run(id);
-        return new RunView(r.id(), r.status(), r.persons(), r.comparisons(), r.pairs());
+        return new RunView(r.id(), r.status(), r.persons(), r.comparisons(), r.pairs(), r.message());
     }
 
     @GetMapping("/pairs")
-    @Operation(summary = "The review queue: pairs of persons of the area, best first; status OPEN|MERGED|DISTINCT, run narrows to one run")
+    @Operation(summary = "The review queue: pairs of persons of the area, best first; status OPEN|MERGED|DISTINCT, run narrows to one run, import to the pairs one import queued")
     PageResult<PairView> pairs(@RequestParam(required = false) String area, @RequestParam(required = false) String status,
-                               @RequestParam(required = false) Long run, @RequestParam(required = false) Integer page,
-                               @RequestParam(required = false) Integer size) {
-        return linkage.pairs(area, status, run, page, size).map(this::view);
+                               @RequestParam(required = false) Long run,
+                               @RequestParam(name = "import", required = false) Long importJob,
+                               @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return linkage.pairs(area, status, run, importJob, page, size).map(this::view);
     }
 
     @GetMapping("/pairs/{id}")
@@ -90,6 +91,6 @@ class LinkageApiController {
 
     private PairView view(LinkageRepository.Pair p) {
         return new PairView(p.id(), p.leftId(), p.rightId(), p.score(), p.match(), linkage.reasons(p.reasons()),
-                p.status(), p.source(), p.runId(), p.survivorId());
+                p.status(), p.source(), p.runId(), p.importJobId(), p.survivorId());
     }
 }

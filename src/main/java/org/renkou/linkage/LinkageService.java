@@ -81,8 +81,23 @@ public class LinkageService implements DuplicateCheck {
 
     public LinkageRepository.Run run(long id) {
         CurrentUser user = reviewer();
-        return repository.run(id).filter(r -> user.scope().contains(r.areaCode()))
+        return repository.run(id).filter(r -> user.scope().contains(r.areaCode())).map(this::readable)
                 .orElseThrow(() -> new NotFoundException("linkage run " + id));
+    }
+
+    /** A run cut off by a restart says so in the reader's language. */
+    private LinkageRepository.Run readable(LinkageRepository.Run r) {
+        return InterruptedRuns.INTERRUPTED.equals(r.message())
+                ? new LinkageRepository.Run(r.id(), r.areaCode(), r.status(), r.persons(), r.comparisons(), r.pairs(),
+                messages.get(r.message()))
+                : r;
+    }
+
+    /** The latest runs over the user's areas, newest first (a run cut off by a restart shows as failed, with why). */
+    public List<LinkageRepository.Run> recentRuns() {
+        CurrentUser user = reviewer();
+        return repository.recentRuns(200).stream().filter(r -> user.scope().contains(r.areaCode())).limit(10)
+                .map(this::readable).toList();
     }
 
     private void run(long id, String area, String username) {
@@ -122,7 +137,8 @@ public class LinkageService implements DuplicateCheck {
     }
 
     /** The queue: pairs of the area (the user's areas if none), best first; reasons in the user's language. */
-    public PageResult<LinkageRepository.Pair> pairs(String area, String status, Long runId, Integer page, Integer size) {
+    public PageResult<LinkageRepository.Pair> pairs(String area, String status, Long runId, Long importJobId,
+                                                    Integer page, Integer size) {
         CurrentUser user = reviewer();
         if (area != null && !area.isBlank() && !user.scope().coversArea(area.trim())) {
             throw new AccessDeniedException("outside the user's areas");
@@ -142,7 +158,8 @@ public class LinkageService implements DuplicateCheck {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        return repository.pairs(area == null || area.isBlank() ? null : area.trim(), status, runId, user.scope(), p, s);
+        return repository.pairs(area == null || area.isBlank() ? null : area.trim(), status, runId, importJobId,
+                user.scope(), p, s);
     }
 
     /** One pair, if one of its persons is in the user's areas. */
