@@ -48,6 +48,17 @@ class LinkageRepository {
                 .query((rs, i) -> record(rs)).list();
     }
 
+    /** The given persons (see {@code people_for_linkage_ids}). */
+    List<LinkRecord> persons(List<Long> ids) {
+        return jdbc.sql("select " + PERSON_COLUMNS + " from people_for_linkage_ids(?)")
+                .param(ids.toArray(Long[]::new)).query((rs, i) -> record(rs)).list();
+    }
+
+    long pairsOfImport(long importJobId) {
+        return jdbc.sql("select count(*) from linkage_pair where import_job_id = ?").param(importJobId)
+                .query(Long.class).single();
+    }
+
     private static LinkRecord record(ResultSet rs) throws SQLException {
         return LinkRecord.of(rs.getLong("person_id"), rs.getString("name"), rs.getString("id_number"),
                 rs.getString("sex"), rs.getDate("birth_date").toLocalDate(), rs.getString("household_no"),

@@ -35,6 +35,8 @@ public class LinkageService implements DuplicateCheck {
     private static final Logger log = LoggerFactory.getLogger(LinkageService.class);
     /** Progress is written after this many comparisons. */
     private static final int PROGRESS_EVERY = 100_000;
+    /** Up to this many persons an import adds are checked one by one; more, in one pass over the register. */
+    private static final int IMPORT_ONE_BY_ONE = 5_000;
 
     private final LinkageRepository repository;
     private final Scorer scorer;
@@ -222,16 +224,55 @@ public class LinkageService implements DuplicateCheck {
     public List<Candidate> candidates(PersonForm form) {
         LinkRecord entry = LinkRecord.of(0, form.name(), form.idNumber(), form.sex(), form.birthDate(),
                 form.householdNo(), form.hukouCode(), form.villageCode() == null ? null : form.villageCode().trim(), form.phone());
-        java.time.LocalDate born = form.birthDate();
-        // day and month swapped is a date only when the day could be a month
-        java.time.LocalDate swapped = born.getDayOfMonth() <= 12 && born.getDayOfMonth() != born.getMonthValue()
-                ? java.time.LocalDate.of(born.getYear(), born.getDayOfMonth(), born.getMonthValue()) : null;
         List<Candidate> found = new ArrayList<>();
-        for (LinkRecord r : repository.near(born, swapped, entry.idFirst17(), entry.householdNo())) {
+        for (LinkRecord r : near(entry)) {
             scorer.match(entry, r).ifPresent(s -> found.add(new Candidate(r.id(), s.score(), reasons(s.reasons()))));
         }
         found.sort(Comparator.comparingDouble(Candidate::score).reversed());
         return found;
+    }
+
+    /** The records of the register a record may duplicate: born near it, its ID number but the check, its household. */
+    private List<LinkRecord> near(LinkRecord r) {
+        java.time.LocalDate born = r.birthDate();
+        // day and month swapped is a date only when the day could be a month
+        java.time.LocalDate swapped = born.getDayOfMonth() <= 12 && born.getDayOfMonth() != born.getMonthValue()
+                ? java.time.LocalDate.of(born.getYear(), born.getDayOfMonth(), born.getMonthValue()) : null;
+        return repository.near(born, swapped, r.idFirst17(), r.householdNo());
+    }
+
+    /**
+     * A small import's persons are each checked as an entry is; a large one's (a town's old data) in one pass over
+     * the register's blocks, as a run does, comparing only pairs with at least one person of the import.
+     */
+    @Override
+    public int queueImported(long importJobId, List<Long> addedPersonIds) {
+        String username = access.current().username();
+        long started = System.nanoTime();
+        int[] queued = {0};
+        java.util.function.BiConsumer<LinkRecord, LinkRecord> compare = (a, b) -> scorer.match(a, b).ifPresent(s -> {
+            if (repository.insertPair(a.id(), b.id(), s, "IMPORT", null, importJobId, "OPEN", username)) {
+                queued[0]++;
+            }
+        });
+        if (addedPersonIds.size() <= IMPORT_ONE_BY_ONE) {
+            for (LinkRecord r : repository.persons(addedPersonIds)) {
+                near(r).stream().filter(other -> other.id() != r.id()).forEach(other -> compare.accept(r, other));
+            }
+        } else {
+            long[] added = addedPersonIds.stream().mapToLong(Long::longValue).sorted().toArray();
+            Blocking blocking = new Blocking();
+            repository.forEachPerson("", blocking::add);
+            blocking.forEachPair(r -> java.util.Arrays.binarySearch(added, r.id()) >= 0, compare);
+        }
+        log.info("import {}: {} persons added, {} probable duplicates queued in {} ms", importJobId,
+                addedPersonIds.size(), queued[0], (System.nanoTime() - started) / 1_000_000);
+        return queued[0];
+    }
+
+    @Override
+    public long queuedByImport(long importJobId) {
+        return repository.pairsOfImport(importJobId);
     }
 
     @Override
