@@ -33,7 +33,8 @@ class LinkageApiController {
     record AreaRequest(String area) {
     }
 
-    record MergeRequest(Long survivorId) {
+    /** values: field by field, the id of the record whose value stays (fields left out: the survivor's, or filled). */
+    record MergeRequest(Long survivorId, Map<String, Long> values) {
     }
 
     private final LinkageService linkage;
@@ -72,9 +73,11 @@ class LinkageApiController {
     }
 
     @PostMapping("/pairs/{id}/merge")
-    @Operation(summary = "Merge the pair into survivorId: the other record's references move to it, it stays as merged into N")
+    @Operation(summary = "Merge the pair into survivorId: the other record's references move to it, it stays as merged into N; "
+            + "values {field: personId} says field by field whose value stays")
     PairView merge(@PathVariable long id, @RequestBody MergeRequest request) {
-        return view(linkage.merge(id, request == null ? null : request.survivorId()));
+        return view(linkage.merge(id, request == null ? null : request.survivorId(),
+                request == null || request.values() == null ? Map.of() : request.values()));
     }
 
     @PostMapping("/pairs/{id}/distinct")

@@ -187,13 +187,19 @@ public class LinkageService implements DuplicateCheck {
     /** Merges the other record of the pair into the survivor, through people (which moves every reference). */
     @Transactional
     public LinkageRepository.Pair merge(long pairId, Long survivorId) {
+        return merge(pairId, survivorId, java.util.Map.of());
+    }
+
+    /** The same, with field by field the record whose value stays ({@link PersonMerges#merge(long, long, String, java.util.Map)}). */
+    @Transactional
+    public LinkageRepository.Pair merge(long pairId, Long survivorId, java.util.Map<String, Long> values) {
         CurrentUser user = reviewer();
         LinkageRepository.Pair pair = open(pairId, user);
         if (survivorId == null || (survivorId != pair.leftId() && survivorId != pair.rightId())) {
             throw new ValidationException(List.of(messages.problem("survivorId", "linkageSurvivor")));
         }
         long mergedId = survivorId == pair.leftId() ? pair.rightId() : pair.leftId();
-        long mergeId = merges.merge(survivorId, mergedId, "LINKAGE");
+        long mergeId = merges.merge(survivorId, mergedId, "LINKAGE", values);
         repository.decide(pairId, "MERGED", survivorId, mergeId, user.username());
         audit.record(AuditAction.UPDATE, "linkage_pair", String.valueOf(pairId), mergedId + " into " + survivorId);
         return repository.pair(pairId).orElseThrow();
