@@ -51,9 +51,12 @@ class ImportApiController {
     }
 
     @GetMapping("/api/v1/imports/{id}")
-    @Operation(summary = "A job's state: RUNNING, DONE, FAILED or CANCELLED, with its counts")
+    @Operation(summary = "A job's state: RUNNING, DONE, FAILED or CANCELLED, with its counts; duplicatesQueued: "
+            + "the probable duplicates among its added rows, queued for review (GET /api/v1/linkage/pairs?import=ID)")
     Map<String, Object> get(@PathVariable long id) {
-        return json(imports.get(id));
+        Map<String, Object> job = json(imports.get(id));
+        job.put("duplicatesQueued", imports.duplicatesQueued(id));
+        return job;
     }
 
     @PostMapping("/api/v1/imports/{id}/cancel")

@@ -54,13 +54,16 @@ public class ImportService {
     private final AuditService audit;
     private final TransactionTemplate tx;
     private final ImportLimits limits;
+    private final org.springframework.beans.factory.ObjectProvider<org.renkou.people.DuplicateCheck> duplicates;
     private final ExecutorService worker = daemonThread("import");
     /** Writes the checked rows of a job to the staging table while the job reads on. */
     private final ExecutorService stager = daemonThread("import-stage");
     private final Set<Long> cancelRequested = ConcurrentHashMap.newKeySet();
 
     ImportService(ImportJobs jobs, PersonImport personImport, CodeTables codes, Messages messages,
-                  AccessService access, AuditService audit, TransactionTemplate tx, ImportLimits limits) {
+                  AccessService access, AuditService audit, TransactionTemplate tx, ImportLimits limits,
+                  org.springframework.beans.factory.ObjectProvider<org.renkou.people.DuplicateCheck> duplicates) {
+        this.duplicates = duplicates;
         this.jobs = jobs;
         this.personImport = personImport;
         this.codes = codes;
@@ -86,6 +89,13 @@ public class ImportService {
 
     public ImportJob get(long id) {
         return visible(jobs.find(id).orElseThrow(() -> new NotFoundException("import " + id)));
+    }
+
+    /** How many probable duplicates the import queued for review (its rows are added all the same). */
+    public long duplicatesQueued(long id) {
+        get(id);
+        org.renkou.people.DuplicateCheck check = duplicates.getIfAvailable();
+        return check == null ? 0 : check.queuedByImport(id);
     }
 
     public List<ImportJob> recent() {

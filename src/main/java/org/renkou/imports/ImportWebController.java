@@ -53,6 +53,7 @@ class ImportWebController {
     String job(@PathVariable long id, HttpServletRequest request, Model model) {
         ImportJob job = imports.get(id);
         model.addAttribute("job", job);
+        model.addAttribute("duplicates", job.running() ? 0 : imports.duplicatesQueued(id));
         model.addAttribute("errors", job.running() ? java.util.List.of() : imports.errors(id).stream().limit(200).toList());
         return request.getHeader("HX-Request") != null ? "imports/job :: status" : "imports/job";
     }

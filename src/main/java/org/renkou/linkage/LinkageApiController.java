@@ -22,18 +22,19 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Record linkage", description = "Probable duplicate persons (消重): runs, the review queue, merge and undo")
 class LinkageApiController {
     /** A run as the API shows it. */
-    record RunView(long id, String status, int persons, long comparisons, int pairs) {
+    record RunView(long id, String status, int persons, long comparisons, int pairs, String message) {
     }
 
     /** A pair as the API shows it: reasons in the user's language. */
     record PairView(long id, long leftId, long rightId, double score, String match, List<String> reasons,
-                    String status, String source, Long runId, Long survivorId) {
+                    String status, String source, Long runId, Long importJobId, Long survivorId) {
     }
 
     record AreaRequest(String area) {
     }
 
-    record MergeRequest(Long survivorId) {
+    /** values: field by field, the id of the record whose value stays (fields left out: the survivor's, or filled). */
+    record MergeRequest(Long survivorId, Map<String, Long> values) {
     }
 
     private final LinkageService linkage;
@@ -50,18 +51,19 @@ class LinkageApiController {
     }
 
     @GetMapping("/runs/{id}")
-    @Operation(summary = "A run's progress: persons of the area, pairs compared, pairs queued")
+    @Operation(summary = "A run's progress: persons of the area, pairs compared, pairs queued; message says why a FAILED run failed")
     RunView run(@PathVariable long id) {
         LinkageRepository.Run r = linkage.run(id);
-        return new RunView(r.id(), r.status(), r.persons(), r.comparisons(), r.pairs());
+        return new RunView(r.id(), r.status(), r.persons(), r.comparisons(), r.pairs(), r.message());
     }
 
     @GetMapping("/pairs")
-    @Operation(summary = "The review queue: pairs of persons of the area, best first; status OPEN|MERGED|DISTINCT, run narrows to one run")
+    @Operation(summary = "The review queue: pairs of persons of the area, best first; status OPEN|MERGED|DISTINCT, run narrows to one run, import to the pairs one import queued")
     PageResult<PairView> pairs(@RequestParam(required = false) String area, @RequestParam(required = false) String status,
-                               @RequestParam(required = false) Long run, @RequestParam(required = false) Integer page,
-                               @RequestParam(required = false) Integer size) {
-        return linkage.pairs(area, status, run, page, size).map(this::view);
+                               @RequestParam(required = false) Long run,
+                               @RequestParam(name = "import", required = false) Long importJob,
+                               @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return linkage.pairs(area, status, run, importJob, page, size).map(this::view);
     }
 
     @GetMapping("/pairs/{id}")
@@ -71,9 +73,11 @@ class LinkageApiController {
     }
 
     @PostMapping("/pairs/{id}/merge")
-    @Operation(summary = "Merge the pair into survivorId: the other record's references move to it, it stays as merged into N")
+    @Operation(summary = "Merge the pair into survivorId: the other record's references move to it, it stays as merged into N; "
+            + "values {field: personId} says field by field whose value stays")
     PairView merge(@PathVariable long id, @RequestBody MergeRequest request) {
-        return view(linkage.merge(id, request == null ? null : request.survivorId()));
+        return view(linkage.merge(id, request == null ? null : request.survivorId(),
+                request == null || request.values() == null ? Map.of() : request.values()));
     }
 
     @PostMapping("/pairs/{id}/distinct")
@@ -90,6 +94,6 @@ class LinkageApiController {
 
     private PairView view(LinkageRepository.Pair p) {
         return new PairView(p.id(), p.leftId(), p.rightId(), p.score(), p.match(), linkage.reasons(p.reasons()),
-                p.status(), p.source(), p.runId(), p.survivorId());
+                p.status(), p.source(), p.runId(), p.importJobId(), p.survivorId());
     }
 }

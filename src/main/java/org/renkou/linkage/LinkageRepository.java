@@ -24,7 +24,7 @@ class LinkageRepository {
 
     /** A pair of records of (probably) one person. */
     record Pair(long id, long leftId, long rightId, double score, String match, List<String> reasons, String status,
-                String source, Long runId, Long survivorId, Long mergeId) {
+                String source, Long runId, Long importJobId, Long survivorId, Long mergeId) {
     }
 
     private static final String PERSON_COLUMNS = "person_id, name, id_number, sex, birth_date, household_no, hukou_code, village_code, phone";
@@ -48,6 +48,17 @@ class LinkageRepository {
                 .query((rs, i) -> record(rs)).list();
     }
 
+    /** The given persons (see {@code people_for_linkage_ids}). */
+    List<LinkRecord> persons(List<Long> ids) {
+        return jdbc.sql("select " + PERSON_COLUMNS + " from people_for_linkage_ids(?)")
+                .param(ids.toArray(Long[]::new)).query((rs, i) -> record(rs)).list();
+    }
+
+    long pairsOfImport(long importJobId) {
+        return jdbc.sql("select count(*) from linkage_pair where import_job_id = ?").param(importJobId)
+                .query(Long.class).single();
+    }
+
     private static LinkRecord record(ResultSet rs) throws SQLException {
         return LinkRecord.of(rs.getLong("person_id"), rs.getString("name"), rs.getString("id_number"),
                 rs.getString("sex"), rs.getDate("birth_date").toLocalDate(), rs.getString("household_no"),
@@ -69,11 +80,25 @@ class LinkageRepository {
                 .params(status, message, runId).update();
     }
 
+    /** Every run still marked running is failed with this message; answers how many. */
+    int failRunning(String message) {
+        return jdbc.sql("update linkage_run set status = 'FAILED', message = ?, finished_at = now() where status = 'RUNNING'")
+                .param(message).update();
+    }
+
     Optional<Run> run(long id) {
-        return jdbc.sql("select * from linkage_run where id = ?").param(id)
-                .query((rs, i) -> new Run(rs.getLong("id"), rs.getString("area_code"), rs.getString("status"),
-                        rs.getInt("persons"), rs.getLong("comparisons"), rs.getInt("pairs"), rs.getString("message")))
-                .optional();
+        return jdbc.sql("select * from linkage_run where id = ?").param(id).query(LinkageRepository::run).optional();
+    }
+
+    /** The latest runs, newest first. */
+    List<Run> recentRuns(int limit) {
+        return jdbc.sql("select * from linkage_run order by id desc limit ?").param(limit)
+                .query(LinkageRepository::run).list();
+    }
+
+    private static Run run(ResultSet rs, int i) throws SQLException {
+        return new Run(rs.getLong("id"), rs.getString("area_code"), rs.getString("status"), rs.getInt("persons"),
+                rs.getLong("comparisons"), rs.getInt("pairs"), rs.getString("message"));
     }
 
     /** Queues a pair unless the two are queued or decided already; answers whether it is new. */
@@ -102,7 +127,7 @@ class LinkageRepository {
     }
 
     /** The pairs with at least one person in the area and in the user's scope, best first. */
-    PageResult<Pair> pairs(String area, String status, Long runId, AreaScope scope, int page, int size) {
+    PageResult<Pair> pairs(String area, String status, Long runId, Long importJobId, AreaScope scope, int page, int size) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" where true");
         if (status != null) {
@@ -112,6 +137,10 @@ class LinkageRepository {
         if (runId != null) {
             where.append(" and p.run_id = ?");
             params.add(runId);
+        }
+        if (importJobId != null) {
+            where.append(" and p.import_job_id = ?");
+            params.add(importJobId);
         }
         params.add((area == null ? "" : area) + "%");
         // a grid worker's scope (grid codes) matches no village code: pairs are the town office's and cadres' work
@@ -139,7 +168,8 @@ class LinkageRepository {
         Array reasons = rs.getArray("reasons");
         return new Pair(rs.getLong("id"), rs.getLong("left_id"), rs.getLong("right_id"), rs.getDouble("score"),
                 rs.getString("match"), Arrays.asList((String[]) reasons.getArray()), rs.getString("status"),
-                rs.getString("source"), (Long) rs.getObject("run_id"), (Long) rs.getObject("survivor_id"),
+                rs.getString("source"), (Long) rs.getObject("run_id"), (Long) rs.getObject("import_job_id"),
+                (Long) rs.getObject("survivor_id"),
                 (Long) rs.getObject("merge_id"));
     }
 }

@@ -35,6 +35,8 @@ public class LinkageService implements DuplicateCheck {
     private static final Logger log = LoggerFactory.getLogger(LinkageService.class);
     /** Progress is written after this many comparisons. */
     private static final int PROGRESS_EVERY = 100_000;
+    /** Up to this many persons an import adds are checked one by one; more, in one pass over the register. */
+    private static final int IMPORT_ONE_BY_ONE = 5_000;
 
     private final LinkageRepository repository;
     private final Scorer scorer;
@@ -81,8 +83,23 @@ public class LinkageService implements DuplicateCheck {
 
     public LinkageRepository.Run run(long id) {
         CurrentUser user = reviewer();
-        return repository.run(id).filter(r -> user.scope().contains(r.areaCode()))
+        return repository.run(id).filter(r -> user.scope().contains(r.areaCode())).map(this::readable)
                 .orElseThrow(() -> new NotFoundException("linkage run " + id));
+    }
+
+    /** A run cut off by a restart says so in the reader's language. */
+    private LinkageRepository.Run readable(LinkageRepository.Run r) {
+        return InterruptedRuns.INTERRUPTED.equals(r.message())
+                ? new LinkageRepository.Run(r.id(), r.areaCode(), r.status(), r.persons(), r.comparisons(), r.pairs(),
+                messages.get(r.message()))
+                : r;
+    }
+
+    /** The latest runs over the user's areas, newest first (a run cut off by a restart shows as failed, with why). */
+    public List<LinkageRepository.Run> recentRuns() {
+        CurrentUser user = reviewer();
+        return repository.recentRuns(200).stream().filter(r -> user.scope().contains(r.areaCode())).limit(10)
+                .map(this::readable).toList();
     }
 
     private void run(long id, String area, String username) {
@@ -122,7 +139,8 @@ public class LinkageService implements DuplicateCheck {
     }
 
     /** The queue: pairs of the area (the user's areas if none), best first; reasons in the user's language. */
-    public PageResult<LinkageRepository.Pair> pairs(String area, String status, Long runId, Integer page, Integer size) {
+    public PageResult<LinkageRepository.Pair> pairs(String area, String status, Long runId, Long importJobId,
+                                                    Integer page, Integer size) {
         CurrentUser user = reviewer();
         if (area != null && !area.isBlank() && !user.scope().coversArea(area.trim())) {
             throw new AccessDeniedException("outside the user's areas");
@@ -142,7 +160,8 @@ public class LinkageService implements DuplicateCheck {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        return repository.pairs(area == null || area.isBlank() ? null : area.trim(), status, runId, user.scope(), p, s);
+        return repository.pairs(area == null || area.isBlank() ? null : area.trim(), status, runId, importJobId,
+                user.scope(), p, s);
     }
 
     /** One pair, if one of its persons is in the user's areas. */
@@ -168,13 +187,19 @@ public class LinkageService implements DuplicateCheck {
     /** Merges the other record of the pair into the survivor, through people (which moves every reference). */
     @Transactional
     public LinkageRepository.Pair merge(long pairId, Long survivorId) {
+        return merge(pairId, survivorId, java.util.Map.of());
+    }
+
+    /** The same, with field by field the record whose value stays ({@link PersonMerges#merge(long, long, String, java.util.Map)}). */
+    @Transactional
+    public LinkageRepository.Pair merge(long pairId, Long survivorId, java.util.Map<String, Long> values) {
         CurrentUser user = reviewer();
         LinkageRepository.Pair pair = open(pairId, user);
         if (survivorId == null || (survivorId != pair.leftId() && survivorId != pair.rightId())) {
             throw new ValidationException(List.of(messages.problem("survivorId", "linkageSurvivor")));
         }
         long mergedId = survivorId == pair.leftId() ? pair.rightId() : pair.leftId();
-        long mergeId = merges.merge(survivorId, mergedId, "LINKAGE");
+        long mergeId = merges.merge(survivorId, mergedId, "LINKAGE", values);
         repository.decide(pairId, "MERGED", survivorId, mergeId, user.username());
         audit.record(AuditAction.UPDATE, "linkage_pair", String.valueOf(pairId), mergedId + " into " + survivorId);
         return repository.pair(pairId).orElseThrow();
@@ -205,16 +230,55 @@ public class LinkageService implements DuplicateCheck {
     public List<Candidate> candidates(PersonForm form) {
         LinkRecord entry = LinkRecord.of(0, form.name(), form.idNumber(), form.sex(), form.birthDate(),
                 form.householdNo(), form.hukouCode(), form.villageCode() == null ? null : form.villageCode().trim(), form.phone());
-        java.time.LocalDate born = form.birthDate();
-        // day and month swapped is a date only when the day could be a month
-        java.time.LocalDate swapped = born.getDayOfMonth() <= 12 && born.getDayOfMonth() != born.getMonthValue()
-                ? java.time.LocalDate.of(born.getYear(), born.getDayOfMonth(), born.getMonthValue()) : null;
         List<Candidate> found = new ArrayList<>();
-        for (LinkRecord r : repository.near(born, swapped, entry.idFirst17(), entry.householdNo())) {
+        for (LinkRecord r : near(entry)) {
             scorer.match(entry, r).ifPresent(s -> found.add(new Candidate(r.id(), s.score(), reasons(s.reasons()))));
         }
         found.sort(Comparator.comparingDouble(Candidate::score).reversed());
         return found;
+    }
+
+    /** The records of the register a record may duplicate: born near it, its ID number but the check, its household. */
+    private List<LinkRecord> near(LinkRecord r) {
+        java.time.LocalDate born = r.birthDate();
+        // day and month swapped is a date only when the day could be a month
+        java.time.LocalDate swapped = born.getDayOfMonth() <= 12 && born.getDayOfMonth() != born.getMonthValue()
+                ? java.time.LocalDate.of(born.getYear(), born.getDayOfMonth(), born.getMonthValue()) : null;
+        return repository.near(born, swapped, r.idFirst17(), r.householdNo());
+    }
+
+    /**
+     * A small import's persons are each checked as an entry is; a large one's (a town's old data) in one pass over
+     * the register's blocks, as a run does, comparing only pairs with at least one person of the import.
+     */
+    @Override
+    public int queueImported(long importJobId, List<Long> addedPersonIds) {
+        String username = access.current().username();
+        long started = System.nanoTime();
+        int[] queued = {0};
+        java.util.function.BiConsumer<LinkRecord, LinkRecord> compare = (a, b) -> scorer.match(a, b).ifPresent(s -> {
+            if (repository.insertPair(a.id(), b.id(), s, "IMPORT", null, importJobId, "OPEN", username)) {
+                queued[0]++;
+            }
+        });
+        if (addedPersonIds.size() <= IMPORT_ONE_BY_ONE) {
+            for (LinkRecord r : repository.persons(addedPersonIds)) {
+                near(r).stream().filter(other -> other.id() != r.id()).forEach(other -> compare.accept(r, other));
+            }
+        } else {
+            long[] added = addedPersonIds.stream().mapToLong(Long::longValue).sorted().toArray();
+            Blocking blocking = new Blocking();
+            repository.forEachPerson("", blocking::add);
+            blocking.forEachPair(r -> java.util.Arrays.binarySearch(added, r.id()) >= 0, compare);
+        }
+        log.info("import {}: {} persons added, {} probable duplicates queued in {} ms", importJobId,
+                addedPersonIds.size(), queued[0], (System.nanoTime() - started) / 1_000_000);
+        return queued[0];
+    }
+
+    @Override
+    public long queuedByImport(long importJobId) {
+        return repository.pairsOfImport(importJobId);
     }
 
     @Override

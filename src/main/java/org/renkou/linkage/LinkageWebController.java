@@ -36,17 +36,21 @@ class LinkageWebController {
 
     @GetMapping("/linkage")
     String queue(@RequestParam(required = false) String area, @RequestParam(defaultValue = "OPEN") String status,
+                 @RequestParam(required = false) Long run, @RequestParam(name = "import", required = false) Long importJob,
                  @RequestParam(required = false) Integer page, Model model) {
-        var result = linkage.pairs(area, status, null, page, 50);
+        var result = linkage.pairs(area, status.isBlank() ? null : status, run, importJob, page, 50);
         Map<Long, String> names = new LinkedHashMap<>();
         for (var p : result.items()) {
             names.computeIfAbsent(p.leftId(), id -> persons.get(id).name());
             names.computeIfAbsent(p.rightId(), id -> persons.get(id).name());
         }
         model.addAttribute("result", result);
+        model.addAttribute("runs", linkage.recentRuns());
         model.addAttribute("names", names);
         model.addAttribute("area", area);
         model.addAttribute("status", status);
+        model.addAttribute("run", run);
+        model.addAttribute("importJob", importJob);
         return "linkage/queue";
     }
 

@@ -18,4 +18,13 @@ public interface DuplicateCheck {
 
     /** The user said the new person is not any of these: remembered, so they are not offered as pairs again. */
     void rememberDistinct(long newPersonId, Collection<Long> others);
+
+    /**
+     * An import added these persons (in the import's transaction, which is still open): each probable duplicate
+     * among them and against the register is queued as an open pair with the import as its source; answers how many.
+     */
+    int queueImported(long importJobId, List<Long> addedPersonIds);
+
+    /** How many pairs an import queued, whatever was decided on them since. */
+    long queuedByImport(long importJobId);
 }

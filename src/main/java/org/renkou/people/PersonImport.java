@@ -94,11 +94,14 @@ public class PersonImport {
     private final PersonRepository repository;
     private final long largeLoadRows;
     private final ApplicationEventPublisher events;
+    private final org.springframework.beans.factory.ObjectProvider<DuplicateCheck> duplicates;
 
     PersonImport(JdbcClient jdbc, DataSource dataSource, PersonValidator validator, AreaService areas,
                  AccessService access, AuditService audit, Messages messages, PersonRepository repository,
-                 @Value("${renkou.import.large-load-rows:100000}") long largeLoadRows, ApplicationEventPublisher events) {
+                 @Value("${renkou.import.large-load-rows:100000}") long largeLoadRows, ApplicationEventPublisher events,
+                 org.springframework.beans.factory.ObjectProvider<DuplicateCheck> duplicates) {
         this.events = events;
+        this.duplicates = duplicates;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.validator = validator;
@@ -205,6 +208,8 @@ public class PersonImport {
     /**
      * Writes the rows {@link #classify} counted to the register: the caller's transaction makes it all or nothing.
      * {@code between} runs between its statements (a cancelled job throws there, rather than after the last).
+     * The rows that add a person are accepted even when they probably duplicate one: each such pair is queued for
+     * review with the import as its source ({@link DuplicateCheck#queueImported}).
      */
     @Transactional
     public void apply(long jobId, Set<String> fields, Counts counts, String source, Runnable between) {
@@ -216,13 +221,18 @@ public class PersonImport {
             addHouseholds(jobId, large != null);
             between.run();
         }
-        addPersons(jobId, user, source);
+        List<Long> added = addPersons(jobId, user, source);
         if (large != null) {
             large.restore(between);
         }
         between.run();
         long t1 = System.currentTimeMillis();
         changePersons(jobId, fields, user, source);
+        between.run();
+        DuplicateCheck check = duplicates.getIfAvailable();
+        if (check != null && !added.isEmpty()) {
+            check.queueImported(jobId, added);
+        }
         log.info("Import {}: new persons written in {} ms{}, changed ones in {} ms", jobId, t1 - t0,
                 large == null ? "" : " (a large load: keys and indexes built again)", System.currentTimeMillis() - t1);
         audit.record(AuditAction.IMPORT, "person", null, source + ": added " + counts.added() + ", changed " + counts.changed()
@@ -269,9 +279,12 @@ public class PersonImport {
      * One statement writes the new persons with their current status's start, their "created" history rows and
      * their status periods: each row is read once, and no row is written twice. The inflow persons among them are
      * announced ({@link PersonsArrived}), so their hukou places are asked about them as for an arrival by hand.
+     * Answers the new persons' ids.
      */
-    private void addPersons(long jobId, CurrentUser user, String source) {
-        List<PersonsArrived.Arrived> inflow = jdbc.sql("with added as (insert into person (id, id_number, id_number_flagged, name, sex, birth_date, ethnicity,"
+    private List<Long> addPersons(long jobId, CurrentUser user, String source) {
+        List<Long> added = new ArrayList<>();
+        List<PersonsArrived.Arrived> inflow = new ArrayList<>();
+        jdbc.sql("with added as (insert into person (id, id_number, id_number_flagged, name, sex, birth_date, ethnicity,"
                         + " marital_status, household_id, relation, hukou_code, village_code, grid_code, status, arrived_on,"
                         + " left_on, died_on, move_reason, other_place_code, phone, address, status_since)"
                         + " select nextval('person_id_seq'), r.id_number, r.id_flagged, r.name, r.sex, r.birth_date,"
@@ -284,14 +297,22 @@ public class PersonImport {
                         + " created as (insert into person_change (person_id, username, source, field, new_value)"
                         + " select id, ?, ?, 'created', name from added),"
                         + " periods as (" + StatusPeriods.insertPeriods("added") + ")"
-                        + " select id, id_number, name, birth_date, sex, hukou_code from added"
-                        + " where status = 'INFLOW' and hukou_code is not null order by id")
+                        + " select id, arrived, case when arrived then id_number end, case when arrived then name end,"
+                        + " case when arrived then birth_date end, case when arrived then sex end,"
+                        + " case when arrived then hukou_code end"
+                        + " from (select *, status = 'INFLOW' and hukou_code is not null as arrived from added) a order by id")
                 .params(jobId, user.username(), "IMPORT " + source)
-                .query((rs, i) -> new PersonsArrived.Arrived(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6))).list();
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    added.add(rs.getLong(1));
+                    if (rs.getBoolean(2)) {
+                        inflow.add(new PersonsArrived.Arrived(rs.getLong(1), rs.getString(3), rs.getString(4),
+                                rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7)));
+                    }
+                });
         if (!inflow.isEmpty()) {
             events.publishEvent(new PersonsArrived(inflow));
         }
+        return added;
     }
 
     private void changePersons(long jobId, Set<String> fields, CurrentUser user, String source) {

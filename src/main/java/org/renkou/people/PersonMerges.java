@@ -28,10 +28,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class PersonMerges {
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_]+");
-    /** The survivor's fields that an empty value takes from the merged record: column and history field. */
-    private static final Map<String, String> FILLED = Map.of("id_number", "idNumber", "hukou_code", "hukouCode",
-            "phone", "phone", "household_id", "householdNo", "ethnicity", "ethnicity", "marital_status",
-            "maritalStatus", "education", "education", "address", "address");
+    /**
+     * The fields whose value a merge may take from either record (field, as the API names it, to column). The area
+     * (village, grid) and the status stay the survivor's: they carry the area scope and the status periods.
+     */
+    public static final Map<String, String> CHOOSABLE = choosable();
+    /** The columns a merge writes, to the field their history names. */
+    private static final Map<String, String> FILLED = filled();
 
     private record Filled(String field, String old, String value) {
     }
@@ -45,9 +48,11 @@ public class PersonMerges {
     private final AccessService access;
     private final AuditService audit;
     private final JsonMapper json;
+    private final org.renkou.common.Messages messages;
 
     PersonMerges(JdbcClient jdbc, PersonRepository repository, List<PersonReferences> references,
-                 AccessService access, AuditService audit, JsonMapper json) {
+                 AccessService access, AuditService audit, JsonMapper json, org.renkou.common.Messages messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.repository = repository;
         this.references = references;
@@ -56,18 +61,37 @@ public class PersonMerges {
         this.json = json;
     }
 
-    /** Merges {@code mergedId} into {@code survivorId}; answers the merge's id, for an undo. */
+    /** Merges {@code mergedId} into {@code survivorId}, filling the survivor's empty fields; answers the merge's id. */
     @Transactional
     public long merge(long survivorId, long mergedId, String source) {
+        return merge(survivorId, mergedId, source, Map.of());
+    }
+
+    /**
+     * Merges {@code mergedId} into {@code survivorId}; {@code chosen} says, field by field ({@link #CHOOSABLE}), whose
+     * value stays (the survivor's or the merged record's id); a field not chosen keeps the survivor's value, or takes
+     * the merged record's where the survivor has none. Answers the merge's id, for an undo.
+     */
+    @Transactional
+    public long merge(long survivorId, long mergedId, String source, Map<String, Long> chosen) {
         CurrentUser user = access.require(Permission.WRITE_REGISTER);
         if (survivorId == mergedId) {
             throw new ConflictException("a person cannot be merged into itself");
+        }
+        List<org.renkou.common.FieldProblem> problems = new ArrayList<>();
+        chosen.forEach((field, personId) -> {
+            if (!CHOOSABLE.containsKey(field) || personId == null || (personId != survivorId && personId != mergedId)) {
+                problems.add(messages.problem("values." + field, "mergeValue", messages.fieldName(field)));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new org.renkou.common.ValidationException(problems);
         }
         Person survivor = writable(survivorId, user);
         Person merged = writable(mergedId, user);
         jdbc.sql("update person set entered_by_mistake = true, merged_into = ?, version = version + 1, updated_at = now() where id = ?")
                 .params(survivorId, mergedId).update();
-        List<Filled> filled = fill(survivor, merged);
+        List<Filled> filled = fill(survivor, merged, chosen);
         List<Moved> moved = new ArrayList<>();
         for (PersonReferences r : references) {
             for (PersonReferences.Column c : r.personColumns()) {
@@ -131,32 +155,53 @@ public class PersonMerges {
         return p;
     }
 
-    /** The survivor's empty fields take the merged record's values (the merged record is out of the way by now). */
-    private List<Filled> fill(Person survivor, Person merged) {
-        Map<String, Object[]> values = Map.of(
-                "id_number", new Object[]{survivor.idNumber(), merged.idNumber()},
-                "hukou_code", new Object[]{survivor.hukouCode(), merged.hukouCode()},
-                "phone", new Object[]{survivor.phone(), merged.phone()},
-                "household_id", new Object[]{survivor.householdId(), merged.householdId()},
-                "ethnicity", new Object[]{survivor.ethnicity(), merged.ethnicity()},
-                "marital_status", new Object[]{survivor.maritalStatus(), merged.maritalStatus()},
-                "education", new Object[]{survivor.education(), merged.education()},
-                "address", new Object[]{survivor.address(), merged.address()});
+    /**
+     * The survivor's fields after the merge: each field the user chose ({@code chosen}: field to the person whose value
+     * stays) takes that person's value; any other field empty on the survivor takes the merged record's (the merged
+     * record is out of the way by now, so its ID number is free).
+     */
+    private List<Filled> fill(Person survivor, Person merged, Map<String, Long> chosen) {
+        Map<String, String> survivorValues = values(survivor);
+        Map<String, String> mergedValues = values(merged);
         List<Filled> filled = new ArrayList<>();
-        values.forEach((column, v) -> {
-            if (blank(v[0]) && !blank(v[1])) {
-                filled.add(new Filled(column, null, v[1].toString()));
+        for (Map.Entry<String, String> f : CHOOSABLE.entrySet()) {
+            String old = survivorValues.get(f.getKey());
+            String taken = mergedValues.get(f.getKey());
+            Long from = chosen.get(f.getKey());
+            boolean take = from == null ? blank(old) && !blank(taken) : from == merged.id();
+            if (take && !Objects.equals(old, taken)) {
+                filled.add(new Filled(f.getValue(), old, taken));
             }
-        });
-        filled.sort(java.util.Comparator.comparing(Filled::field));
+        }
+        if (filled.stream().anyMatch(f -> f.field().equals("id_number"))
+                && survivor.idNumberFlagged() != merged.idNumberFlagged()) {
+            filled.add(new Filled("id_number_flagged", String.valueOf(survivor.idNumberFlagged()),
+                    String.valueOf(merged.idNumberFlagged())));
+        }
         for (Filled f : filled) {
             jdbc.sql("update person set " + identifier(f.field()) + " = " + cast(f.field()) + " where id = ?")
                     .params(f.value(), survivor.id()).update();
         }
-        if (filled.stream().anyMatch(f -> f.field().equals("id_number")) && merged.idNumberFlagged()) {
-            jdbc.sql("update person set id_number_flagged = true where id = ?").param(survivor.id()).update();
-        }
         return filled;
+    }
+
+    /** A person's choosable fields as text (the household by its id), as they are written back. */
+    private static Map<String, String> values(Person p) {
+        Map<String, String> v = new java.util.HashMap<>();
+        v.put("name", p.name());
+        v.put("idNumber", p.idNumber());
+        v.put("sex", p.sex());
+        v.put("birthDate", p.birthDate() == null ? null : p.birthDate().toString());
+        v.put("ethnicity", p.ethnicity());
+        v.put("maritalStatus", p.maritalStatus());
+        v.put("education", p.education());
+        v.put("householdNo", p.householdId() == null ? null : p.householdId().toString());
+        v.put("relation", p.relation());
+        v.put("hukouCode", p.hukouCode());
+        v.put("phone", p.phone());
+        v.put("address", p.address());
+        v.replaceAll((k, x) -> blank(x) ? null : x);
+        return v;
     }
 
     private Moved move(PersonReferences.Column c, long from, long to) {
@@ -177,7 +222,29 @@ public class PersonMerges {
     }
 
     private static String cast(String column) {
-        return column.equals("household_id") ? "cast(? as bigint)" : "?";
+        return switch (column) {
+            case "household_id" -> "cast(? as bigint)";
+            case "birth_date" -> "cast(? as date)";
+            case "id_number_flagged" -> "cast(? as boolean)";
+            default -> "?";
+        };
+    }
+
+    private static Map<String, String> choosable() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (String f : List.of("name", "idNumber", "sex", "birthDate", "ethnicity", "maritalStatus", "education",
+                "relation", "hukouCode", "phone", "address")) {
+            m.put(f, f.replaceAll("([A-Z])", "_$1").toLowerCase());
+        }
+        m.put("householdNo", "household_id");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    private static Map<String, String> filled() {
+        Map<String, String> m = new java.util.HashMap<>();
+        CHOOSABLE.forEach((field, column) -> m.put(column, field));
+        m.put("id_number_flagged", "idNumberFlagged");
+        return m;
     }
 
     private static String identifier(String s) {

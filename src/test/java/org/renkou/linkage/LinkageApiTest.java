@@ -126,7 +126,14 @@ class LinkageApiTest {
         assertThat((List<String>) pair.get("reasons")).contains("姓名相同", "出生日期月、日颠倒");
         int pairId = (Integer) pair.get("id");
 
-        Api.Response merged = admin.post("/api/v1/linkage/pairs/" + pairId + "/merge", "{\"survivorId\":" + survivor + "}");
+        // field by field: a value from neither record is refused, naming the field
+        Api.Response refused = admin.post("/api/v1/linkage/pairs/" + pairId + "/merge",
+                "{\"survivorId\":" + survivor + ",\"values\":{\"name\":1}}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.<String>json("$.errors[0].field")).isEqualTo("values.name");
+        // the merged record's name (in traditional characters) stays
+        Api.Response merged = admin.post("/api/v1/linkage/pairs/" + pairId + "/merge",
+                "{\"survivorId\":" + survivor + ",\"values\":{\"name\":" + other + "}}");
         assertThat(merged.status()).as(merged.body()).isEqualTo(200);
         assertThat(merged.<String>json("$.status")).isEqualTo("MERGED");
         assertThat(count("select count(*) from contraception where person_id = ?", survivor)).isEqualTo(1);
@@ -134,7 +141,10 @@ class LinkageApiTest {
         assertThat(count("select count(*) from migration_move where person_id = ?", survivor)).isEqualTo(1);
         assertThat(count("select count(*) from person where id = ? and merged_into = ?", other, survivor)).isEqualTo(1);
         assertThat(admin.get("/api/v1/persons/" + survivor).<String>json("$.phone")).isEqualTo("13912345678");
-        assertThat(admin.get("/api/v1/persons?name=" + Api.enc("陳桂英") + "&area=" + VILLAGE).<Integer>json("$.total")).isZero();
+        assertThat(admin.get("/api/v1/persons/" + survivor).<String>json("$.name")).isEqualTo("陳桂英");
+        // the survivor now carries the name; the merged record is out of every list
+        assertThat(admin.get("/api/v1/persons?name=" + Api.enc("陳桂英") + "&area=" + VILLAGE).<List<Integer>>json("$.items[*].id"))
+                .containsExactly((int) survivor);
         assertThat(admin.get("/api/v1/persons/" + other + "/history").body()).contains("mergedInto");
         // a second decision on a decided pair is refused
         assertThat(admin.post("/api/v1/linkage/pairs/" + pairId + "/distinct", "").status()).isEqualTo(409);
