@@ -5,7 +5,7 @@
 
 var CACHE = 'renkou-phone-v1';
 var PAGE = new URL('phone', self.location).href;
-var ASSETS = ['phone.js', 'phone.css', 'vendor/idb-8.0.4.umd.js', 'manifest.webmanifest', 'icons/icon-192.png',
+var ASSETS = ['phone.js', 'phone.css', 'vendor/idb-8.0.4.umd.js', 'manifest.json', 'icons/icon-192.png',
   'icons/icon-512.png', '../css/renkou.css'].map(function (p) { return new URL(p, self.location).href; });
 var NETWORK_WAIT_MS = 4000; // poor signal: after this the cached page is shown, the network answer refreshes the cache
 

@@ -120,7 +120,7 @@ class SecurityConfig {
                 .authenticationManager(manager)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/favicon.svg",
-                                "/verification/sw.js", "/verification/manifest.webmanifest", "/verification/phone.js",
+                                "/verification/sw.js", "/verification/manifest.json", "/verification/phone.js",
                                 "/verification/phone.css", "/verification/icons/**", "/verification/vendor/**",
                                 "/error", "/actuator/health", "/actuator/health/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/v3/api-docs/**", "/exchange/v1/**", "/portal", "/portal/**").permitAll()
