@@ -452,7 +452,12 @@
     if (c.outcome !== 'VISITED') { return visit; }
     c.household.persons.forEach(function (p) {
       var a = c.answers[p.personId];
-      visit.persons.push({ personId: p.personId, version: p.version, result: a.result, corrections: a.corrections });
+      // NOT_LIVING_HERE and DECEASED carry their facts beside the corrections (movedTo, destination, diedOn)
+      var r = { personId: p.personId, version: p.version, result: a.result };
+      if (a.result === 'CORRECTED') { r.corrections = a.corrections; }
+      if (a.result === 'NOT_LIVING_HERE') { r.movedTo = a.corrections.moved; r.destination = a.corrections.destination || null; }
+      if (a.result === 'DECEASED') { r.diedOn = a.corrections.diedOn; }
+      visit.persons.push(r);
     });
     var area = worklist.areaCode;
     c.found.forEach(function (f) {
