@@ -17,6 +17,11 @@ public class Messages {
         return source.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
 
+    /** A message in English whatever the user's language, or null where there is none (for texts sent in both). */
+    public String english(String key) {
+        return source.getMessage(key, null, null, java.util.Locale.ENGLISH);
+    }
+
     /** A field's name for people ({@code field.<name>}); a field without a name there is shown as it is called. */
     public String fieldName(String field) {
         return source.getMessage("field." + field, null, field, LocaleContextHolder.getLocale());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.renkou.access.NotAudited;
 import org.renkou.common.Dates;
+import org.renkou.common.PageResult;
 import org.renkou.common.ReportPeriod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,8 +45,10 @@ class OutreachApiController {
     }
 
     @GetMapping("/activities")
-    List<Activity> activities(@RequestParam(required = false) String period) {
-        return outreach.activities(ReportPeriod.parse(period == null ? String.valueOf(Dates.today().getYear()) : period));
+    @Operation(summary = "The period's activities, latest first, paged: {items, total, page, size}")
+    PageResult<Activity> activities(@RequestParam(required = false) String period, @RequestParam(defaultValue = "0") int page,
+                                    @RequestParam(defaultValue = "100") int size) {
+        return outreach.activities(period(period), Math.max(0, page), Math.max(1, Math.min(size, 500)));
     }
 
     @PostMapping(value = "/activities/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -73,7 +76,13 @@ class OutreachApiController {
     }
 
     @GetMapping("/trainings")
-    List<Training> trainings(@RequestParam(required = false) String period) {
-        return outreach.trainings(ReportPeriod.parse(period == null ? String.valueOf(Dates.today().getYear()) : period));
+    @Operation(summary = "The training sessions starting in the period, latest first, paged: {items, total, page, size}")
+    PageResult<Training> trainings(@RequestParam(required = false) String period, @RequestParam(defaultValue = "0") int page,
+                                   @RequestParam(defaultValue = "100") int size) {
+        return outreach.trainings(period(period), Math.max(0, page), Math.max(1, Math.min(size, 500)));
+    }
+
+    private static ReportPeriod period(String text) {
+        return ReportPeriod.parse(text == null ? String.valueOf(Dates.today().getYear()) : text);
     }
 }

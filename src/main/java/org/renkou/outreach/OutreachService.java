@@ -13,6 +13,7 @@ import org.renkou.area.AreaService;
 import org.renkou.common.Dates;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.Messages;
+import org.renkou.common.PageResult;
 import org.renkou.common.NotFoundException;
 import org.renkou.common.ReportPeriod;
 import org.renkou.common.ValidationException;
@@ -101,10 +102,16 @@ public class OutreachService {
                 .orElseThrow(() -> new NotFoundException("photo " + id));
     }
 
-    public List<Activity> activities(ReportPeriod period) {
+    /** One page of the period's activities, latest first, with their true number. */
+    public PageResult<Activity> activities(ReportPeriod period, int page, int size) {
         access.require(Permission.MANAGE_OUTREACH);
-        return jdbc.sql("select id from outreach_activity where held_on between ? and ? order by held_on desc, id desc limit 500")
-                .params(period.from(), period.to()).query(Long.class).list().stream().map(this::activity).toList();
+        long total = jdbc.sql("select count(*) from outreach_activity where held_on between ? and ?")
+                .params(period.from(), period.to()).query(Long.class).single();
+        List<Activity> rows = jdbc.sql("select id from outreach_activity where held_on between ? and ?"
+                        + " order by held_on desc, id desc limit ? offset ?")
+                .params(period.from(), period.to(), size, (long) page * size).query(Long.class).list().stream()
+                .map(this::activity).toList();
+        return new PageResult<>(rows, total, page, size);
     }
 
     private Activity activity(long id) {
@@ -139,16 +146,24 @@ public class OutreachService {
                 .params(title.trim(), startsOn, days, blank(place), blank(trainer), participants, areaCode, blank(note), user.username())
                 .query(Long.class).single();
         audit.record(AuditAction.CREATE, "training_session", String.valueOf(id), title);
-        return trainings(new ReportPeriod(startsOn, startsOn)).stream().filter(t -> t.id() == id).findFirst().orElseThrow();
+        return jdbc.sql("select * from training_session where id = ?").param(id).query(OutreachService::training).single();
     }
 
-    public List<Training> trainings(ReportPeriod period) {
+    /** One page of the training sessions that start in the period, latest first, with their true number. */
+    public PageResult<Training> trainings(ReportPeriod period, int page, int size) {
         access.require(Permission.MANAGE_OUTREACH);
-        return jdbc.sql("select * from training_session where starts_on between ? and ? order by starts_on desc")
-                .params(period.from(), period.to())
-                .query((rs, i) -> new Training(rs.getLong("id"), rs.getString("title"), rs.getObject("starts_on", LocalDate.class),
-                        rs.getInt("days"), rs.getString("place"), rs.getString("trainer"), rs.getInt("participants"),
-                        rs.getString("area_code"), rs.getString("note"))).list();
+        long total = jdbc.sql("select count(*) from training_session where starts_on between ? and ?")
+                .params(period.from(), period.to()).query(Long.class).single();
+        List<Training> rows = jdbc.sql("select * from training_session where starts_on between ? and ?"
+                        + " order by starts_on desc, id desc limit ? offset ?")
+                .params(period.from(), period.to(), size, (long) page * size).query(OutreachService::training).list();
+        return new PageResult<>(rows, total, page, size);
+    }
+
+    private static Training training(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new Training(rs.getLong("id"), rs.getString("title"), rs.getObject("starts_on", LocalDate.class),
+                rs.getInt("days"), rs.getString("place"), rs.getString("trainer"), rs.getInt("participants"),
+                rs.getString("area_code"), rs.getString("note"));
     }
 
     private void checkDate(List<FieldProblem> problems, String field, LocalDate d) {

@@ -36,12 +36,15 @@ class OutreachWebController {
         this.access = access;
     }
 
+    private static final int PAGE_SIZE = 30;
+
     @GetMapping("/outreach")
-    String page(@RequestParam(required = false) String period, Model model) {
+    String page(@RequestParam(required = false) String period, @RequestParam(defaultValue = "0") int page,
+                @RequestParam(defaultValue = "0") int trainingsPage, Model model) {
         String p = period == null || period.isBlank() ? String.valueOf(Dates.today().getYear()) : period.trim();
         model.addAttribute("period", p);
-        model.addAttribute("activities", outreach.activities(ReportPeriod.parse(p)));
-        model.addAttribute("trainings", outreach.trainings(ReportPeriod.parse(p)));
+        model.addAttribute("activities", outreach.activities(ReportPeriod.parse(p), Math.max(0, page), PAGE_SIZE));
+        model.addAttribute("trainings", outreach.trainings(ReportPeriod.parse(p), Math.max(0, trainingsPage), PAGE_SIZE));
         model.addAttribute("kinds", OutreachService.KINDS);
         model.addAttribute("areas", areas.byLevel(Area.Level.TOWN).stream().filter(a -> access.current().scope().contains(a.code()))
                 .toList());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.renkou.access.Audited;
 import org.renkou.access.NotAudited;
+import org.renkou.common.PageResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,8 +37,9 @@ class PortalApiController {
     }
 
     @GetMapping("/requests")
-    List<PortalRequest> queue(@RequestParam(required = false) String kind, @RequestParam(defaultValue = "true") boolean open) {
-        return requests.queue(kind, open);
+    PageResult<PortalRequest> queue(@RequestParam(required = false) String kind, @RequestParam(defaultValue = "true") boolean open,
+                                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        return requests.queue(kind, open, page, Math.max(1, Math.min(size, 500))).requests();
     }
 
     record Answer(String answer) {

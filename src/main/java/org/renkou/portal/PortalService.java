@@ -17,6 +17,7 @@ import org.renkou.common.Dates;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.ConflictException;
 import org.renkou.common.Messages;
+import org.renkou.common.PageResult;
 import org.renkou.common.NotFoundException;
 import org.renkou.common.TextLimits;
 import org.renkou.common.ValidationException;
@@ -103,11 +104,15 @@ public class PortalService {
                 .query(PortalService::map).optional().orElseThrow(() -> new NotFoundException("request " + trackingNo));
     }
 
+    /** One page of the staff queue, with the true number of requests and of those answered in time. */
+    public record Queue(PageResult<PortalRequest> requests, long answeredInTime) {
+    }
+
     /**
      * The staff queue: open and recent requests the user may handle — the town office those of its areas,
-     * everyone else those assigned to them (wherever the request came from).
+     * everyone else those assigned to them (wherever the request came from) — soonest deadline first.
      */
-    public List<PortalRequest> queue(String kind, boolean openOnly) {
+    public Queue queue(String kind, boolean openOnly, int page, int size) {
         CurrentUser user = access.require(Permission.HANDLE_PUBLIC_REQUESTS);
         List<Object> params = new ArrayList<>();
         String where = " where " + handledBy(user, params);
@@ -118,7 +123,15 @@ public class PortalService {
         if (openOnly) {
             where += " and state in ('OPEN', 'ASSIGNED')";
         }
-        return jdbc.sql(SELECT + where + " order by due_on, id limit 500").params(params).query(PortalService::map).list();
+        var counts = jdbc.sql("select count(*), count(*) filter (where (answered_at at time zone 'Asia/Shanghai')::date <= due_on)"
+                + " from portal_request" + where).params(params).query((rs, i) -> new long[]{rs.getLong(1), rs.getLong(2)}).single();
+        int p = Math.max(0, page);
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(size);
+        pageParams.add((long) p * size);
+        List<PortalRequest> rows = jdbc.sql(SELECT + where + " order by due_on, id limit ? offset ?").params(pageParams)
+                .query(PortalService::map).list();
+        return new Queue(new PageResult<>(rows, counts[0], p, size), counts[1]);
     }
 
     @Transactional

@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audited(target = "portal_request")
 class PortalStaffController {
     private final PortalService requests;
+    private static final int PAGE_SIZE = 50;
     private final PortalPages pages;
     private final org.renkou.access.AccessService access;
 
@@ -33,9 +34,11 @@ class PortalStaffController {
     }
 
     @GetMapping("/requests")
-    String queue(@RequestParam(required = false) String kind, @RequestParam(defaultValue = "true") boolean open, Model model) {
-        List<PortalRequest> queue = requests.queue(kind, open);
-        model.addAttribute("queue", queue);
+    String queue(@RequestParam(required = false) String kind, @RequestParam(defaultValue = "true") boolean open,
+                 @RequestParam(defaultValue = "0") int page, Model model) {
+        PortalService.Queue queue = requests.queue(kind, open, page, PAGE_SIZE);
+        model.addAttribute("queue", queue.requests());
+        model.addAttribute("answeredInTime", queue.answeredInTime());
         model.addAttribute("today", Dates.today());
         model.addAttribute("kind", kind);
         model.addAttribute("open", open);

@@ -48,9 +48,9 @@ class IndicatorApiController {
     }
 
     @GetMapping("/catalogue")
-    @Operation(summary = "Every indicator: code, names, definition and unit")
-    List<Indicator> catalogue() {
-        return indicators.catalogue();
+    @Operation(summary = "Every indicator: code, names, definition (Chinese and English) and unit")
+    List<IndicatorService.Definition> catalogue() {
+        return indicators.definitions();
     }
 
     @Audited(target = "indicator", action = AuditAction.DRILL_DOWN)

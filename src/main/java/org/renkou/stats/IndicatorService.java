@@ -63,6 +63,18 @@ public class IndicatorService {
         return List.copyOf(catalogue.values());
     }
 
+    /** An indicator as the catalogue API describes it: its definition in both languages. */
+    public record Definition(String code, String nameZh, String nameEn, String definition, String definitionEn,
+                             String unit, int scale) {
+    }
+
+    public List<Definition> definitions() {
+        return catalogue.values().stream()
+                .map(i -> new Definition(i.code(), i.nameZh(), i.nameEn(), i.definition(),
+                        messages.english("indicator.definition." + i.code()), i.unit(), i.scale()))
+                .toList();
+    }
+
     /** A request as the API and pages take it, checked: period text, optional date, optional codes. */
     public record Query(String area, ReportPeriod period, LocalDate asOf, Set<String> codes) {
     }

@@ -52,7 +52,7 @@ class ScopeLeaksTest {
         long id = jdbc.sql("select max(id) from portal_request").query(Long.class).single();
         Api cadre = as("cadre", "cadre123");
         Api grid = as("grid", "grid1234");
-        assertThat(cadre.get("/api/v1/portal/requests").<List<Integer>>json("$[*].id")).doesNotContain((int) id);
+        assertThat(cadre.get("/api/v1/portal/requests").<List<Integer>>json("$.items[*].id")).doesNotContain((int) id);
         assertThat(cadre.post("/api/v1/portal/requests/" + id + "/followups", "{\"note\":\"偷看\"}").status()).isEqualTo(404);
         assertThat(cadre.post("/api/v1/portal/requests/" + id + "/answer", "{\"answer\":\"x\"}").status()).isEqualTo(404);
         assertThat(as("police", "police123").get("/api/v1/portal/requests").status()).isEqualTo(403);
@@ -60,9 +60,9 @@ class ScopeLeaksTest {
 
         Api officer = as("officer", "officer123");
         assertThat(officer.post("/api/v1/portal/requests/" + id + "/assign", "{\"username\":\"cadre\"}").status()).isEqualTo(200);
-        assertThat(cadre.get("/api/v1/portal/requests").<List<Integer>>json("$[*].id")).as("assigned: visible to the cadre")
+        assertThat(cadre.get("/api/v1/portal/requests").<List<Integer>>json("$.items[*].id")).as("assigned: visible to the cadre")
                 .contains((int) id);
-        assertThat(grid.get("/api/v1/portal/requests").<List<Integer>>json("$[*].id")).doesNotContain((int) id);
+        assertThat(grid.get("/api/v1/portal/requests").<List<Integer>>json("$.items[*].id")).doesNotContain((int) id);
         assertThat(cadre.post("/api/v1/portal/requests/" + id + "/answer", "{\"answer\":\"携带户口簿到村委会\"}").status())
                 .isEqualTo(200);
         assertThat(grid.post("/api/v1/portal/requests/" + id + "/close", "").status()).isEqualTo(404);

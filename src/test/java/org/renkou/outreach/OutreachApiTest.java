@@ -46,4 +46,22 @@ class OutreachApiTest {
         Api.Response figure = officer.get("/api/v1/indicators?area=430105100&period=2026-03&codes=TRAINING_PARTICIPANT_DAYS");
         assertThat(figure.<Integer>json("$[0].value")).isEqualTo(60);
     }
+
+    @Test
+    void activitiesAndTrainingsArePagedWithTheirTrueTotal() {
+        Api officer = Api.as(port, "officer", "officer123");
+        for (int day = 3; day <= 5; day++) {
+            assertThat(officer.post("/api/v1/outreach/activities", "{\"heldOn\":\"2025-11-0" + day + "\",\"areaCode\":\"430105100201\","
+                    + "\"kind\":\"SLOGAN\",\"count\":2}").status()).isEqualTo(201);
+            assertThat(officer.post("/api/v1/outreach/trainings", "{\"title\":\"分页培训\",\"startsOn\":\"2025-11-0" + day
+                    + "\",\"days\":1,\"participants\":5,\"areaCode\":\"430105100\"}").status()).isEqualTo(201);
+        }
+        for (String list : new String[]{"activities", "trainings"}) {
+            Api.Response first = officer.get("/api/v1/outreach/" + list + "?period=2025-11&size=2");
+            assertThat(first.<java.util.List<Object>>json("$.items")).as(list).hasSize(2);
+            assertThat(first.<Integer>json("$.total")).as(list).isEqualTo(3);
+            Api.Response last = officer.get("/api/v1/outreach/" + list + "?period=2025-11&size=2&page=1");
+            assertThat(last.<java.util.List<Object>>json("$.items")).as(list).hasSize(1);
+        }
+    }
 }

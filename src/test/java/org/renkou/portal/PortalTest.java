@@ -34,6 +34,22 @@ class PortalTest {
     }
 
     @Test
+    void theStaffQueueIsPagedWithItsTrueTotal() {
+        for (String phone : List.of("13912340011", "13912340012")) {
+            assertThat(ask(new PortalClient(port), "排队", "窗口排队太久", phone).status()).isEqualTo(302);
+        }
+        Api officer = Api.as(port, "officer", "officer123");
+        Api.Response all = officer.get("/api/v1/portal/requests?open=false&size=500");
+        int total = all.<Integer>json("$.total");
+        assertThat(all.<List<Object>>json("$.items")).hasSize(total).hasSizeGreaterThanOrEqualTo(2);
+        Api.Response first = officer.get("/api/v1/portal/requests?open=false&size=1");
+        assertThat(first.<List<Object>>json("$.items")).hasSize(1);
+        assertThat(first.<Integer>json("$.total")).isEqualTo(total);
+        Api.Response second = officer.get("/api/v1/portal/requests?open=false&size=1&page=1");
+        assertThat(second.<Integer>json("$.items[0].id")).isNotEqualTo(first.<Integer>json("$.items[0].id"));
+    }
+
+    @Test
     void aComplaintIsFollowedByItsPrivateLinkOnlyAndEverythingIsEscaped() {
         PortalClient c = new PortalClient(port);
         PortalClient.Page sent = ask(c, "<b>服务态度</b>", "<script>alert('x')</script>窗口排队太久", "13912340001");
@@ -53,7 +69,7 @@ class PortalTest {
         assertThat(new PortalClient(port).get("/portal/requests/" + tracking + "?t=WRONG").status()).isEqualTo(404);
 
         Api officer = Api.as(port, "officer", "officer123");
-        List<Integer> ids = officer.get("/api/v1/portal/requests").json("$[?(@.trackingNo == '" + tracking + "')].id");
+        List<Integer> ids = officer.get("/api/v1/portal/requests?size=500").json("$.items[?(@.trackingNo == '" + tracking + "')].id");
         assertThat(officer.post("/api/v1/portal/requests/" + ids.get(0) + "/answer", "{\"answer\":\"已约谈窗口人员并整改\"}").status()).isEqualTo(200);
         assertThat(c.get(location).body()).contains("已约谈窗口人员并整改").contains("已答复");
         assertThat(SentMessages.lastTo("13912340001")).contains(tracking).contains("答复");
@@ -67,7 +83,7 @@ class PortalTest {
         String link = ask(c, "办结测试", "请问办事时间", "13912340077").location();
         String tracking = link.replaceAll(".*/portal/requests/([^?]+).*", "$1");
         Api officer = Api.as(port, "officer", "officer123");
-        int id = officer.get("/api/v1/portal/requests").<List<Integer>>json("$[?(@.trackingNo == '" + tracking + "')].id").get(0);
+        int id = officer.get("/api/v1/portal/requests?size=500").<List<Integer>>json("$.items[?(@.trackingNo == '" + tracking + "')].id").get(0);
         String closes = "select count(*) from audit_log where action = 'UPDATE' and entity = 'portal_request'"
                 + " and detail = 'closed' and entity_id = ?";
         Api.Response early = officer.post("/api/v1/portal/requests/" + id + "/close", "{}");

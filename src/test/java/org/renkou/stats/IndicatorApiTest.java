@@ -139,4 +139,14 @@ class IndicatorApiTest {
                 "BIRTHS_MALE", "BIRTHS_FEMALE", "SEX_RATIO_AT_BIRTH", "POLICY_BIRTH_RATE", "CHECK_RATE", "CONTRACEPTION_RATE",
                 "EXCHANGE_FEEDBACK_TIMELINESS");
     }
+
+    @Test
+    void everyIndicatorIsDefinedInBothLanguages() {
+        List<Map<String, Object>> catalogue = admin.get("/api/v1/indicators/catalogue").json("$");
+        assertThat(catalogue).isNotEmpty().allSatisfy(c -> {
+            assertThat((String) c.get("definition")).as("%s in Chinese", c.get("code")).isNotBlank();
+            assertThat((String) c.get("definitionEn")).as("%s in English", c.get("code")).isNotBlank()
+                    .doesNotContainPattern("\\p{IsHan}");
+        });
+    }
 }
