@@ -60,7 +60,7 @@ class PhoneShellTest {
         assertThat(manifest.body()).contains("\"start_url\": \"phone\"").contains("192x192").contains("512x512");
         assertThat(anonymous.send(request("/verification/sw.js").GET().build(), HttpResponse.BodyHandlers.ofString())
                 .headers().firstValue("Content-Type").orElseThrow()).contains("javascript");
-        HttpResponse<String> page = anonymous.send(request("/verification/phone").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = anonymous.send(request("/verification/phone").header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/login");
     }
