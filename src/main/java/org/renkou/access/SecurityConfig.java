@@ -30,6 +30,10 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
@@ -88,9 +92,12 @@ class SecurityConfig {
                 .authenticationManager(manager)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .addFilterBefore(new ApiCrossSiteFilter(messages, json, locales), BasicAuthenticationFilter.class)
-                .httpBasic(b -> b.realmName("Renkou").authenticationEntryPoint(throttleAware(basic(), messages, json, locales)))
+                .httpBasic(b -> b.realmName("Renkou").authenticationEntryPoint(throttleAware(unchallengedScripts(basic()), messages, json, locales)))
                 .headers(SecurityConfig::headers)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // the pages' own scripts (the phone app) call the API as the user signed in to the page; ApiCrossSiteFilter
+                // makes a call with the session cookie show it comes from this site
+                .securityContext(c -> c.securityContextRepository(signedInPages()))
                 .csrf(c -> c.disable())
                 // every call carries its credentials: nothing to log out of, no saved request to resume,
                 // no anonymous caller, and the code reads the user from the security context, not the request
@@ -113,6 +120,8 @@ class SecurityConfig {
                 .authenticationManager(manager)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/favicon.svg",
+                                "/verification/sw.js", "/verification/manifest.json", "/verification/phone.js",
+                                "/verification/phone.css", "/verification/icons/**", "/verification/vendor/**",
                                 "/error", "/actuator/health", "/actuator/health/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/v3/api-docs/**", "/exchange/v1/**", "/portal", "/portal/**").permitAll()
                         .requestMatchers("/admin/**").hasAuthority(Permission.ADMINISTER.authority())
@@ -132,6 +141,13 @@ class SecurityConfig {
                 .build();
     }
 
+    /** Reads the session a page signed in with; never creates one (API clients send credentials on every call). */
+    private static SecurityContextRepository signedInPages() {
+        HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+        sessions.setAllowSessionCreation(false);
+        return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(), sessions);
+    }
+
     private static void headers(HeadersConfigurer<HttpSecurity> h) {
         h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
@@ -141,6 +157,20 @@ class SecurityConfig {
         BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
         basic.setRealmName("Renkou");
         return basic;
+    }
+
+    /**
+     * A page's script whose sign-in has lapsed gets a plain 401, not the Basic challenge that would make the
+     * browser ask for a password in a dialog; the script sends the user to the login page instead.
+     */
+    private static AuthenticationEntryPoint unchallengedScripts(AuthenticationEntryPoint delegate) {
+        return (request, response, e) -> {
+            if (request.getHeader("X-Requested-With") == null) {
+                delegate.commence(request, response, e);
+            } else {
+                response.sendError(HttpStatus.UNAUTHORIZED.value());
+            }
+        };
     }
 
     /** A throttled login is answered 429 with Retry-After, at once; anything else as the delegate would. */
