@@ -25,8 +25,10 @@ class PhoneController {
     private final AccessService access;
     private final AreaService areas;
     private final CodeTables codes;
+    private final VerificationRounds rounds;
 
-    PhoneController(AccessService access, AreaService areas, CodeTables codes) {
+    PhoneController(AccessService access, AreaService areas, CodeTables codes, VerificationRounds rounds) {
+        this.rounds = rounds;
         this.access = access;
         this.areas = areas;
         this.codes = codes;
@@ -45,6 +47,7 @@ class PhoneController {
     String phone(Model model) {
         access.require(Permission.WRITE_REGISTER);
         model.addAttribute("username", access.current().username());
+        model.addAttribute("rounds", rounds.open());
         model.addAttribute("maritalStatuses", codes.all(CodeTables.MARITAL));
         model.addAttribute("relations", codes.all(CodeTables.RELATION));
         model.addAttribute("sexes", codes.all(CodeTables.SEX));
