@@ -12,7 +12,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.renkou.common.AreaScope;
 import org.renkou.common.PageResult;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Repository;
 
 /** Runs and pairs; persons are read only through the functions people publishes ({@code people_for_linkage*}). */
@@ -29,16 +33,28 @@ class LinkageRepository {
 
     private static final String PERSON_COLUMNS = "person_id, name, id_number, sex, birth_date, household_no, hukou_code, village_code, phone";
 
-    private final JdbcClient jdbc;
+    /** Rows fetched at a time when the register is streamed (PostgreSQL streams only inside a transaction). */
+    private static final int STREAM_FETCH = 5_000;
 
-    LinkageRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate streaming;
+    private final TransactionTemplate readOnly;
+
+    LinkageRepository(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(STREAM_FETCH);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
-    /** Every person of the area ('' for the whole register), streamed. */
+    /**
+     * Every person of the area ('' for the whole register), streamed in fetches (without, the driver holds a
+     * million rows in memory before the first is read).
+     */
     void forEachPerson(String areaPrefix, Consumer<LinkRecord> sink) {
-        jdbc.sql("select " + PERSON_COLUMNS + " from people_for_linkage(?)").param(areaPrefix)
-                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> sink.accept(record(rs)));
+        readOnly.executeWithoutResult(tx -> streaming.query("select " + PERSON_COLUMNS + " from people_for_linkage(?)",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> sink.accept(record(rs)), areaPrefix));
     }
 
     /** The persons a new entry may duplicate (see {@code people_for_linkage_near}). */
