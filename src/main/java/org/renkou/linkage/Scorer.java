@@ -13,7 +13,8 @@ final class Scorer {
     record Scored(double score, Match match, List<String> reasons) {
     }
 
-    private final Weights weights;
+    /** Replaced whole when the town office adopts estimated weights or goes back to the default. */
+    private volatile Weights weights;
     private final LinkageSettings settings;
 
     Scorer(Weights weights, LinkageSettings settings) {
@@ -21,8 +22,17 @@ final class Scorer {
         this.settings = settings;
     }
 
+    Weights weights() {
+        return weights;
+    }
+
+    void use(Weights weights) {
+        this.weights = weights;
+    }
+
     /** The score of a pair, whatever it is. */
     double score(LinkRecord a, LinkRecord b) {
+        Weights weights = this.weights;
         double score = 0;
         for (Comparison c : Comparison.values()) {
             score += weights.of(c, c.level(a, b));
@@ -32,6 +42,7 @@ final class Scorer {
 
     /** The pair as a probable duplicate, or empty when the records are two people. */
     Optional<Scored> match(LinkRecord a, LinkRecord b) {
+        Weights weights = this.weights;
         double score = 0;
         List<String> reasons = new ArrayList<>();
         for (Comparison c : Comparison.values()) {

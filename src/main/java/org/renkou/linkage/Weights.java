@@ -5,19 +5,41 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The Fellegi–Sunter weight log2(m/u) of each level of each comparison, from {@code linkage/weights.tsv}. */
+/**
+ * The Fellegi–Sunter weight log2(m/u) of each level of each comparison: by default from
+ * {@code linkage/weights.tsv}, or a set estimated from the register and adopted (see {@link WeightEstimation}).
+ */
 final class Weights {
+    /** One level of one comparison: m = P(level | same person), u = P(level | two people), and why. */
+    record Level(Comparison comparison, String level, double m, double u, String why) {
+        double weight() {
+            return Math.log(m / u) / Math.log(2);
+        }
+
+        /** A level that is no evidence either way (a field left empty): its m and u are not estimated. */
+        boolean neutral() {
+            return m == u;
+        }
+    }
+
+    private final List<Level> levels;
     private final Map<Comparison, Map<String, Double>> weights = new EnumMap<>(Comparison.class);
 
-    private Weights() {
+    Weights(List<Level> levels) {
+        this.levels = List.copyOf(levels);
+        for (Level l : levels) {
+            weights.computeIfAbsent(l.comparison(), c -> new HashMap<>()).put(l.level(), l.weight());
+        }
     }
 
     static Weights standard() {
-        Weights w = new Weights();
+        List<Level> levels = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 Weights.class.getResourceAsStream("/linkage/weights.tsv"), StandardCharsets.UTF_8))) {
             for (String line; (line = in.readLine()) != null; ) {
@@ -25,15 +47,18 @@ final class Weights {
                     continue;
                 }
                 String[] f = line.split("\t");
-                double m = Double.parseDouble(f[2]);
-                double u = Double.parseDouble(f[3]);
-                w.weights.computeIfAbsent(Comparison.valueOf(f[0]), c -> new HashMap<>())
-                        .put(f[1], Math.log(m / u) / Math.log(2));
+                levels.add(new Level(Comparison.valueOf(f[0]), f[1], Double.parseDouble(f[2]), Double.parseDouble(f[3]),
+                        f.length > 4 ? f[4] : ""));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return w;
+        return new Weights(levels);
+    }
+
+    /** Every level, in the order of {@code linkage/weights.tsv} (per comparison, from the most to the least alike). */
+    List<Level> levels() {
+        return levels;
     }
 
     double of(Comparison c, String level) {
