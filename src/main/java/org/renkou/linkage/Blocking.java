@@ -62,6 +62,38 @@ final class Blocking {
         return compared;
     }
 
+    /**
+     * The pairs of the blocks of one kind of key ('d' birth date, 'p' birth year and pinyin, 'i' ID number without
+     * its check character, 'h' household), each block's pairs kept with the given probability (EM needs a sample).
+     */
+    void forEachPairOfKind(char kind, double keep, java.util.Random random, BiConsumer<LinkRecord, LinkRecord> pair) {
+        for (Map.Entry<String, List<LinkRecord>> e : blocks.entrySet()) {
+            List<LinkRecord> block = e.getValue();
+            if (e.getKey().charAt(0) != kind || block.size() < 2 || block.size() > LARGEST_BLOCK) {
+                continue;
+            }
+            for (int i = 0; i < block.size(); i++) {
+                for (int j = i + 1; j < block.size(); j++) {
+                    if (keep >= 1 || random.nextDouble() < keep) {
+                        pair.accept(block.get(i), block.get(j));
+                    }
+                }
+            }
+        }
+    }
+
+    /** How many pairs the blocks of one kind of key hold. */
+    long pairsOfKind(char kind) {
+        long n = 0;
+        for (Map.Entry<String, List<LinkRecord>> e : blocks.entrySet()) {
+            long size = e.getValue().size();
+            if (e.getKey().charAt(0) == kind && size <= LARGEST_BLOCK) {
+                n += size * (size - 1) / 2;
+            }
+        }
+        return n;
+    }
+
     private static long key(long a, long b) {
         return Math.min(a, b) << 32 | Math.max(a, b);
     }
