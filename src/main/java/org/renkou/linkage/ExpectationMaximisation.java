@@ -50,9 +50,11 @@ final class ExpectationMaximisation {
      * Iterates from the starting m and λ until no m or λ moves by more than the tolerance.
      * @param neutral per comparison and level: no evidence either way (m = u = 1, left out)
      * @param fixed per comparison: the session's blocking comparison, left out and not estimated
+     * @param priorPairs how many true pairs the starting m counts as (a Dirichlet prior): with few true pairs in the
+     *        data (a village) the start prevails, with many (a town's old data) the data; 0 for plain EM
      */
     Result estimate(double[][] u, double[][] mStart, double matchShareStart, boolean[][] neutral, boolean[] fixed,
-                    int maxIterations, double tolerance) {
+                    int maxIterations, double tolerance, double priorPairs) {
         int comparisons = levelsPerComparison.length;
         double[][] m = new double[comparisons][];
         for (int k = 0; k < comparisons; k++) {
@@ -97,14 +99,17 @@ final class ExpectationMaximisation {
                     continue;
                 }
                 double evident = 0;
+                double prior = 0;
                 for (int l = 0; l < levelsPerComparison[k]; l++) {
                     evident += neutral[k][l] ? 0 : expected[k][l];
+                    prior += neutral[k][l] ? 0 : mStart[k][l];
                 }
                 for (int l = 0; l < levelsPerComparison[k]; l++) {
-                    if (neutral[k][l] || evident == 0) {
+                    if (neutral[k][l] || evident + priorPairs == 0) {
                         continue;
                     }
-                    double next = Math.max(SMALLEST, expected[k][l] / evident);
+                    double pseudo = prior == 0 ? 0 : priorPairs * mStart[k][l] / prior;
+                    double next = Math.max(SMALLEST, (expected[k][l] + pseudo) / (evident + priorPairs));
                     moved = Math.max(moved, Math.abs(next - m[k][l]));
                     m[k][l] = next;
                 }

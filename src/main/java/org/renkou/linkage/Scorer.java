@@ -40,21 +40,34 @@ final class Scorer {
         return score;
     }
 
+    /**
+     * The comparisons in the order that rules most pairs out soonest: two valid different ID numbers or a different
+     * sex already outweigh whatever the rest could add, so the names of most pairs born the same day are never compared.
+     */
+    private static final Comparison[] ORDER = {Comparison.ID_NUMBER, Comparison.SEX, Comparison.BIRTH_DATE,
+            Comparison.HOUSEHOLD, Comparison.NAME, Comparison.VILLAGE, Comparison.HUKOU, Comparison.PHONE};
+
     /** The pair as a probable duplicate, or empty when the records are two people. */
     Optional<Scored> match(LinkRecord a, LinkRecord b) {
         Weights weights = this.weights;
         double score = 0;
-        List<String> reasons = new ArrayList<>();
-        for (Comparison c : Comparison.values()) {
-            String level = c.level(a, b);
-            double w = weights.of(c, level);
-            score += w;
-            if (w != 0) {
-                reasons.add(c + "." + level);
+        String[] levels = new String[ORDER.length];
+        for (int i = 0; i < ORDER.length; i++) {
+            if (score + weights.bestOfAll(ORDER, i) < settings.review()) {
+                return Optional.empty();
             }
+            Comparison c = ORDER[i];
+            levels[c.ordinal()] = c.level(a, b);
+            score += weights.of(c, levels[c.ordinal()]);
         }
         if (score < settings.review()) {
             return Optional.empty();
+        }
+        List<String> reasons = new ArrayList<>();
+        for (Comparison c : Comparison.values()) {
+            if (weights.of(c, levels[c.ordinal()]) != 0) {
+                reasons.add(c + "." + levels[c.ordinal()]);
+            }
         }
         return Optional.of(new Scored(Math.round(score * 100) / 100.0,
                 score >= settings.auto() ? Match.AUTO : Match.REVIEW, reasons));

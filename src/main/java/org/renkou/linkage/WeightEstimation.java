@@ -21,6 +21,8 @@ final class WeightEstimation {
     /** Random pairs for u, and blocked pairs at most per session (a sample beyond). */
     static final int RANDOM_PAIRS = 300_000;
     static final long SESSION_PAIRS = 2_000_000;
+    /** The default m counts as this many true pairs: a village's few duplicates do not overturn it. */
+    static final double PRIOR_PAIRS = 200;
 
     private final Weights start;
     private final Comparison[] comparisons = Comparison.values();
@@ -96,7 +98,7 @@ final class WeightEstimation {
         if (em.pairs() == 0) {
             return new ExpectationMaximisation.Result(m, 0, 0);
         }
-        return em.estimate(u, m, 0.01, neutral, fixed, 100, 1e-6);
+        return em.estimate(u, m, 0.01, neutral, fixed, 100, 1e-6, PRIOR_PAIRS);
     }
 
     /** u per level from random pairs, +1 smoothed, normalised over the levels that are evidence. */
@@ -108,7 +110,10 @@ final class WeightEstimation {
         }
         int n = records.size();
         for (int i = 0; n > 1 && i < RANDOM_PAIRS; i++) {
-            int[] v = vector(records.get(random.nextInt(n)), records.get(random.nextInt(n)));
+            int a = random.nextInt(n);
+            int b = random.nextInt(n - 1);
+            // two different persons: b skips a
+            int[] v = vector(records.get(a), records.get(b >= a ? b + 1 : b));
             for (int k = 0; k < v.length; k++) {
                 counts[k][v[k]]++;
             }

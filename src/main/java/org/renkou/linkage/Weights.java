@@ -30,12 +30,24 @@ final class Weights {
 
     private final List<Level> levels;
     private final Map<Comparison, Map<String, Double>> weights = new EnumMap<>(Comparison.class);
+    private final double[] best = new double[Comparison.values().length];
 
     Weights(List<Level> levels) {
         this.levels = List.copyOf(levels);
+        java.util.Arrays.fill(best, Double.NEGATIVE_INFINITY);
         for (Level l : levels) {
             weights.computeIfAbsent(l.comparison(), c -> new HashMap<>()).put(l.level(), l.weight());
+            best[l.comparison().ordinal()] = Math.max(best[l.comparison().ordinal()], l.weight());
         }
+    }
+
+    /** The most the comparisons from position {@code from} of {@code order} on can add to a score. */
+    double bestOfAll(Comparison[] order, int from) {
+        double sum = 0;
+        for (int i = from; i < order.length; i++) {
+            sum += best[order[i].ordinal()];
+        }
+        return sum;
     }
 
     static Weights standard() {

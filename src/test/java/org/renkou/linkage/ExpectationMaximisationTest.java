@@ -18,7 +18,7 @@ class ExpectationMaximisationTest {
     void recoversTheTrueMAndTheShareOfTruePairsFromAPoorStart() {
         ExpectationMaximisation em = synthetic(200_000, new Random(1));
         double[][] start = {{0.4, 0.3, 0.3}, {0.6, 0.4}, {0.4, 0.3, 0.3, 1}};
-        var result = em.estimate(U, start, 0.3, NEUTRAL, new boolean[3], 200, 1e-7);
+        var result = em.estimate(U, start, 0.3, NEUTRAL, new boolean[3], 200, 1e-7, 0);
         for (int k = 0; k < M.length; k++) {
             for (int l = 0; l < M[k].length; l++) {
                 if (!NEUTRAL[k][l]) {
@@ -35,24 +35,26 @@ class ExpectationMaximisationTest {
     void aFixedComparisonKeepsItsMAndIsLeftOutOfTheEstimate() {
         ExpectationMaximisation em = synthetic(100_000, new Random(2));
         double[][] start = {{0.4, 0.3, 0.3}, {0.5, 0.5}, {0.4, 0.3, 0.3, 1}};
-        var result = em.estimate(U, start, 0.3, NEUTRAL, new boolean[]{false, true, false}, 200, 1e-7);
+        var result = em.estimate(U, start, 0.3, NEUTRAL, new boolean[]{false, true, false}, 200, 1e-7, 0);
         assertThat(result.m()[1]).containsExactly(0.5, 0.5);
         assertThat(result.m()[0][0]).isCloseTo(0.85, within(0.03));
         assertThat(result.matchShare()).isCloseTo(LAMBDA, within(0.01));
     }
 
     @Test
-    void aLevelNeverSeenAmongTruePairsGetsTheSmallestMNotZero() {
-        ExpectationMaximisation em = new ExpectationMaximisation(new int[]{2, 2});
-        Random r = new Random(3);
-        for (int i = 0; i < 10_000; i++) {
-            boolean match = i < 1000;
-            em.add(new int[]{match ? 0 : r.nextInt(100) < 5 ? 0 : 1, match ? 0 : r.nextInt(2)});
+    void withFewTruePairsThePriorPrevailsAndWithManyTheData() {
+        double[][] prior = {{0.6, 0.3, 0.1}, {0.9, 0.1}, {0.5, 0.3, 0.2, 1}};
+        // 200,000 pairs hold 16,000 true ones: a prior of 200 pairs moves m by little
+        var many = synthetic(200_000, new Random(4)).estimate(U, prior, 0.3, NEUTRAL, new boolean[3], 200, 1e-7, 200);
+        assertThat(many.m()[0][0]).isCloseTo(0.85, within(0.02));
+        // 250 pairs hold about 20 true ones: the prior of 200 pairs keeps m near it
+        var few = synthetic(250, new Random(5)).estimate(U, prior, 0.3, NEUTRAL, new boolean[3], 200, 1e-7, 200);
+        assertThat(few.m()[0][0]).isBetween(0.6, 0.7);
+        for (double[] m : few.m()) {
+            for (double x : m) {
+                assertThat(x).isGreaterThanOrEqualTo(ExpectationMaximisation.SMALLEST);
+            }
         }
-        var result = em.estimate(new double[][]{{0.05, 0.95}, {0.5, 0.5}}, new double[][]{{0.5, 0.5}, {0.5, 0.5}}, 0.5,
-                new boolean[][]{{false, false}, {false, false}}, new boolean[2], 500, 1e-9);
-        assertThat(result.m()[0][1]).isEqualTo(ExpectationMaximisation.SMALLEST);
-        assertThat(Double.isFinite(Math.log(result.m()[0][1]))).isTrue();
     }
 
     /** Pairs drawn from the true model: a true pair with probability λ, each comparison's level from m or u. */
