@@ -49,7 +49,7 @@ class ExpectationMaximisationTest {
         assertThat(many.m()[0][0]).isCloseTo(0.85, within(0.02));
         // 250 pairs hold about 20 true ones: the prior of 200 pairs keeps m near it
         var few = synthetic(250, new Random(5)).estimate(U, prior, 0.3, NEUTRAL, new boolean[3], 200, 1e-7, 200);
-        assertThat(few.m()[0][0]).isBetween(0.6, 0.7);
+        assertThat(few.m()[0][0]).isBetween(0.5, 0.75);
         for (double[] m : few.m()) {
             for (double x : m) {
                 assertThat(x).isGreaterThanOrEqualTo(ExpectationMaximisation.SMALLEST);
