@@ -88,6 +88,21 @@ class LinkageWeightsApiTest {
                 .isEqualTo(404);
     }
 
+    @Test
+    void theLinkagePageLinksToTheWeightsPageWhichShowsThemAndAnEstimate() {
+        Api officer = Api.as(port, "officer", "officer123");
+        assertThat(officer.get("/linkage").body()).contains("id=\"weights-link\"", "/linkage/weights");
+        assertThat(Api.as(port, "cadre", "cadre123").get("/linkage").body()).doesNotContain("id=\"weights-link\"");
+        Api.Response page = officer.get("/linkage/weights");
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("默认权重", "姓名相同", "id=\"estimate-form\"");
+        long version = ((Number) officer.post("/api/v1/linkage/weights/estimate", "{\"area\":\"" + VILLAGE + "\"}")
+                .json("$.version")).longValue();
+        Api.Response shown = officer.get("/linkage/weights?version=" + version);
+        assertThat(shown.status()).as(shown.body()).isEqualTo(200);
+        assertThat(shown.body()).contains("id=\"estimate\"", "id=\"adopt-form\"", "两个不同的有效身份证号");
+    }
+
     private static Map<String, Object> level(List<Map<String, Object>> levels, String comparison, String level) {
         return levels.stream().filter(l -> comparison.equals(l.get("comparison")) && level.equals(l.get("level")))
                 .findFirst().orElseThrow();
