@@ -1,14 +1,12 @@
 package org.renkou.linkage;
 
 import org.renkou.access.Audited;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.renkou.common.ConflictException;
 import org.renkou.common.ValidationException;
-import org.renkou.people.Person;
+import org.renkou.people.CodeTables;
 import org.renkou.people.PersonService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,16 +20,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @Audited(target = "linkage_pair")
 class LinkageWebController {
-    /** One row of the side-by-side view: the field's message key, both values, whether they differ. */
-    record Row(String field, Object left, Object right, boolean differs) {
-    }
+    private static final String VALUE = "value.";
 
     private final LinkageService linkage;
     private final PersonService persons;
+    private final PairReview review;
+    private final CodeTables codes;
 
-    LinkageWebController(LinkageService linkage, PersonService persons) {
+    LinkageWebController(LinkageService linkage, PersonService persons, PairReview review, CodeTables codes) {
+        this.codes = codes;
         this.linkage = linkage;
         this.persons = persons;
+        this.review = review;
     }
 
     @GetMapping("/linkage")
@@ -66,20 +66,22 @@ class LinkageWebController {
 
     @GetMapping("/linkage/pairs/{id}")
     String pair(@PathVariable long id, Model model) {
-        LinkageRepository.Pair pair = linkage.pair(id);
-        Person left = persons.get(pair.leftId());
-        Person right = persons.get(pair.rightId());
-        model.addAttribute("pair", pair);
-        model.addAttribute("reasons", linkage.reasons(pair.reasons()));
-        model.addAttribute("left", left);
-        model.addAttribute("right", right);
-        model.addAttribute("rows", rows(left, right));
+        model.addAttribute("review", review.of(id));
+        model.addAttribute("codes", codes);
         return "linkage/pair";
     }
 
+    /** {@code value.FIELD} parameters say, field by field, the id of the record whose value stays. */
     @PostMapping("/linkage/pairs/{id}/merge")
-    String merge(@PathVariable long id, @RequestParam long survivorId, RedirectAttributes redirect) {
-        return decided(id, redirect, () -> linkage.merge(id, survivorId));
+    String merge(@PathVariable long id, @RequestParam long survivorId, @RequestParam Map<String, String> params,
+                 RedirectAttributes redirect) {
+        Map<String, Long> values = new LinkedHashMap<>();
+        params.forEach((name, value) -> {
+            if (name.startsWith(VALUE) && value.matches("\\d{1,18}")) {
+                values.put(name.substring(VALUE.length()), Long.valueOf(value));
+            }
+        });
+        return decided(id, redirect, () -> linkage.merge(id, survivorId, values));
     }
 
     @PostMapping("/linkage/pairs/{id}/distinct")
@@ -98,29 +100,9 @@ class LinkageWebController {
             redirect.addFlashAttribute("saved", true);
         } catch (ConflictException e) {
             redirect.addFlashAttribute("errors", List.of(e.getMessage()));
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("errors", e.problems().stream().map(p -> p.message()).toList());
         }
         return "redirect:/linkage/pairs/" + id;
-    }
-
-    private static List<Row> rows(Person a, Person b) {
-        List<Row> rows = new ArrayList<>();
-        add(rows, "name", a.name(), b.name());
-        add(rows, "idNumber", a.idNumber(), b.idNumber());
-        add(rows, "sex", a.sex(), b.sex());
-        add(rows, "birthDate", a.birthDate(), b.birthDate());
-        add(rows, "ethnicity", a.ethnicity(), b.ethnicity());
-        add(rows, "maritalStatus", a.maritalStatus(), b.maritalStatus());
-        add(rows, "householdNo", a.householdNo(), b.householdNo());
-        add(rows, "relation", a.relation(), b.relation());
-        add(rows, "hukouCode", a.hukouCode(), b.hukouCode());
-        add(rows, "villageCode", a.villageCode(), b.villageCode());
-        add(rows, "status", a.status(), b.status());
-        add(rows, "phone", a.phone(), b.phone());
-        add(rows, "address", a.address(), b.address());
-        return rows;
-    }
-
-    private static void add(List<Row> rows, String field, Object left, Object right) {
-        rows.add(new Row(field, left, right, !Objects.equals(left, right)));
     }
 }
