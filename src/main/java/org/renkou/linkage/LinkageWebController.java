@@ -26,8 +26,11 @@ class LinkageWebController {
     private final PersonService persons;
     private final PairReview review;
     private final CodeTables codes;
+    private final AutoMerges autoMerges;
 
-    LinkageWebController(LinkageService linkage, PersonService persons, PairReview review, CodeTables codes) {
+    LinkageWebController(LinkageService linkage, PersonService persons, PairReview review, CodeTables codes,
+                         AutoMerges autoMerges) {
+        this.autoMerges = autoMerges;
         this.codes = codes;
         this.linkage = linkage;
         this.persons = persons;
@@ -39,14 +42,9 @@ class LinkageWebController {
                  @RequestParam(required = false) Long run, @RequestParam(name = "import", required = false) Long importJob,
                  @RequestParam(required = false) Integer page, Model model) {
         var result = linkage.pairs(area, status.isBlank() ? null : status, run, importJob, page, 50);
-        Map<Long, String> names = new LinkedHashMap<>();
-        for (var p : result.items()) {
-            names.computeIfAbsent(p.leftId(), id -> persons.get(id).name());
-            names.computeIfAbsent(p.rightId(), id -> persons.get(id).name());
-        }
         model.addAttribute("result", result);
         model.addAttribute("runs", linkage.recentRuns());
-        model.addAttribute("names", names);
+        model.addAttribute("names", names(result.items()));
         model.addAttribute("area", area);
         model.addAttribute("status", status);
         model.addAttribute("run", run);
@@ -84,6 +82,26 @@ class LinkageWebController {
         return decided(id, redirect, () -> linkage.merge(id, survivorId, values));
     }
 
+    @GetMapping("/linkage/auto")
+    String autoPreview(@RequestParam(required = false) String area, @RequestParam(required = false) Integer page,
+                       Model model) {
+        AutoMerges.Preview preview = autoMerges.preview(area, page, 50);
+        model.addAttribute("preview", preview);
+        model.addAttribute("result", preview.pairs());
+        model.addAttribute("names", names(preview.pairs().items()));
+        model.addAttribute("area", area);
+        return "linkage/auto";
+    }
+
+    @PostMapping("/linkage/auto")
+    String autoMerge(@RequestParam(required = false) String area, @RequestParam long upTo, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("outcome", autoMerges.mergeAll(area, upTo));
+        if (area != null && !area.isBlank()) {
+            redirect.addAttribute("area", area.trim());
+        }
+        return "redirect:/linkage/auto";
+    }
+
     @PostMapping("/linkage/pairs/{id}/distinct")
     String distinct(@PathVariable long id, RedirectAttributes redirect) {
         return decided(id, redirect, () -> linkage.distinct(id));
@@ -92,6 +110,15 @@ class LinkageWebController {
     @PostMapping("/linkage/pairs/{id}/undo")
     String undo(@PathVariable long id, RedirectAttributes redirect) {
         return decided(id, redirect, () -> linkage.undo(id));
+    }
+
+    private Map<Long, String> names(List<LinkageRepository.Pair> pairs) {
+        Map<Long, String> names = new LinkedHashMap<>();
+        for (var p : pairs) {
+            names.computeIfAbsent(p.leftId(), id -> persons.get(id).name());
+            names.computeIfAbsent(p.rightId(), id -> persons.get(id).name());
+        }
+        return names;
     }
 
     private static String decided(long id, RedirectAttributes redirect, Runnable decision) {
