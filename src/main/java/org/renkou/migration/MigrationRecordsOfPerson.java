@@ -7,6 +7,7 @@ import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
 import org.renkou.common.Messages;
 import org.renkou.people.PersonRecords;
+import org.renkou.people.PersonService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,10 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 class MigrationRecordsOfPerson implements PersonRecords {
     private final JdbcClient jdbc;
+    private final PersonService persons;
     private final AccessService access;
     private final Messages messages;
 
-    MigrationRecordsOfPerson(JdbcClient jdbc, AccessService access, Messages messages) {
+    MigrationRecordsOfPerson(JdbcClient jdbc, PersonService persons, AccessService access, Messages messages) {
+        this.persons = persons;
         this.jdbc = jdbc;
         this.access = access;
         this.messages = messages;
@@ -34,6 +37,7 @@ class MigrationRecordsOfPerson implements PersonRecords {
         if (!access.has(Permission.READ_FLOATING)) {
             return Records.hidden(title);
         }
+        persons.get(personId); // answers not found unless the reader may see the person
         List<Row> rows = new ArrayList<>(jdbc.sql("select kind, moved_on, place_code from migration_move where person_id = ?")
                 .param(personId)
                 .query((rs, i) -> new Row(rs.getDate(2).toLocalDate(), messages.get("migration.move." + rs.getString(1))

@@ -5,6 +5,7 @@ import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
 import org.renkou.common.Messages;
 import org.renkou.people.PersonRecords;
+import org.renkou.people.PersonService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,10 +13,12 @@ import org.springframework.stereotype.Component;
 @Component
 class SupportRecordsOfPerson implements PersonRecords {
     private final JdbcClient jdbc;
+    private final PersonService persons;
     private final AccessService access;
     private final Messages messages;
 
-    SupportRecordsOfPerson(JdbcClient jdbc, AccessService access, Messages messages) {
+    SupportRecordsOfPerson(JdbcClient jdbc, PersonService persons, AccessService access, Messages messages) {
+        this.persons = persons;
         this.jdbc = jdbc;
         this.access = access;
         this.messages = messages;
@@ -32,6 +35,7 @@ class SupportRecordsOfPerson implements PersonRecords {
         if (!access.has(Permission.READ_SUPPORT)) {
             return Records.hidden(title);
         }
+        persons.get(personId); // answers not found unless the reader may see the person
         List<Row> rows = jdbc.sql("""
                 select p.name, a.state, a.applied_on, a.beneficiary_id = ? as beneficiary
                 from allowance_application a join allowance_programme p on p.id = a.programme_id
