@@ -5,11 +5,13 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.renkou.common.AreaCondition;
 import org.renkou.common.AreaScope;
 import org.renkou.common.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -120,39 +122,36 @@ class LinkageRepository {
 
     /** Whether one of the pair's persons is in the scope. */
     boolean inScope(Pair pair, AreaScope scope) {
-        List<Object> params = new ArrayList<>(List.of(pair.leftId(), pair.rightId()));
-        String inScope = scope.sql("v.code", "v.code", params);
-        return jdbc.sql("select exists (select 1 from (values (person_village(?)), (person_village(?))) v(code) where "
-                + inScope + ")").params(params).query(Boolean.class).single();
+        AreaCondition in = scope.on("v.code", "v.code");
+        return jdbc.sql("select exists (select 1 from (values (person_village(:left)), (person_village(:right))) v(code)"
+                        + " where " + in.sql() + ")")
+                .param("left", pair.leftId()).param("right", pair.rightId()).params(in.params()).query(Boolean.class).single();
     }
 
     /** The pairs with at least one person in the area and in the user's scope, best first. */
     PageResult<Pair> pairs(String area, String status, Long runId, Long importJobId, AreaScope scope, int page, int size) {
-        List<Object> params = new ArrayList<>();
+        // a grid worker's scope (grid codes) matches no village code: pairs are the town office's and cadres' work
+        AreaCondition in = scope.on("v.code", "v.code");
+        Map<String, Object> params = new HashMap<>(in.params());
         StringBuilder where = new StringBuilder(" where true");
         if (status != null) {
-            where.append(" and p.status = ?");
-            params.add(status);
+            where.append(" and p.status = :status");
+            params.put("status", status);
         }
         if (runId != null) {
-            where.append(" and p.run_id = ?");
-            params.add(runId);
+            where.append(" and p.run_id = :run");
+            params.put("run", runId);
         }
         if (importJobId != null) {
-            where.append(" and p.import_job_id = ?");
-            params.add(importJobId);
+            where.append(" and p.import_job_id = :importJob");
+            params.put("importJob", importJobId);
         }
-        params.add((area == null ? "" : area) + "%");
-        // a grid worker's scope (grid codes) matches no village code: pairs are the town office's and cadres' work
-        String inScope = scope.sql("v.code", "v.code", params);
+        params.put("area", (area == null ? "" : area) + "%");
         where.append(" and exists (select 1 from (values (person_village(p.left_id)), (person_village(p.right_id))) v(code)"
-                + " where v.code like ? and ").append(inScope).append(")");
+                + " where v.code like :area and ").append(in.sql()).append(")");
         long total = jdbc.sql("select count(*) from linkage_pair p" + where).params(params).query(Long.class).single();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(size);
-        pageParams.add((long) page * size);
-        List<Pair> items = jdbc.sql("select * from linkage_pair p" + where + " order by p.score desc, p.id limit ? offset ?")
-                .params(pageParams).query(LinkageRepository::pair).list();
+        List<Pair> items = jdbc.sql("select * from linkage_pair p" + where + " order by p.score desc, p.id limit :size offset :offset")
+                .params(params).param("size", size).param("offset", (long) page * size).query(LinkageRepository::pair).list();
         return new PageResult<>(items, total, page, size);
     }
 
