@@ -99,8 +99,8 @@ public class CadreService {
                 .map(p -> new Vacancy(p.id(), p.kind(), p.areaCode(), p.areaName(), p.title())).toList());
         Set<String> withCadrePost = new HashSet<>();
         all.stream().filter(p -> p.kind() == Post.Kind.VILLAGE_CADRE).forEach(p -> withCadrePost.add(p.areaCode()));
-        for (Area v : areas.byLevel(Area.Level.VILLAGE)) {
-            if (user.scope().contains(v.code()) && (area == null || area.isBlank() || v.code().startsWith(area.trim()))
+        for (Area v : areas.inScope(Area.Level.VILLAGE)) {
+            if ((area == null || area.isBlank() || v.code().startsWith(area.trim()))
                     && !withCadrePost.contains(v.code())) {
                 vacancies.add(new Vacancy(null, Post.Kind.VILLAGE_CADRE, v.code(), v.name(), v.name() + "计生专干"));
             }
