@@ -24,6 +24,7 @@ import org.renkou.common.PgCopy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * birth date and household number for a child without one; changes land in the person's history. Only the
  * columns the file has are compared and written.
  */
+@NamedInterface("imports")
 @Service
 public class PersonImport {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PersonImport.class);
