@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -130,29 +131,64 @@ class LinkageRepository {
 
     /** The pairs with at least one person in the area and in the user's scope, best first. */
     PageResult<Pair> pairs(String area, String status, Long runId, Long importJobId, AreaScope scope, int page, int size) {
-        // a grid worker's scope (grid codes) matches no village code: pairs are the town office's and cadres' work
-        AreaCondition in = scope.on("v.code", "v.code");
-        Map<String, Object> params = new HashMap<>(in.params());
-        StringBuilder where = new StringBuilder(" where true");
-        if (status != null) {
-            where.append(" and p.status = :status");
-            params.put("status", status);
-        }
-        if (runId != null) {
-            where.append(" and p.run_id = :run");
-            params.put("run", runId);
-        }
-        if (importJobId != null) {
-            where.append(" and p.import_job_id = :importJob");
-            params.put("importJob", importJobId);
-        }
-        params.put("area", (area == null ? "" : area) + "%");
-        where.append(" and exists (select 1 from (values (person_village(p.left_id)), (person_village(p.right_id))) v(code)"
-                + " where v.code like :area and ").append(in.sql()).append(")");
+        return pairs(new Filter(area, status, null, runId, importJobId, null), scope, page, size);
+    }
+
+    /** Which pairs a list holds: each part null for any; {@code upTo} the highest pair id. */
+    record Filter(String area, String status, String match, Long runId, Long importJobId, Long upTo) {
+    }
+
+    PageResult<Pair> pairs(Filter f, AreaScope scope, int page, int size) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(f, scope, params);
         long total = jdbc.sql("select count(*) from linkage_pair p" + where).params(params).query(Long.class).single();
         List<Pair> items = jdbc.sql("select * from linkage_pair p" + where + " order by p.score desc, p.id limit :size offset :offset")
                 .params(params).param("size", size).param("offset", (long) page * size).query(LinkageRepository::pair).list();
         return new PageResult<>(items, total, page, size);
+    }
+
+    /** The ids of every pair of the list, in the list's order. */
+    List<Long> pairIds(Filter f, AreaScope scope) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(f, scope, params);
+        return jdbc.sql("select p.id from linkage_pair p" + where + " order by p.score desc, p.id").params(params)
+                .query(Long.class).list();
+    }
+
+    /** The highest pair id there is (a preview's bound: pairs queued after it are not in it). */
+    long lastPairId() {
+        return jdbc.sql("select coalesce(max(id), 0) from linkage_pair").query(Long.class).single();
+    }
+
+    private static String where(Filter f, AreaScope scope, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" where true");
+        if (f.status() != null) {
+            where.append(" and p.status = :status");
+            params.put("status", f.status());
+        }
+        if (f.match() != null) {
+            where.append(" and p.match = :match");
+            params.put("match", f.match());
+        }
+        if (f.runId() != null) {
+            where.append(" and p.run_id = :run");
+            params.put("run", f.runId());
+        }
+        if (f.importJobId() != null) {
+            where.append(" and p.import_job_id = :importJob");
+            params.put("importJob", f.importJobId());
+        }
+        if (f.upTo() != null) {
+            where.append(" and p.id <= :upTo");
+            params.put("upTo", f.upTo());
+        }
+        params.put("area", (f.area() == null ? "" : f.area()) + "%");
+        // a grid worker's scope (grid codes) matches no village code: pairs are the town office's and cadres' work
+        AreaCondition in = scope.on("v.code", "v.code");
+        params.putAll(in.params());
+        where.append(" and exists (select 1 from (values (person_village(p.left_id)), (person_village(p.right_id))) v(code)"
+                + " where v.code like :area and ").append(in.sql()).append(")");
+        return where.toString();
     }
 
     void decide(long pairId, String status, Long survivorId, Long mergeId, String username) {

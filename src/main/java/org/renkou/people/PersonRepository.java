@@ -130,7 +130,9 @@ class PersonRepository {
             where.append(" and p.status in ('INFLOW', 'OUTFLOW')");
         }
         if (!PersonValidator.blank(c.idNumber())) {
-            where.append(" and p.id_number = :idNumber");
+            // a merged record's number finds the record it was merged into
+            where.append(" and p.id in (select x.id from person x where x.id_number = :idNumber and not x.entered_by_mistake"
+                    + " union all select m.merged_into from person m where m.id_number = :idNumber and m.merged_into is not null)");
             params.put("idNumber", IdNumber.parse(c.idNumber()).normalized());
         }
         if (!PersonValidator.blank(c.name())) {
