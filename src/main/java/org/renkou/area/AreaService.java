@@ -59,7 +59,6 @@ public class AreaService {
         return path;
     }
 
-    /** All village-level units and grids, for pick lists. */
     /** Code → name of every area of a level, in code order (for pages that show names beside codes). */
     public java.util.Map<String, String> names(Area.Level level) {
         java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
@@ -73,12 +72,21 @@ public class AreaService {
     }
 
     /**
-     * The areas of a level the signed-in user may choose (their own, those inside them, and those on the way to
-     * them, as a grid worker's village): the one source of the "villages I may see" lists.
+     * The areas of a level the signed-in user may choose to narrow a list (their own, those inside them, and
+     * those on the way to them, as a grid worker's village): the one source of the "villages I may see" lists.
      */
     public List<Area> visible(Area.Level level) {
         AreaScope scope = access.current().scope();
         return byLevel(level).stream().filter(a -> scope.coversArea(a.code())).toList();
+    }
+
+    /**
+     * The areas of a level that lie wholly in the signed-in user's areas: those they may record something at
+     * or read the figures of (a grid worker's village is not one of them).
+     */
+    public List<Area> inScope(Area.Level level) {
+        AreaScope scope = access.current().scope();
+        return byLevel(level).stream().filter(a -> scope.contains(a.code())).toList();
     }
 
     /** Whether {@code inner} lies in (or is) {@code outer}: codes nest by prefix. */

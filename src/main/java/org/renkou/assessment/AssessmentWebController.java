@@ -60,7 +60,7 @@ class AssessmentWebController {
     List<Area> assessable() {
         List<Area> list = new ArrayList<>();
         for (Area.Level level : List.of(Area.Level.COUNTY, Area.Level.TOWN)) {
-            areas.byLevel(level).stream().filter(a -> access.current().scope().contains(a.code())).forEach(list::add);
+            list.addAll(areas.inScope(level));
         }
         return list;
     }

@@ -1,7 +1,6 @@
 package org.renkou.cadres;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -9,8 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
+import org.renkou.common.AreaCondition;
+import org.renkou.common.AreaScope;
 import org.renkou.common.ReportPeriod;
-import org.renkou.stats.AreaFilter;
 import org.renkou.stats.Fraction;
 import org.renkou.stats.Indicator;
 import org.renkou.stats.IndicatorSource;
@@ -64,11 +64,11 @@ class CadreIndicators implements IndicatorSource {
     @Override
     public Map<String, Map<String, Fraction>> compute(Set<String> codes, String area, ReportPeriod period, LocalDate asOf) {
         Map<String, Map<String, Fraction>> out = new HashMap<>();
-        List<Object> params = new ArrayList<>(List.of(asOf));
+        AreaCondition in = AreaScope.of(area).on("p.area_code", "p.area_code");
         Set<String> withCadrePost = new HashSet<>();
-        jdbc.sql("select left(p.area_code, 12), p.kind, count(*), count(*) filter (where p.cadre_id is not null and p.since <= ?)"
-                        + " from cadre_post p where " + AreaFilter.sql(area, "p.area_code", "p.area_code", params) + " group by 1, 2")
-                .params(params).query(rs -> {
+        jdbc.sql("select left(p.area_code, 12), p.kind, count(*), count(*) filter (where p.cadre_id is not null and p.since <= :asOf)"
+                        + " from cadre_post p where " + in.sql() + " group by 1, 2")
+                .param("asOf", asOf).params(in.params()).query(rs -> {
                     String unit = rs.getString(1);
                     Post.Kind kind = Post.Kind.valueOf(rs.getString(2));
                     long posts = rs.getLong(3);
@@ -91,10 +91,9 @@ class CadreIndicators implements IndicatorSource {
         }
         if (codes.contains(HOURS)) {
             Map<Long, Integer> hours = cadres.hoursByCadre(period);
-            params = new ArrayList<>();
             jdbc.sql("select distinct on (p.cadre_id) p.cadre_id, left(p.area_code, 12) from cadre_post p where p.cadre_id is not null"
-                            + " and " + AreaFilter.sql(area, "p.area_code", "p.area_code", params) + " order by p.cadre_id, p.id")
-                    .params(params).query(rs -> {
+                            + " and " + in.sql() + " order by p.cadre_id, p.id")
+                    .params(in.params()).query(rs -> {
                         Integer h = hours.get(rs.getLong(1));
                         if (h != null) {
                             out.computeIfAbsent(rs.getString(2), k -> new HashMap<>()).merge(HOURS, Fraction.count(h), Fraction::plus);

@@ -21,6 +21,7 @@ import org.renkou.access.Permission;
 import org.renkou.access.UserService;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
+import org.renkou.common.AreaCondition;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.Messages;
 import org.renkou.common.NotFoundException;
@@ -83,11 +84,12 @@ public class CadreService {
     /** The posts of the area (all of the user's areas when blank), of one kind or all, with hours of the period. */
     public Team team(String area, Post.Kind kind, ReportPeriod period) {
         CurrentUser user = access.require(Permission.READ_CADRE_TEAM);
-        List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder(user.scope().sql("p.area_code", "p.area_code", params));
+        AreaCondition in = user.scope().on("p.area_code", "p.area_code");
+        Map<String, Object> params = new HashMap<>(in.params());
+        StringBuilder where = new StringBuilder(in.sql());
         if (area != null && !area.isBlank()) {
-            where.append(" and p.area_code like ?");
-            params.add(area.trim() + "%");
+            where.append(" and p.area_code like :area");
+            params.put("area", area.trim() + "%");
         }
         Map<Long, Integer> hours = hoursByCadre(period);
         Map<String, String> names = areaNames();
@@ -97,8 +99,8 @@ public class CadreService {
                 .map(p -> new Vacancy(p.id(), p.kind(), p.areaCode(), p.areaName(), p.title())).toList());
         Set<String> withCadrePost = new HashSet<>();
         all.stream().filter(p -> p.kind() == Post.Kind.VILLAGE_CADRE).forEach(p -> withCadrePost.add(p.areaCode()));
-        for (Area v : areas.byLevel(Area.Level.VILLAGE)) {
-            if (user.scope().contains(v.code()) && (area == null || area.isBlank() || v.code().startsWith(area.trim()))
+        for (Area v : areas.inScope(Area.Level.VILLAGE)) {
+            if ((area == null || area.isBlank() || v.code().startsWith(area.trim()))
                     && !withCadrePost.contains(v.code())) {
                 vacancies.add(new Vacancy(null, Post.Kind.VILLAGE_CADRE, v.code(), v.name(), v.name() + "计生专干"));
             }
@@ -115,10 +117,10 @@ public class CadreService {
     /** One cadre: contact, posts and the trainings attended in the period. */
     public Cadre cadre(long id, ReportPeriod period) {
         CurrentUser user = access.require(Permission.READ_CADRE_TEAM);
-        List<Object> params = new ArrayList<>(List.of(id));
+        AreaCondition in = user.scope().on("p.area_code", "p.area_code");
         Map<Long, Integer> hours = hoursByCadre(period);
-        List<Post> posts = jdbc.sql(SELECT + " where p.cadre_id = ? and " + user.scope().sql("p.area_code", "p.area_code", params)
-                        + " order by p.id").params(params).query((rs, n) -> post(rs, user, areaNames(), hours)).list();
+        List<Post> posts = jdbc.sql(SELECT + " where p.cadre_id = :cadre and " + in.sql() + " order by p.id")
+                .param("cadre", id).params(in.params()).query((rs, n) -> post(rs, user, areaNames(), hours)).list();
         if (posts.isEmpty() && !user.scope().all()) { // a former cadre without posts: the node's administrators
             throw new NotFoundException("cadre " + id);
         }
@@ -207,10 +209,10 @@ public class CadreService {
 
     private Post post(long id) {
         CurrentUser user = access.require(Permission.READ_CADRE_TEAM);
-        List<Object> params = new ArrayList<>(List.of(id));
+        AreaCondition in = user.scope().on("p.area_code", "p.area_code");
         int year = today().getYear();
         Map<Long, Integer> hours = hoursByCadre(new ReportPeriod(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
-        return jdbc.sql(SELECT + " where p.id = ? and " + user.scope().sql("p.area_code", "p.area_code", params)).params(params)
+        return jdbc.sql(SELECT + " where p.id = :id and " + in.sql()).param("id", id).params(in.params())
                 .query((rs, n) -> post(rs, user, areaNames(), hours)).optional()
                 .orElseThrow(() -> new NotFoundException("post " + id));
     }

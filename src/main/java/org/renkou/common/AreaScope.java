@@ -1,18 +1,22 @@
 package org.renkou.common;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The areas a user may see: everything, or the subtrees under some area codes (a 12-digit village code, a
- * 15-digit grid code, a 9-digit town code). The one place that turns that into SQL, so every list is scoped
- * the same way. Area codes nest by prefix, so "inside" is "starts with".
+ * 15-digit grid code, a 9-digit town code). {@link #on} is the one place that turns that into SQL, so every
+ * list is scoped the same way. Area codes nest by prefix, so "inside" is "starts with".
  */
 public record AreaScope(boolean all, List<String> codes) {
     public static final AreaScope EVERYTHING = new AreaScope(true, List.of());
 
     public static AreaScope of(List<String> codes) {
         return new AreaScope(false, List.copyOf(codes));
+    }
+
+    /** One area and everything below it. */
+    public static AreaScope of(String code) {
+        return of(List.of(code));
     }
 
     public boolean covers(String villageCode, String gridCode) {
@@ -31,24 +35,11 @@ public record AreaScope(boolean all, List<String> codes) {
         return all || codes.stream().anyMatch(c -> areaCode.startsWith(c) || c.startsWith(areaCode));
     }
 
-    /** A SQL condition (in parentheses, so it joins any text) on the given columns; parameters go to {@code params}. */
-    public String sql(String villageColumn, String gridColumn, List<Object> params) {
-        if (all) {
-            return "(true)";
-        }
-        if (codes.isEmpty()) {
-            return "(false)";
-        }
-        List<String> parts = new ArrayList<>();
-        for (String c : codes) {
-            if (c.length() >= 15) {
-                parts.add(gridColumn + " = ?");
-                params.add(c);
-            } else {
-                parts.add(villageColumn + " like ?");
-                params.add(c + "%");
-            }
-        }
-        return "(" + String.join(" or ", parts) + ")";
+    /**
+     * The condition that a row lies in this scope, on its village and grid columns (a table without grids
+     * passes {@code "null"}): the one way queries of personal data are scoped.
+     */
+    public AreaCondition on(String villageColumn, String gridColumn) {
+        return AreaCondition.of(this, villageColumn, gridColumn);
     }
 }

@@ -5,9 +5,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import org.renkou.common.AreaCondition;
+import org.renkou.common.AreaScope;
 import org.renkou.common.Messages;
 import org.renkou.common.ReportPeriod;
-import org.renkou.stats.AreaFilter;
 import org.renkou.stats.Chart;
 import org.renkou.stats.ChartSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,11 +34,10 @@ class BirthCharts implements ChartSource {
         }
         List<BigDecimal> boys = Chart.zeros(months.size());
         List<BigDecimal> girls = Chart.zeros(months.size());
-        List<Object> params = new ArrayList<>(List.of(period.from(), period.to()));
+        AreaCondition in = AreaScope.of(area).on("b.area_code", "b.grid_code");
         jdbc.sql("select to_char(b.birth_date, 'YYYY-MM'), b.sex, count(*) from birth b where not b.adopted"
-                        + " and b.birth_date between ? and ? and " + AreaFilter.sql(area, "b.area_code", "b.grid_code", params)
-                        + " group by 1, 2")
-                .params(params).query(rs -> {
+                        + " and b.birth_date between :from and :to and " + in.sql() + " group by 1, 2")
+                .param("from", period.from()).param("to", period.to()).params(in.params()).query(rs -> {
                     int i = months.indexOf(rs.getString(1));
                     ("1".equals(rs.getString(2)) ? boys : girls).set(i, BigDecimal.valueOf(rs.getLong(3)));
                 });

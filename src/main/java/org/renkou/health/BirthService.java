@@ -13,7 +13,7 @@ import org.renkou.access.Permission;
 import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
-import org.renkou.common.AreaScope;
+import org.renkou.common.AreaCondition;
 import org.renkou.common.Dates;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.Messages;
@@ -79,13 +79,10 @@ public class BirthService {
     /** Births in an area the user may see, in a period, with their classification. */
     public List<Birth> births(String area, ReportPeriod period) {
         CurrentUser user = access.require(Permission.READ_HEALTH);
-        List<Object> params = new ArrayList<>(List.of(period.from(), period.to()));
-        String where = " where not b.adopted and b.birth_date between ? and ? and "
-                + user.scope().sql("b.area_code", "b.grid_code", params);
-        if (area != null && !area.isBlank()) {
-            where += " and " + AreaScope.of(List.of(area.trim())).sql("b.area_code", "b.grid_code", params);
-        }
-        return jdbc.sql(SELECT + where + " order by b.birth_date, b.id limit 2000").params(params)
+        AreaCondition in = user.scope().on("b.area_code", "b.grid_code").within(area);
+        return jdbc.sql(SELECT + " where not b.adopted and b.birth_date between :from and :to and " + in.sql()
+                        + " order by b.birth_date, b.id limit 2000")
+                .param("from", period.from()).param("to", period.to()).params(in.params())
                 .query(BirthService::birth).list();
     }
 

@@ -13,6 +13,7 @@ import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.area.AreaService;
+import org.renkou.common.AreaCondition;
 import org.renkou.common.AreaScope;
 import org.renkou.common.Dates;
 import org.renkou.common.FieldProblem;
@@ -66,10 +67,11 @@ public class CampaignService {
                 values (?, ?::text[], ?, ?, ?::text[], ?) returning id""")
                 .params(f.name().trim(), pgArray(f.kinds().stream().map(Enum::name).distinct().toList()), f.startsOn(),
                         f.endsOn(), pgArray(codes), user.username()).query(Long.class).single();
-        List<Object> params = new ArrayList<>(List.of(id, f.startsOn()));
+        AreaCondition inCampaign = AreaScope.of(codes).on("w.village_code", "w.grid_code");
         int roster = jdbc.sql("insert into check_roster (campaign_id, person_id, village_code, grid_code)"
-                + " select ?, person_id, village_code, grid_code from married_wra_on(?) w where "
-                + AreaScope.of(codes).sql("w.village_code", "w.grid_code", params)).params(params).update();
+                        + " select :campaign, person_id, village_code, grid_code from married_wra_on(:startsOn) w where "
+                        + inCampaign.sql())
+                .param("campaign", id).param("startsOn", f.startsOn()).params(inCampaign.params()).update();
         audit.record(AuditAction.CREATE, "check_campaign", String.valueOf(id), f.name() + ": " + roster + " on the roster");
         return campaign(id);
     }
@@ -77,12 +79,11 @@ public class CampaignService {
     /** Every campaign, newest first, with the roster and checks within the user's areas. */
     public List<Campaign> campaigns() {
         CurrentUser user = access.require(Permission.READ_HEALTH);
-        List<Object> params = new ArrayList<>();
-        String scope = user.scope().sql("r.village_code", "r.grid_code", params);
+        AreaCondition in = user.scope().on("r.village_code", "r.grid_code");
         return jdbc.sql("select c.*, count(r.person_id) as roster, count(r.checked_on) as checked from check_campaign c"
-                        + " left join check_roster r on r.campaign_id = c.id and " + scope
+                        + " left join check_roster r on r.campaign_id = c.id and " + in.sql()
                         + " group by c.id order by c.starts_on desc, c.id desc")
-                .params(params).query(CampaignService::campaign).list();
+                .params(in.params()).query(CampaignService::campaign).list();
     }
 
     public Campaign campaign(long id) {
@@ -93,13 +94,13 @@ public class CampaignService {
     /** Live check progress per village-level unit the user may see. */
     public List<Campaign.Progress> progress(long id) {
         CurrentUser user = access.require(Permission.READ_HEALTH);
-        List<Object> params = new ArrayList<>(List.of(id));
+        AreaCondition in = user.scope().on("r.village_code", "r.grid_code");
         return jdbc.sql("""
                 select village_code, count(*) as roster, count(checked_on) as checked,
                        count(*) filter (where checked_on is null and followup_closed_on is null) as open
-                from check_roster r where campaign_id = ? and """ + user.scope().sql("r.village_code", "r.grid_code", params)
+                from check_roster r where campaign_id = :campaign and """ + in.sql()
                         + " group by village_code order by village_code")
-                .params(params).query((rs, n) -> new Campaign.Progress(rs.getString(1), rs.getLong(2), rs.getLong(3),
+                .param("campaign", id).params(in.params()).query((rs, n) -> new Campaign.Progress(rs.getString(1), rs.getLong(2), rs.getLong(3),
                         rs.getLong(4))).list();
     }
 
@@ -107,15 +108,13 @@ public class CampaignService {
     public List<RosterLine> roster(long id, String village, boolean uncheckedOnly) {
         Campaign c = campaign(id);
         CurrentUser user = access.current();
-        List<Object> params = new ArrayList<>(List.of(id));
-        String where = " where r.campaign_id = ? and " + user.scope().sql("r.village_code", "r.grid_code", params);
-        if (village != null && !village.isBlank()) {
-            where += " and " + AreaScope.of(List.of(village.trim())).sql("r.village_code", "r.grid_code", params);
-        }
+        AreaCondition in = user.scope().on("r.village_code", "r.grid_code").within(village);
+        String where = " where r.campaign_id = :campaign and " + in.sql();
         if (uncheckedOnly) {
             where += " and r.checked_on is null";
         }
-        return jdbc.sql(ROSTER + where + " order by r.village_code, r.grid_code, w.name, r.person_id").params(params)
+        return jdbc.sql(ROSTER + where + " order by r.village_code, r.grid_code, w.name, r.person_id")
+                .param("campaign", id).params(in.params())
                 .query((rs, n) -> rosterLine(rs, c.name(), c.endsOn())).list();
     }
 
@@ -131,16 +130,18 @@ public class CampaignService {
         if (q.isEmpty()) {
             return List.of();
         }
-        List<Object> params = new ArrayList<>(List.of(id));
-        String where = " where r.campaign_id = ? and " + user.scope().sql("r.village_code", "r.grid_code", params);
+        AreaCondition in = user.scope().on("r.village_code", "r.grid_code");
+        String where = " where r.campaign_id = :campaign and " + in.sql();
+        Object sought;
         if (q.matches("[0-9X]{15,18}")) {
-            where += " and w.id_number = ?";
-            params.add(IdNumber.parse(q).normalized() != null ? IdNumber.parse(q).normalized() : q);
+            where += " and w.id_number = :sought";
+            sought = IdNumber.parse(q).normalized() != null ? IdNumber.parse(q).normalized() : q;
         } else {
-            where += " and w.name like ?";
-            params.add(q.replace("%", "").replace("_", "") + "%");
+            where += " and w.name like :sought";
+            sought = q.replace("%", "").replace("_", "") + "%";
         }
-        return jdbc.sql(ROSTER + where + " order by w.name, r.person_id limit 10").params(params)
+        return jdbc.sql(ROSTER + where + " order by w.name, r.person_id limit 10")
+                .param("campaign", id).param("sought", sought).params(in.params())
                 .query((rs, n) -> rosterLine(rs, c.name(), c.endsOn())).list();
     }
 
@@ -165,10 +166,11 @@ public class CampaignService {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        List<Object> params = new ArrayList<>(List.of(on, f.result().name(), user.username(), id, f.personId()));
-        int n = jdbc.sql("update check_roster r set checked_on = ?, result = ?, checked_by = ?"
-                        + " where campaign_id = ? and person_id = ? and " + user.scope().sql("r.village_code", "r.grid_code", params))
-                .params(params).update();
+        AreaCondition in = user.scope().on("r.village_code", "r.grid_code");
+        int n = jdbc.sql("update check_roster r set checked_on = :on, result = :result, checked_by = :by"
+                        + " where campaign_id = :campaign and person_id = :person and " + in.sql())
+                .param("on", on).param("result", f.result().name()).param("by", user.username()).param("campaign", id)
+                .param("person", f.personId()).params(in.params()).update();
         if (n == 0) {
             throw new NotFoundException("person " + f.personId() + " on the roster of campaign " + id);
         }
@@ -183,13 +185,11 @@ public class CampaignService {
         if (f.outcome() == null) {
             throw new ValidationException(List.of(messages.problem("outcome", "required")));
         }
-        // the note may be empty (null), which List.of does not take
-        List<Object> params = new ArrayList<>(java.util.Arrays.asList(f.outcome().name(),
-                WomenService.blankToNull(f.note()), Dates.today(), id, personId));
-        int n = jdbc.sql("update check_roster r set followup_outcome = ?, followup_note = ?, followup_closed_on = ?"
-                        + " where campaign_id = ? and person_id = ? and checked_on is null and "
-                        + user.scope().sql("r.village_code", "r.grid_code", params))
-                .params(params).update();
+        AreaCondition in = user.scope().on("r.village_code", "r.grid_code");
+        int n = jdbc.sql("update check_roster r set followup_outcome = :outcome, followup_note = :note, followup_closed_on = :on"
+                        + " where campaign_id = :campaign and person_id = :person and checked_on is null and " + in.sql())
+                .param("outcome", f.outcome().name()).param("note", WomenService.blankToNull(f.note()))
+                .param("on", Dates.today()).param("campaign", id).param("person", personId).params(in.params()).update();
         if (n == 0) {
             throw new NotFoundException("absentee " + personId + " of campaign " + id);
         }
@@ -205,29 +205,31 @@ public class CampaignService {
         CurrentUser user = access.require(Permission.READ_HEALTH);
         LocalDate today = Dates.today();
         List<Task> tasks = new ArrayList<>();
-        List<Object> params = new ArrayList<>(List.of(today));
+        AreaCondition rosterIn = user.scope().on("r.village_code", "r.grid_code");
         tasks.addAll(jdbc.sql(ROSTER + " join check_campaign c on c.id = r.campaign_id"
-                        + " where c.ends_on < ? and r.checked_on is null and r.followup_closed_on is null and "
-                        + user.scope().sql("r.village_code", "r.grid_code", params) + " order by c.ends_on, r.village_code, w.name")
-                .params(params).query((rs, n) -> new Task(Task.Kind.CAMPAIGN_ABSENTEE, rs.getLong("person_id"),
+                        + " where c.ends_on < :today and r.checked_on is null and r.followup_closed_on is null and "
+                        + rosterIn.sql() + " order by c.ends_on, r.village_code, w.name")
+                .param("today", today).params(rosterIn.params()).query((rs, n) -> new Task(Task.Kind.CAMPAIGN_ABSENTEE, rs.getLong("person_id"),
                         rs.getString("name"), IdNumber.mask(rs.getString("id_number")), rs.getString("village_code"),
                         null, rs.getLong("campaign_id"), null)).list());
-        params = new ArrayList<>(List.of(today, today.minusMonths(IUD_CHECK_MONTHS)));
+        AreaCondition womanIn = user.scope().on("w.village_code", "w.grid_code");
         tasks.addAll(jdbc.sql("""
-                select w.person_id, w.name, w.id_number, w.village_code, k.last from married_wra_on(?) w
+                select w.person_id, w.name, w.id_number, w.village_code, k.last from married_wra_on(:today) w
                 join contraception c on c.person_id = w.person_id and c.method = 'IUD' and c.ended_on is null
                 left join lateral (select max(checked_on) as last from check_roster r where r.person_id = w.person_id) k on true
-                where coalesce(k.last, c.started_on) < ? and """ + user.scope().sql("w.village_code", "w.grid_code", params)
+                where coalesce(k.last, c.started_on) < :checkedBefore and """ + womanIn.sql()
                         + " order by w.village_code, w.name")
-                .params(params).query((rs, n) -> new Task(Task.Kind.IUD_CHECK_DUE, rs.getLong(1), rs.getString(2),
+                .param("today", today).param("checkedBefore", today.minusMonths(IUD_CHECK_MONTHS)).params(womanIn.params())
+                .query((rs, n) -> new Task(Task.Kind.IUD_CHECK_DUE, rs.getLong(1), rs.getString(2),
                         IdNumber.mask(rs.getString(3)), rs.getString(4), null, null, String.valueOf(rs.getObject(5)))).list());
-        params = new ArrayList<>(List.of(today, today.minusDays(POSTPARTUM_DAYS), today));
+        AreaCondition birthIn = user.scope().on("b.area_code", "b.grid_code");
         tasks.addAll(jdbc.sql("""
                 select b.mother_id, m.name, m.id_number, b.area_code, b.birth_date from birth b
-                join lateral (select name, id_number from people_on(?) p where p.person_id = b.mother_id) m on true
-                where b.birth_date between ? and ? and not b.adopted and b.child_id is not null and """
-                        + user.scope().sql("b.area_code", "b.grid_code", params) + " order by b.birth_date")
-                .params(params).query((rs, n) -> new Task(Task.Kind.POSTPARTUM_VISIT, rs.getLong(1), rs.getString(2),
+                join lateral (select name, id_number from people_on(:today) p where p.person_id = b.mother_id) m on true
+                where b.birth_date between :bornFrom and :today and not b.adopted and b.child_id is not null and """
+                        + birthIn.sql() + " order by b.birth_date")
+                .param("today", today).param("bornFrom", today.minusDays(POSTPARTUM_DAYS)).params(birthIn.params())
+                .query((rs, n) -> new Task(Task.Kind.POSTPARTUM_VISIT, rs.getLong(1), rs.getString(2),
                         IdNumber.mask(rs.getString(3)), rs.getString(4),
                         rs.getObject(5, LocalDate.class).plusDays(POSTPARTUM_DAYS), null, null)).list());
         otherTasks.orderedStream().forEach(s -> tasks.addAll(s.tasks()));

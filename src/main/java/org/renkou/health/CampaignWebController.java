@@ -144,8 +144,7 @@ class CampaignWebController {
         model.addAttribute("kinds", Task.Kind.values());
         model.addAttribute("kind", kind);
         model.addAttribute("area", area);
-        model.addAttribute("villages", areas.byLevel(Area.Level.VILLAGE).stream()
-                .filter(v -> access.current().scope().coversArea(v.code())).toList());
+        model.addAttribute("villages", areas.visible(Area.Level.VILLAGE));
         model.addAttribute("outcomes", HealthCodes.FollowupOutcome.values());
         model.addAttribute("writer", access.has(Permission.WRITE_HEALTH));
         return "health/tasks";

@@ -6,9 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.renkou.common.AreaCondition;
+import org.renkou.common.AreaScope;
 import org.renkou.common.PageResult;
 import org.renkou.common.ReportPeriod;
-import org.renkou.stats.AreaFilter;
 import org.renkou.stats.Fraction;
 import org.renkou.stats.Indicator;
 import org.renkou.stats.IndicatorSource;
@@ -77,7 +78,7 @@ class HealthIndicators implements IndicatorSource {
             HealthCodes.ProcedureKind.INDUCED_LABOUR, "引产", HealthCodes.ProcedureKind.IMPLANT_INSERTION, "皮埋");
 
     /** A birth's registration (the day it was entered, China time) came after its period's submission in force. */
-    private static final String LATE_CONDITION = "(b.recorded_at at time zone 'Asia/Shanghai')::date between ? and ?"
+    private static final String LATE_CONDITION = "(b.recorded_at at time zone 'Asia/Shanghai')::date between :from and :to"
             + " and exists (select 1 from submitted_period s where s.town_code = substr(b.area_code, 1, 9)"
             + " and b.birth_date between s.period_from and s.period_to and s.submitted_at < b.recorded_at)";
 
@@ -93,11 +94,11 @@ class HealthIndicators implements IndicatorSource {
             births(area, period, out);
         }
         if (codes.contains("CHECK_RATE")) {
-            List<Object> params = new ArrayList<>(List.of(period.from(), period.to()));
+            AreaCondition in = AreaScope.of(area).on("r.village_code", "r.grid_code");
             jdbc.sql("select r.village_code, count(r.checked_on), count(*) from check_roster r"
-                            + " join check_campaign c on c.id = r.campaign_id where c.ends_on between ? and ? and "
-                            + AreaFilter.sql(area, "r.village_code", "r.grid_code", params) + " group by r.village_code")
-                    .params(params).query(rs -> {
+                            + " join check_campaign c on c.id = r.campaign_id where c.ends_on between :from and :to and "
+                            + in.sql() + " group by r.village_code")
+                    .param("from", period.from()).param("to", period.to()).params(in.params()).query(rs -> {
                         village(out, rs.getString(1)).put("CHECK_RATE", Fraction.of(rs.getLong(2), rs.getLong(3)));
                     });
         }
@@ -105,11 +106,10 @@ class HealthIndicators implements IndicatorSource {
             contraception(area, asOf, out);
         }
         if (codes.contains(LATE)) {
-            List<Object> params = new ArrayList<>(List.of(period.from(), period.to()));
+            AreaCondition in = AreaScope.of(area).on("b.area_code", "b.grid_code");
             jdbc.sql("select b.area_code, count(*) from birth b join birth_compliance c on c.birth_id = b.id where "
-                            + LATE_CONDITION + " and " + AreaFilter.sql(area, "b.area_code", "b.grid_code", params)
-                            + " group by b.area_code")
-                    .params(params).query(rs -> {
+                            + LATE_CONDITION + " and " + in.sql() + " group by b.area_code")
+                    .param("from", period.from()).param("to", period.to()).params(in.params()).query(rs -> {
                         village(out, rs.getString(1)).put(LATE, Fraction.count(rs.getLong(2)));
                     });
         }
@@ -124,7 +124,7 @@ class HealthIndicators implements IndicatorSource {
     }
 
     private void births(String area, ReportPeriod period, Map<String, Map<String, Fraction>> out) {
-        List<Object> params = new ArrayList<>(List.of(period.from(), period.to()));
+        AreaCondition in = AreaScope.of(area).on("b.area_code", "b.grid_code");
         jdbc.sql("""
                 select b.area_code, count(*), count(*) filter (where b.sex = '1'), count(*) filter (where b.sex = '2'),
                        count(*) filter (where c.compliant), count(*) filter (where b.birth_order = 1),
@@ -133,9 +133,8 @@ class HealthIndicators implements IndicatorSource {
                        count(*) filter (where b.birth_order = 2 and c.compliant),
                        count(*) filter (where b.birth_order >= 3 and c.compliant)
                 from birth b join birth_compliance c on c.birth_id = b.id
-                where b.birth_date between ? and ? and """ + AreaFilter.sql(area, "b.area_code", "b.grid_code", params)
-                        + " group by b.area_code")
-                .params(params).query(rs -> {
+                where b.birth_date between :from and :to and """ + in.sql() + " group by b.area_code")
+                .param("from", period.from()).param("to", period.to()).params(in.params()).query(rs -> {
                     Map<String, Fraction> v = village(out, rs.getString(1));
                     long all = rs.getLong(2);
                     v.put("BIRTHS", Fraction.count(all));
@@ -154,25 +153,25 @@ class HealthIndicators implements IndicatorSource {
     }
 
     private void procedures(String area, ReportPeriod period, Map<String, Map<String, Fraction>> out) {
-        List<Object> params = new ArrayList<>(List.of(period.from(), period.to()));
-        jdbc.sql("select p.area_code, p.kind, count(*) from fp_procedure p where p.done_on between ? and ? and "
-                        + AreaFilter.sql(area, "p.area_code", "p.grid_code", params) + " group by p.area_code, p.kind")
-                .params(params).query(rs -> {
+        AreaCondition in = AreaScope.of(area).on("p.area_code", "p.grid_code");
+        jdbc.sql("select p.area_code, p.kind, count(*) from fp_procedure p where p.done_on between :from and :to and "
+                        + in.sql() + " group by p.area_code, p.kind")
+                .param("from", period.from()).param("to", period.to()).params(in.params()).query(rs -> {
                     village(out, rs.getString(1)).put("PROC_" + rs.getString(2), Fraction.count(rs.getLong(3)));
                 });
     }
 
     private void contraception(String area, LocalDate asOf, Map<String, Map<String, Fraction>> out) {
-        List<Object> params = new ArrayList<>(List.of(asOf, asOf, asOf));
+        AreaCondition in = AreaScope.of(area).on("w.village_code", "w.grid_code");
         StringBuilder sql = new StringBuilder("select w.village_code, count(*), count(c.started_on)");
         for (HealthCodes.Method m : HealthCodes.Method.values()) {
             sql.append(", count(*) filter (where c.method = '").append(m.name()).append("')");
         }
-        sql.append(" from married_wra_on(?) w left join lateral (select started_on, method from contraception c")
-                .append(" where c.person_id = w.person_id and c.started_on <= ? and (c.ended_on is null or c.ended_on > ?)")
+        sql.append(" from married_wra_on(:asOf) w left join lateral (select started_on, method from contraception c")
+                .append(" where c.person_id = w.person_id and c.started_on <= :asOf and (c.ended_on is null or c.ended_on > :asOf)")
                 .append(" order by c.started_on desc limit 1) c on true where ")
-                .append(AreaFilter.sql(area, "w.village_code", "w.grid_code", params)).append(" group by w.village_code");
-        jdbc.sql(sql.toString()).params(params).query(rs -> {
+                .append(in.sql()).append(" group by w.village_code");
+        jdbc.sql(sql.toString()).param("asOf", asOf).params(in.params()).query(rs -> {
             Map<String, Fraction> v = village(out, rs.getString(1));
             v.put("CONTRACEPTION_RATE", Fraction.of(rs.getLong(3), rs.getLong(2)));
             int i = 4;
@@ -186,10 +185,11 @@ class HealthIndicators implements IndicatorSource {
     @Override
     public PageResult<PersonRef> numeratorPersons(String code, String area, ReportPeriod period, LocalDate asOf, int page,
                                                   int size) {
-        List<Object> params = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>(Map.of("asOf", asOf, "from", period.from(), "to", period.to()));
+        AreaCondition in;
         String sql;
         if (BIRTH_CODES.contains(code)) {
-            params.addAll(List.of(asOf, period.from(), period.to()));
+            in = AreaScope.of(area).on("b.area_code", "b.grid_code");
             String filter = switch (code) {
                 case "BIRTHS_MALE", "SEX_RATIO_AT_BIRTH" -> " and b.sex = '1'";
                 case "BIRTHS_FEMALE" -> " and b.sex = '2'";
@@ -203,31 +203,31 @@ class HealthIndicators implements IndicatorSource {
                 default -> "";
             };
             sql = "select m.person_id, m.name, m.id_number, m.village_code from birth b join birth_compliance c on c.birth_id = b.id"
-                    + " join people_on(?) m on m.person_id = b.mother_id where b.birth_date between ? and ?" + filter
-                    + " and " + AreaFilter.sql(area, "b.area_code", "b.grid_code", params);
+                    + " join people_on(:asOf) m on m.person_id = b.mother_id where b.birth_date between :from and :to" + filter
+                    + " and " + in.sql();
         } else if (LATE.equals(code)) {
-            params.addAll(List.of(asOf, period.from(), period.to()));
+            in = AreaScope.of(area).on("b.area_code", "b.grid_code");
             sql = "select m.person_id, m.name, m.id_number, m.village_code from birth b join birth_compliance c on c.birth_id = b.id"
-                    + " join people_on(?) m on m.person_id = b.mother_id where " + LATE_CONDITION
-                    + " and " + AreaFilter.sql(area, "b.area_code", "b.grid_code", params);
+                    + " join people_on(:asOf) m on m.person_id = b.mother_id where " + LATE_CONDITION + " and " + in.sql();
         } else if (code.startsWith("PROC_")) {
-            params.addAll(List.of(asOf, period.from(), period.to(), HealthCodes.ProcedureKind.valueOf(code.substring(5)).name()));
+            in = AreaScope.of(area).on("p.area_code", "p.grid_code");
+            params.put("kind", HealthCodes.ProcedureKind.valueOf(code.substring(5)).name());
             sql = "select distinct m.person_id, m.name, m.id_number, m.village_code from fp_procedure p"
-                    + " join people_on(?) m on m.person_id = p.person_id where p.done_on between ? and ? and p.kind = ?"
-                    + " and " + AreaFilter.sql(area, "p.area_code", "p.grid_code", params);
+                    + " join people_on(:asOf) m on m.person_id = p.person_id where p.done_on between :from and :to and p.kind = :kind"
+                    + " and " + in.sql();
         } else if ("CHECK_RATE".equals(code)) {
-            params.addAll(List.of(asOf, period.from(), period.to()));
+            in = AreaScope.of(area).on("r.village_code", "r.grid_code");
             sql = "select distinct m.person_id, m.name, m.id_number, m.village_code from check_roster r"
-                    + " join check_campaign k on k.id = r.campaign_id join people_on(?) m on m.person_id = r.person_id"
-                    + " where r.checked_on is not null and k.ends_on between ? and ? and "
-                    + AreaFilter.sql(area, "r.village_code", "r.grid_code", params);
+                    + " join check_campaign k on k.id = r.campaign_id join people_on(:asOf) m on m.person_id = r.person_id"
+                    + " where r.checked_on is not null and k.ends_on between :from and :to and " + in.sql();
         } else {
-            params.addAll(List.of(asOf, asOf, asOf));
+            in = AreaScope.of(area).on("w.village_code", "w.grid_code");
             String method = code.startsWith("METHOD_") ? " and c.method = '" + HealthCodes.Method.valueOf(code.substring(7)).name() + "'" : "";
-            sql = "select w.person_id, w.name, w.id_number, w.village_code from married_wra_on(?) w join contraception c"
-                    + " on c.person_id = w.person_id and c.started_on <= ? and (c.ended_on is null or c.ended_on > ?)" + method
-                    + " where " + AreaFilter.sql(area, "w.village_code", "w.grid_code", params);
+            sql = "select w.person_id, w.name, w.id_number, w.village_code from married_wra_on(:asOf) w join contraception c"
+                    + " on c.person_id = w.person_id and c.started_on <= :asOf and (c.ended_on is null or c.ended_on > :asOf)"
+                    + method + " where " + in.sql();
         }
+        params.putAll(in.params());
         return PersonRefs.page(jdbc, sql, params, page, size);
     }
 }

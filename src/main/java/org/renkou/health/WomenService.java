@@ -10,6 +10,7 @@ import org.renkou.access.Permission;
 import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
+import org.renkou.common.AreaCondition;
 import org.renkou.common.Dates;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.IdNumber;
@@ -49,33 +50,27 @@ public class WomenService {
     /** The register of WRA (15–49 on {@code on}) of an area the user may see, floating women included. */
     public PageResult<WomanRow> register(String area, LocalDate on, boolean marriedOnly, int page, int size) {
         CurrentUser user = access.require(Permission.READ_HEALTH);
-        List<Object> params = new ArrayList<>(List.of(on, on, on, on, on));
+        AreaCondition in = user.scope().on("p.village_code", "p.grid_code").within(area);
         StringBuilder where = new StringBuilder(" where p.sex = '2' and p.status in ('REGISTERED', 'INFLOW')"
-                + " and p.birth_date > (?::date - interval '50 years')::date and p.birth_date <= (?::date - interval '15 years')::date and ");
-        where.append(user.scope().sql("p.village_code", "p.grid_code", params));
-        if (area != null && !area.isBlank()) {
-            where.append(" and ").append(org.renkou.common.AreaScope.of(List.of(area.trim()))
-                    .sql("p.village_code", "p.grid_code", params));
-        }
+                + " and p.birth_date > (:on::date - interval '50 years')::date and p.birth_date <= (:on::date - interval '15 years')::date and ");
+        where.append(in.sql());
         if (marriedOnly) {
             where.append(" and p.marital_status in ('20', '21', '22', '23')");
         }
-        List<Object> countParams = new ArrayList<>(params.subList(3, params.size()));
-        countParams.add(0, on);
-        long total = jdbc.sql("select count(*) from people_on(?) p" + where).params(countParams).query(Long.class).single();
-        params.add(size);
-        params.add((long) page * size);
+        long total = jdbc.sql("select count(*) from people_on(:on) p" + where).param("on", on).params(in.params())
+                .query(Long.class).single();
         List<WomanRow> rows = jdbc.sql("""
                 select p.person_id, p.name, p.id_number, p.birth_date, p.status, p.village_code, p.grid_code,
                        p.marital_status, c.method, c.no_method_reason,
                        (select max(r.checked_on) from check_roster r where r.person_id = p.person_id) as last_checked
-                from people_on(?) p
+                from people_on(:on) p
                 left join lateral (select method, no_method_reason from contraception c
-                                   where c.person_id = p.person_id and c.started_on <= ?
-                                     and (c.ended_on is null or c.ended_on > ?)
+                                   where c.person_id = p.person_id and c.started_on <= :on
+                                     and (c.ended_on is null or c.ended_on > :on)
                                    order by c.started_on desc limit 1) c on true""" + where
-                        + " order by p.village_code, p.name, p.person_id limit ? offset ?")
-                .params(params).query((rs, n) -> row(rs, on)).list();
+                        + " order by p.village_code, p.name, p.person_id limit :size offset :offset")
+                .param("on", on).params(in.params()).param("size", size).param("offset", (long) page * size)
+                .query((rs, n) -> row(rs, on)).list();
         return new PageResult<>(rows, total, page, size);
     }
 

@@ -7,9 +7,12 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.renkou.common.AreaCondition;
 import org.renkou.common.AreaScope;
 import org.renkou.common.PageResult;
 import javax.sql.DataSource;
@@ -136,10 +139,10 @@ class LinkageRepository {
 
     /** Whether one of the pair's persons is in the scope. */
     boolean inScope(Pair pair, AreaScope scope) {
-        List<Object> params = new ArrayList<>(List.of(pair.leftId(), pair.rightId()));
-        String inScope = scope.sql("v.code", "v.code", params);
-        return jdbc.sql("select exists (select 1 from (values (person_village(?)), (person_village(?))) v(code) where "
-                + inScope + ")").params(params).query(Boolean.class).single();
+        AreaCondition in = scope.on("v.code", "v.code");
+        return jdbc.sql("select exists (select 1 from (values (person_village(:left)), (person_village(:right))) v(code)"
+                        + " where " + in.sql() + ")")
+                .param("left", pair.leftId()).param("right", pair.rightId()).params(in.params()).query(Boolean.class).single();
     }
 
     /** The pairs with at least one person in the area and in the user's scope, best first. */
@@ -152,20 +155,17 @@ class LinkageRepository {
     }
 
     PageResult<Pair> pairs(Filter f, AreaScope scope, int page, int size) {
-        List<Object> params = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
         String where = where(f, scope, params);
         long total = jdbc.sql("select count(*) from linkage_pair p" + where).params(params).query(Long.class).single();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(size);
-        pageParams.add((long) page * size);
-        List<Pair> items = jdbc.sql("select * from linkage_pair p" + where + " order by p.score desc, p.id limit ? offset ?")
-                .params(pageParams).query(LinkageRepository::pair).list();
+        List<Pair> items = jdbc.sql("select * from linkage_pair p" + where + " order by p.score desc, p.id limit :size offset :offset")
+                .params(params).param("size", size).param("offset", (long) page * size).query(LinkageRepository::pair).list();
         return new PageResult<>(items, total, page, size);
     }
 
     /** The ids of every pair of the list, in the list's order. */
     List<Long> pairIds(Filter f, AreaScope scope) {
-        List<Object> params = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
         String where = where(f, scope, params);
         return jdbc.sql("select p.id from linkage_pair p" + where + " order by p.score desc, p.id").params(params)
                 .query(Long.class).list();
@@ -176,33 +176,34 @@ class LinkageRepository {
         return jdbc.sql("select coalesce(max(id), 0) from linkage_pair").query(Long.class).single();
     }
 
-    private static String where(Filter f, AreaScope scope, List<Object> params) {
+    private static String where(Filter f, AreaScope scope, Map<String, Object> params) {
         StringBuilder where = new StringBuilder(" where true");
         if (f.status() != null) {
-            where.append(" and p.status = ?");
-            params.add(f.status());
+            where.append(" and p.status = :status");
+            params.put("status", f.status());
         }
         if (f.match() != null) {
-            where.append(" and p.match = ?");
-            params.add(f.match());
+            where.append(" and p.match = :match");
+            params.put("match", f.match());
         }
         if (f.runId() != null) {
-            where.append(" and p.run_id = ?");
-            params.add(f.runId());
+            where.append(" and p.run_id = :run");
+            params.put("run", f.runId());
         }
         if (f.importJobId() != null) {
-            where.append(" and p.import_job_id = ?");
-            params.add(f.importJobId());
+            where.append(" and p.import_job_id = :importJob");
+            params.put("importJob", f.importJobId());
         }
         if (f.upTo() != null) {
-            where.append(" and p.id <= ?");
-            params.add(f.upTo());
+            where.append(" and p.id <= :upTo");
+            params.put("upTo", f.upTo());
         }
-        params.add((f.area() == null ? "" : f.area()) + "%");
+        params.put("area", (f.area() == null ? "" : f.area()) + "%");
         // a grid worker's scope (grid codes) matches no village code: pairs are the town office's and cadres' work
-        String inScope = scope.sql("v.code", "v.code", params);
+        AreaCondition in = scope.on("v.code", "v.code");
+        params.putAll(in.params());
         where.append(" and exists (select 1 from (values (person_village(p.left_id)), (person_village(p.right_id))) v(code)"
-                + " where v.code like ? and ").append(inScope).append(")");
+                + " where v.code like :area and ").append(in.sql()).append(")");
         return where.toString();
     }
 

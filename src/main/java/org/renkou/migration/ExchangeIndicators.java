@@ -1,13 +1,13 @@
 package org.renkou.migration;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.renkou.common.AreaCondition;
+import org.renkou.common.AreaScope;
 import org.renkou.common.ReportPeriod;
-import org.renkou.stats.AreaFilter;
 import org.renkou.stats.Fraction;
 import org.renkou.stats.Indicator;
 import org.renkou.stats.IndicatorSource;
@@ -31,15 +31,15 @@ class ExchangeIndicators implements IndicatorSource {
 
     @Override
     public Map<String, Map<String, Fraction>> compute(Set<String> codes, String area, ReportPeriod period, LocalDate asOf) {
-        List<Object> params = new ArrayList<>(List.of(period.from(), period.to()));
+        AreaCondition in = AreaScope.of(area).on("x.village", "null");
         Map<String, Map<String, Fraction>> result = new HashMap<>();
         jdbc.sql("""
                 select x.village, count(*) filter (where answered_at is not null
                                           and (answered_at at time zone 'Asia/Shanghai')::date <= deadline), count(*)
                 from verification_request v, lateral (select person_village(v.person_id) as village) x
-                where direction = 'OUT' and (created_at at time zone 'Asia/Shanghai')::date between ? and ? and """
-                        + AreaFilter.sql(area, "x.village", "null", params) + " group by x.village")
-                .params(params).query(rs -> {
+                where direction = 'OUT' and (created_at at time zone 'Asia/Shanghai')::date between :from and :to and """
+                        + in.sql() + " group by x.village")
+                .param("from", period.from()).param("to", period.to()).params(in.params()).query(rs -> {
                     result.put(rs.getString(1), Map.of("EXCHANGE_FEEDBACK_TIMELINESS", Fraction.of(rs.getLong(2), rs.getLong(3))));
                 });
         return result;

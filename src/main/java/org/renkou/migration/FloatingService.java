@@ -2,7 +2,9 @@ package org.renkou.migration;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.renkou.access.AccessService;
@@ -10,7 +12,7 @@ import org.renkou.access.Permission;
 import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
-import org.renkou.common.AreaScope;
+import org.renkou.common.AreaCondition;
 import org.renkou.common.Dates;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.IdNumber;
@@ -171,12 +173,10 @@ public class FloatingService {
     public FloatingOverview overview(String area) {
         CurrentUser user = access.require(Permission.READ_PERSONS);
         LocalDate today = Dates.today();
-        List<Object> params = new ArrayList<>(List.of(today));
-        String where = " where " + user.scope().sql("f.village_code", "f.grid_code", params);
-        if (area != null && !area.isBlank()) {
-            where += " and " + AreaScope.of(List.of(area.trim())).sql("f.village_code", "f.grid_code", params);
-        }
-        String from = " from floating_on(?) f" + where;
+        AreaCondition in = user.scope().on("f.village_code", "f.grid_code").within(area);
+        Map<String, Object> params = new HashMap<>(in.params());
+        params.put("today", today);
+        String from = " from floating_on(:today) f where " + in.sql();
         List<FloatingOverview.VillageRow> villages = jdbc.sql("select f.village_code, count(*) filter (where f.status = 'INFLOW'),"
                         + " count(*) filter (where f.status = 'INFLOW' and f.sex = '1'), count(*) filter (where f.status = 'INFLOW' and f.sex = '2'),"
                         + " count(*) filter (where f.status = 'OUTFLOW')" + from + " group by f.village_code order by f.village_code")

@@ -144,8 +144,7 @@ class MigrationWebController {
         model.addAttribute("sent", rows(office ? migration.requests("OUT") : List.of(), (int) model.getAttribute("sentPage")));
         model.addAttribute("received", rows(office ? migration.requests("IN") : List.of(),
                 (int) model.getAttribute("receivedPage")));
-        model.addAttribute("grids", areas.byLevel(Area.Level.GRID).stream()
-                .filter(g -> access.current().scope().contains(g.code())).toList());
+        model.addAttribute("grids", areas.inScope(Area.Level.GRID));
         model.addAttribute("overdue", office ? migration.overdue() : List.of());
         LocalDate today = org.renkou.common.Dates.today();
         model.addAttribute("timeliness", office ? migration.timeliness(today.withDayOfYear(1), today) : null);

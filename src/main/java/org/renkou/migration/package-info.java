@@ -1,3 +1,3 @@
 /** 流动人口: arrivals, departures, verification requests and feedback between towns. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "area", "common", "exchange", "people", "stats"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "area", "common", "exchange", "people::register", "people::references", "stats"})
 package org.renkou.migration;

@@ -6,8 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.renkou.common.AreaCondition;
+import org.renkou.common.AreaScope;
 import org.renkou.common.ReportPeriod;
-import org.renkou.stats.AreaFilter;
 import org.renkou.stats.Fraction;
 import org.renkou.stats.Indicator;
 import org.renkou.stats.IndicatorSource;
@@ -53,17 +54,18 @@ class OutreachIndicators implements IndicatorSource {
     @Override
     public Map<String, Map<String, Fraction>> compute(Set<String> codes, String area, ReportPeriod period, LocalDate asOf) {
         Map<String, Map<String, Fraction>> out = new HashMap<>();
-        List<Object> params = new ArrayList<>(List.of(period.from(), period.to()));
-        jdbc.sql("select a.area_code, a.kind, sum(a.count) from outreach_activity a where a.held_on between ? and ? and "
-                        + AreaFilter.sql(area, "a.area_code", "a.area_code", params) + " group by 1, 2").params(params)
+        AreaCondition activityIn = AreaScope.of(area).on("a.area_code", "a.area_code");
+        jdbc.sql("select a.area_code, a.kind, sum(a.count) from outreach_activity a where a.held_on between :from and :to"
+                        + " and " + activityIn.sql() + " group by 1, 2")
+                .param("from", period.from()).param("to", period.to()).params(activityIn.params())
                 .query(rs -> {
                     out.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put("PUBLICITY_" + rs.getString(2),
                             Fraction.count(rs.getLong(3)));
                 });
-        params = new ArrayList<>(List.of(period.from(), period.to()));
+        AreaCondition trainingIn = AreaScope.of(area).on("t.area_code", "t.area_code");
         jdbc.sql("select t.area_code, count(*), sum(t.participants), sum(t.participants * t.days) from training_session t"
-                        + " where t.starts_on between ? and ? and " + AreaFilter.sql(area, "t.area_code", "t.area_code", params)
-                        + " group by 1").params(params)
+                        + " where t.starts_on between :from and :to and " + trainingIn.sql() + " group by 1")
+                .param("from", period.from()).param("to", period.to()).params(trainingIn.params())
                 .query(rs -> {
                     Map<String, Fraction> v = out.computeIfAbsent(rs.getString(1), k -> new HashMap<>());
                     v.put("TRAINING_SESSIONS", Fraction.count(rs.getLong(2)));

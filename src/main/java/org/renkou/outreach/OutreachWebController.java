@@ -2,8 +2,6 @@ package org.renkou.outreach;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.List;
-import org.renkou.access.AccessService;
 import org.renkou.access.NotAudited;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
@@ -28,12 +26,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class OutreachWebController {
     private final OutreachService outreach;
     private final AreaService areas;
-    private final AccessService access;
 
-    OutreachWebController(OutreachService outreach, AreaService areas, AccessService access) {
+    OutreachWebController(OutreachService outreach, AreaService areas) {
         this.outreach = outreach;
         this.areas = areas;
-        this.access = access;
     }
 
     private static final int PAGE_SIZE = 30;
@@ -46,10 +42,8 @@ class OutreachWebController {
         model.addAttribute("activities", outreach.activities(ReportPeriod.parse(p), Math.max(0, page), PAGE_SIZE));
         model.addAttribute("trainings", outreach.trainings(ReportPeriod.parse(p), Math.max(0, trainingsPage), PAGE_SIZE));
         model.addAttribute("kinds", OutreachService.KINDS);
-        model.addAttribute("areas", areas.byLevel(Area.Level.TOWN).stream().filter(a -> access.current().scope().contains(a.code()))
-                .toList());
-        model.addAttribute("villages", areas.byLevel(Area.Level.VILLAGE).stream()
-                .filter(a -> access.current().scope().contains(a.code())).toList());
+        model.addAttribute("areas", areas.inScope(Area.Level.TOWN));
+        model.addAttribute("villages", areas.inScope(Area.Level.VILLAGE));
         model.addAttribute("today", Dates.today());
         return "outreach/outreach";
     }

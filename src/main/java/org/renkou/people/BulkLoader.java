@@ -9,6 +9,7 @@ import org.renkou.access.Permission;
 import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The caller has validated the rows; ids are assigned here. Status periods are derived in SQL: a person's
  * status began on their arrival, departure or death date, and before a departure they were registered.
  */
+@NamedInterface("loading")
 @Service
 public class BulkLoader {
     /** A household to load; {@code key} links persons to it within one load. */

@@ -8,9 +8,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /** The national code tables, loaded by migration; codes are stored, names are shown. */
+@NamedInterface("register")
 @Service
 public class CodeTables {
     public static final String SEX = "SEX";

@@ -2,12 +2,14 @@ package org.renkou.people;
 
 import java.util.Collection;
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Asked before a person is added at the desk or through the API: the records of the register that are probably
  * the same person. Implemented by the linkage feature (people does not depend on it); without one, nothing is
  * checked beyond the ID number.
  */
+@NamedInterface("duplicates")
 public interface DuplicateCheck {
     /** A record the new one probably duplicates, with the score and the reasons in the user's language. */
     record Candidate(long personId, double score, List<String> reasons) {

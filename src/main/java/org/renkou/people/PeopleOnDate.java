@@ -1,9 +1,9 @@
 package org.renkou.people;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import org.renkou.stats.AreaFilter;
+import org.renkou.common.AreaCondition;
+import org.renkou.common.AreaScope;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,19 +24,14 @@ final class PeopleOnDate {
         String columns = "p.id as person_id, p.village_code, p.grid_code, %s as status, p.sex, p.birth_date, p.marital_status,"
                 + " p.id_number_flagged, p.created_at";
         List<String> inners = List.of(
-                "select " + columns.formatted("p.status") + " from person p where not p.entered_by_mistake and p.status_since <= ?",
+                "select " + columns.formatted("p.status") + " from person p where not p.entered_by_mistake and p.status_since <= :on",
                 "select " + columns.formatted("s.status") + " from person p join person_status_period s on s.person_id = p.id"
-                        + " where not p.entered_by_mistake and (p.status_since > ? or p.status_since is null)"
-                        + " and s.valid_from <= ? and (s.valid_to is null or s.valid_to > ?)");
+                        + " where not p.entered_by_mistake and (p.status_since > :on or p.status_since is null)"
+                        + " and s.valid_from <= :on and (s.valid_to is null or s.valid_to > :on)");
+        AreaCondition in = AreaScope.of(area).on("x.village_code", "x.grid_code");
         for (String inner : inners) {
-            List<Object> params = new ArrayList<>();
-            int dates = inner.length() - inner.replace("?", "").length();
-            for (int i = 0; i < dates; i++) {
-                params.add(d);
-            }
-            String where = AreaFilter.sql(area, "x.village_code", "x.grid_code", params);
-            jdbc.sql("select " + select + " from (" + inner + ") x where " + where + " group by " + groupBy)
-                    .params(params).query(rows);
+            jdbc.sql("select " + select + " from (" + inner + ") x where " + in.sql() + " group by " + groupBy)
+                    .param("on", d).params(in.params()).query(rows);
         }
     }
 }

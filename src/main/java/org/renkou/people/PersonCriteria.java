@@ -5,11 +5,13 @@ import java.util.List;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.Messages;
 import org.renkou.common.ValidationException;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A search of the register. Any part may be null: ID number (exact), name (prefix), area (any level,
  * everything below it), status, sex, age range on today. {@code page} counts from 0.
  */
+@NamedInterface("register")
 public record PersonCriteria(String idNumber, String name, String area, PersonStatus status, String sex,
                              Integer ageFrom, Integer ageTo, String sort, String dir, Integer page, Integer size) {
 

@@ -1,12 +1,14 @@
 package org.renkou.people;
 
 import java.time.LocalDate;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What a user or client submits to create or change a person. {@code confirmIdNumber} accepts an ID number
  * with a wrong check character as printed on the card (it then stays flagged). {@code version} is the
  * version the user read; a change made by somebody else since then is refused.
  */
+@NamedInterface("register")
 public record PersonForm(String idNumber, Boolean confirmIdNumber, String name, String sex, LocalDate birthDate,
                          String ethnicity, String maritalStatus, String education, String householdNo,
                          String relation, String hukouCode, String villageCode, String gridCode, PersonStatus status,

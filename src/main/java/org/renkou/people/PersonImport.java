@@ -16,6 +16,7 @@ import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
+import org.renkou.common.AreaCondition;
 import org.renkou.common.AreaScope;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.Messages;
@@ -23,6 +24,7 @@ import org.renkou.common.PgCopy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * birth date and household number for a child without one; changes land in the person's history. Only the
  * columns the file has are compared and written.
  */
+@NamedInterface("imports")
 @Service
 public class PersonImport {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PersonImport.class);
@@ -154,22 +157,18 @@ public class PersonImport {
                       from person_import_row where job_id = ? and id_number is not null) d
                 where r.job_id = ? and r.row_no = d.row_no and d.row_no > d.first""").params(jobId, jobId).update();
         match(jobId);
-        List<Object> params = new ArrayList<>();
-        String inScope = user.scope().sql("p.village_code", "p.grid_code", params);
-        params.add(0, jobId);
+        AreaCondition personIn = user.scope().on("p.village_code", "p.grid_code");
         jdbc.sql("update person_import_row r set outcome = 'REJECTED', problem = 'import.personOutsideScope',"
                         + " problem_field = 'idNumber', problem_value = r.id_number from person p"
-                        + " where r.job_id = ? and p.id = r.person_id and r.outcome is null and not " + inScope)
-                .params(params).update();
+                        + " where r.job_id = :job and p.id = r.person_id and r.outcome is null and not " + personIn.sql())
+                .param("job", jobId).params(personIn.params()).update();
         // nor join a household of another area (the answer does not say where it is)
-        List<Object> householdParams = new ArrayList<>();
-        String householdInScope = user.scope().sql("h.village_code", "h.grid_code", householdParams);
-        householdParams.add(0, jobId);
+        AreaCondition householdIn = user.scope().on("h.village_code", "h.grid_code");
         jdbc.sql("update person_import_row r set outcome = 'REJECTED', problem = 'import.householdOutsideScope',"
                         + " problem_field = 'householdNo', problem_value = r.household_no from household h"
-                        + " where r.job_id = ? and h.household_no = r.household_no and r.outcome is null and not "
-                        + householdInScope)
-                .params(householdParams).update();
+                        + " where r.job_id = :job and h.household_no = r.household_no and r.outcome is null and not "
+                        + householdIn.sql())
+                .param("job", jobId).params(householdIn.params()).update();
         if (withHouseholds) {
             rejectHouseholdsWithoutOneHead(jobId);
         }

@@ -13,6 +13,7 @@ import org.renkou.access.CurrentUser;
 import org.renkou.common.ConflictException;
 import org.renkou.common.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * record stays, readable as "merged into N" and out of every list and figure. Both histories and the audit log
  * tell each step, and an undo restores both records and every moved reference as they were.
  */
+@NamedInterface("duplicates")
 @Service
 public class PersonMerges {
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_]+");

@@ -1,6 +1,7 @@
 package org.renkou.people;
 
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Implemented by every feature that keeps persons' ids in its tables (people itself, health, support,
@@ -8,6 +9,7 @@ import java.util.List;
  * columns from the merged record to the survivor, and moves exactly those rows back on an undo. A feature that
  * adds a column holding a person's id adds it here, so no merge forgets it.
  */
+@NamedInterface("references")
 public interface PersonReferences {
     /**
      * A column holding a person's id: {@code key} identifies a row (its primary key, or the rest of it);

@@ -4,17 +4,19 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.renkou.common.AreaCondition;
 import org.renkou.common.AreaScope;
 import org.renkou.common.Dates;
 import org.renkou.common.IdNumber;
 import org.renkou.common.PageResult;
 import org.renkou.common.PlanModes;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -85,18 +87,15 @@ class PersonRepository {
     }
 
     <T> PageResult<T> search(PersonCriteria c, AreaScope scope, boolean floatingOnly, RowMapper<T> mapper) {
-        List<Object> params = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
         String where = where(c, scope, floatingOnly, params);
         int size = c.sizeOrDefault();
         int page = c.pageOrZero();
         String order = SORTS.getOrDefault(c.sort() == null ? "id" : c.sort(), "p.id")
                 + ("desc".equalsIgnoreCase(c.dir()) ? " desc" : "") + ", p.id";
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(size);
-        pageParams.add((long) page * size);
         Supplier<PageResult<T>> read = () -> {
-            List<T> items = jdbc.sql(SELECT + where + " order by " + order + " limit ? offset ?")
-                    .params(pageParams).query(mapper).list();
+            List<T> items = jdbc.sql(SELECT + where + " order by " + order + " limit :size offset :offset")
+                    .params(params).param("size", size).param("offset", (long) page * size).query(mapper).list();
             // a first page that is not full is the whole result: no need to count
             long total = page == 0 && items.size() < size ? items.size()
                     : jdbc.sql("select count(*) from person p" + where).params(params).query(Long.class).single();
@@ -111,53 +110,51 @@ class PersonRepository {
 
     /** Persons per residence status now, within a scope: no personal data, so every role may ask. */
     Map<PersonStatus, Long> countByStatus(AreaScope scope) {
-        List<Object> params = new ArrayList<>();
-        String where = scope.sql("village_code", "grid_code", params);
+        AreaCondition in = scope.on("village_code", "grid_code");
         Map<PersonStatus, Long> counts = new java.util.EnumMap<>(PersonStatus.class);
         for (PersonStatus s : PersonStatus.values()) {
             counts.put(s, 0L);
         }
-        jdbc.sql("select status, count(*) from person where not entered_by_mistake and " + where + " group by status")
-                .params(params)
+        jdbc.sql("select status, count(*) from person where not entered_by_mistake and " + in.sql() + " group by status")
+                .params(in.params())
                 .query((rs, i) -> counts.put(PersonStatus.valueOf(rs.getString(1)), rs.getLong(2))).list();
         return counts;
     }
 
     /** The one place a person list's filters and the user's scope become SQL. */
-    private static String where(PersonCriteria c, AreaScope scope, boolean floatingOnly, List<Object> params) {
-        StringBuilder where = new StringBuilder(" where not p.entered_by_mistake and ")
-                .append(scope.sql("p.village_code", "p.grid_code", params));
+    private static String where(PersonCriteria c, AreaScope scope, boolean floatingOnly, Map<String, Object> params) {
+        AreaCondition in = scope.on("p.village_code", "p.grid_code");
+        params.putAll(in.params());
+        StringBuilder where = new StringBuilder(" where not p.entered_by_mistake and ").append(in.sql());
         if (floatingOnly) {
             where.append(" and p.status in ('INFLOW', 'OUTFLOW')");
         }
         if (!PersonValidator.blank(c.idNumber())) {
             // a merged record's number finds the record it was merged into
-            where.append(" and p.id in (select x.id from person x where x.id_number = ? and not x.entered_by_mistake"
-                    + " union all select m.merged_into from person m where m.id_number = ? and m.merged_into is not null)");
-            String number = IdNumber.parse(c.idNumber()).normalized();
-            params.add(number);
-            params.add(number);
+            where.append(" and p.id in (select x.id from person x where x.id_number = :idNumber and not x.entered_by_mistake"
+                    + " union all select m.merged_into from person m where m.id_number = :idNumber and m.merged_into is not null)");
+            params.put("idNumber", IdNumber.parse(c.idNumber()).normalized());
         }
         if (!PersonValidator.blank(c.name())) {
-            appendPrefix(where, "p.name", c.name().trim(), params);
+            appendPrefix(where, "p.name", "name", c.name().trim(), params);
         }
         appendArea(where, "p", c.area(), params);
         if (c.status() != null) {
-            where.append(" and p.status = ?");
-            params.add(c.status().name());
+            where.append(" and p.status = :status");
+            params.put("status", c.status().name());
         }
         if (!PersonValidator.blank(c.sex())) {
-            where.append(" and p.sex = ?");
-            params.add(c.sex());
+            where.append(" and p.sex = :sex");
+            params.put("sex", c.sex());
         }
         LocalDate today = Dates.today();
         if (c.ageFrom() != null) {
-            where.append(" and p.birth_date <= ?");
-            params.add(Date.valueOf(today.minusYears(c.ageFrom())));
+            where.append(" and p.birth_date <= :bornBy");
+            params.put("bornBy", Date.valueOf(today.minusYears(c.ageFrom())));
         }
         if (c.ageTo() != null) {
-            where.append(" and p.birth_date > ?");
-            params.add(Date.valueOf(today.minusYears(c.ageTo() + 1L)));
+            where.append(" and p.birth_date > :bornAfter");
+            params.put("bornAfter", Date.valueOf(today.minusYears(c.ageTo() + 1L)));
         }
         return where.toString();
     }
@@ -166,19 +163,19 @@ class PersonRepository {
      * Narrows a list to an area of any level, everything below it included: a grid by its code, a village by
      * equality (one index range), anything above by code prefix.
      */
-    private static void appendArea(StringBuilder where, String alias, String area, List<Object> params) {
+    private static void appendArea(StringBuilder where, String alias, String area, Map<String, Object> params) {
         if (PersonValidator.blank(area)) {
             return;
         }
         String code = area.trim();
         if (code.length() >= 15) {
-            where.append(" and ").append(alias).append(".grid_code = ?");
-            params.add(code);
+            where.append(" and ").append(alias).append(".grid_code = :area");
+            params.put("area", code);
         } else if (code.length() == 12) {
-            where.append(" and ").append(alias).append(".village_code = ?");
-            params.add(code);
+            where.append(" and ").append(alias).append(".village_code = :area");
+            params.put("area", code);
         } else {
-            appendPrefix(where, alias + ".village_code", code, params);
+            appendPrefix(where, alias + ".village_code", "area", code, params);
         }
     }
 
@@ -186,12 +183,14 @@ class PersonRepository {
      * {@code column} starts with {@code prefix}, written as one index range that a generic plan can use too
      * (a {@code like} pattern given as a parameter cannot): the columns compare in the C collation, by code point.
      */
-    private static void appendPrefix(StringBuilder where, String column, String prefix, List<Object> params) {
+    private static void appendPrefix(StringBuilder where, String column, String name, String prefix,
+                                     Map<String, Object> params) {
         String end = prefixEnd(prefix);
-        where.append(" and ").append(column).append(end == null ? " ^@ ?" : " >= ? and " + column + " < ?");
-        params.add(prefix);
+        where.append(" and ").append(column)
+                .append(end == null ? " ^@ :" + name : " >= :" + name + " and " + column + " < :" + name + "End");
+        params.put(name, prefix);
         if (end != null) {
-            params.add(end);
+            params.put(name + "End", end);
         }
     }
 
@@ -207,31 +206,32 @@ class PersonRepository {
 
     /** Every household of a scope (and area, if given), with its head and size, read with a cursor. */
     void forEachHousehold(String area, AreaScope scope, java.util.function.Consumer<HouseholdLine> sink) {
-        List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" where ").append(scope.sql("h.village_code", "h.grid_code", params));
+        AreaCondition in = scope.on("h.village_code", "h.grid_code");
+        Map<String, Object> params = new HashMap<>(in.params());
+        StringBuilder where = new StringBuilder(" where ").append(in.sql());
         appendArea(where, "h", area, params);
         org.springframework.jdbc.core.JdbcTemplate cursor = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
         cursor.setFetchSize(1000);
-        cursor.query("""
+        new NamedParameterJdbcTemplate(cursor).query("""
                 select h.household_no, h.village_code, h.grid_code, h.address,
                        (select p.name from person p where p.household_id = h.id and p.relation = '02'
                           and not p.entered_by_mistake order by p.id limit 1) as head,
                        (select count(*) from person p where p.household_id = h.id and not p.entered_by_mistake) as members
-                from household h""" + where + " order by h.household_no",
+                from household h""" + where + " order by h.household_no", params,
                 rs -> {
                     sink.accept(new HouseholdLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getInt(6)));
-                }, params.toArray());
+                });
     }
 
     /** Every person of a list, in order, read with a cursor (for exports of any size). */
     void forEach(PersonCriteria c, AreaScope scope, boolean floatingOnly, java.util.function.Consumer<Person> sink) {
-        List<Object> params = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
         String where = where(c, scope, floatingOnly, params);
         org.springframework.jdbc.core.JdbcTemplate cursor = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
         cursor.setFetchSize(1000);
-        cursor.query(SELECT + where + " order by p.village_code, p.household_id, p.id",
-                rs -> { sink.accept(map(rs, 0)); }, params.toArray());
+        new NamedParameterJdbcTemplate(cursor).query(SELECT + where + " order by p.village_code, p.household_id, p.id",
+                params, rs -> { sink.accept(map(rs, 0)); });
     }
 
     List<PersonSummary> members(long householdId, Map<String, String> villageNames) {

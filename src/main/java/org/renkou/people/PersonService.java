@@ -20,6 +20,7 @@ import org.renkou.common.Messages;
 import org.renkou.common.NotFoundException;
 import org.renkou.common.PageResult;
 import org.renkou.common.ValidationException;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * of a field lands in the person's history; the residence status is kept as dated periods so that
  * population figures can be taken for any date. Persons are never deleted.
  */
+@NamedInterface("register")
 @Service
 public class PersonService {
     /** Where a change came from, kept in the history. */

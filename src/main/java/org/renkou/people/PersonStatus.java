@@ -1,6 +1,9 @@
 package org.renkou.people;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Residence status (人口类别), the basis of every population figure. */
+@NamedInterface("register")
 public enum PersonStatus {
     /** 户籍: hukou here, living here. */
     REGISTERED,

@@ -69,7 +69,7 @@ class PersonWebController {
     String list(@ModelAttribute("criteria") PersonCriteria criteria, HttpServletRequest request, Model model) {
         model.addAttribute("result", persons.search(criteria));
         model.addAttribute("codes", codes);
-        model.addAttribute("villages", visibleVillages());
+        model.addAttribute("villages", areas.visible(Area.Level.VILLAGE));
         model.addAttribute("statuses", PersonStatus.values());
         model.addAttribute("canWrite", access.has(Permission.WRITE_REGISTER));
         return request.getHeader("HX-Request") != null ? "people/list :: results" : "people/list";
@@ -162,9 +162,8 @@ class PersonWebController {
         model.addAttribute("fieldErrors", errors);
         model.addAttribute("conflict", conflict);
         model.addAttribute("codes", codes);
-        model.addAttribute("villages", visibleVillages());
-        model.addAttribute("grids", areas.byLevel(Area.Level.GRID).stream()
-                .filter(g -> access.current().scope().contains(g.code())).toList());
+        model.addAttribute("villages", areas.visible(Area.Level.VILLAGE));
+        model.addAttribute("grids", areas.inScope(Area.Level.GRID));
         model.addAttribute("statuses", PersonStatus.values());
         return "people/form";
     }
@@ -200,11 +199,6 @@ class PersonWebController {
         return user.scope().codes().stream().map(areas::find).flatMap(java.util.Optional::stream)
                 .map(a -> a.level() == Area.Level.GRID ? areas.get(a.parentCode()).name() + a.name() : a.name())
                 .collect(java.util.stream.Collectors.joining("、"));
-    }
-
-    private List<Area> visibleVillages() {
-        CurrentUser user = access.current();
-        return areas.byLevel(Area.Level.VILLAGE).stream().filter(v -> user.scope().coversArea(v.code())).toList();
     }
 
     private void rejectBindingErrors(BindingResult binding) {

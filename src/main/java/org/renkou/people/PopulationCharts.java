@@ -3,10 +3,13 @@ package org.renkou.people;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.renkou.common.AreaCondition;
+import org.renkou.common.AreaScope;
 import org.renkou.common.Messages;
 import org.renkou.common.ReportPeriod;
-import org.renkou.stats.AreaFilter;
 import org.renkou.stats.Chart;
 import org.renkou.stats.ChartSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,19 +55,18 @@ class PopulationCharts implements ChartSource {
         int first = asOf.getYear() - YEARS + 1;
         List<String> years = new ArrayList<>();
         List<String> columns = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
+        Map<String, Object> dates = new HashMap<>();
         for (int y = first; y <= asOf.getYear(); y++) {
             LocalDate d = y == asOf.getYear() ? asOf : LocalDate.of(y, 12, 31);
             years.add(String.valueOf(y));
-            columns.add("count(*) filter (where s.valid_from <= ? and (s.valid_to is null or s.valid_to > ?))");
-            params.add(d);
-            params.add(d);
+            columns.add("count(*) filter (where s.valid_from <= :on" + y + " and (s.valid_to is null or s.valid_to > :on" + y + "))");
+            dates.put("on" + y, d);
         }
-        String inArea = AreaFilter.sql(area, "p.village_code", "p.grid_code", params);
+        AreaCondition inArea = AreaScope.of(area).on("p.village_code", "p.grid_code");
         List<BigDecimal> counts = jdbc.sql("select " + String.join(", ", columns) + " from person p"
                         + " join person_status_period s on s.person_id = p.id and s.status = 'INFLOW'"
-                        + " where not p.entered_by_mistake and " + inArea)
-                .params(params).query((rs, n) -> {
+                        + " where not p.entered_by_mistake and " + inArea.sql())
+                .params(dates).params(inArea.params()).query((rs, n) -> {
                     List<BigDecimal> row = new ArrayList<>();
                     for (int c = 1; c <= YEARS; c++) {
                         row.add(BigDecimal.valueOf(rs.getLong(c)));

@@ -7,9 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.renkou.common.AreaCondition;
+import org.renkou.common.AreaScope;
 import org.renkou.common.PageResult;
 import org.renkou.common.ReportPeriod;
-import org.renkou.stats.AreaFilter;
 import org.renkou.stats.Fraction;
 import org.renkou.stats.Indicator;
 import org.renkou.stats.IndicatorSource;
@@ -98,10 +99,12 @@ class PopulationIndicators implements IndicatorSource {
     @Override
     public PageResult<PersonRef> numeratorPersons(String code, String area, ReportPeriod period, LocalDate asOf, int page,
                                                   int size) {
-        List<Object> params = new ArrayList<>(List.of(asOf));
+        AreaCondition in = AreaScope.of(area).on("x.village_code", "x.grid_code");
         String sql = "select x.person_id, x.name, x.id_number, x.village_code from (select o.*, r.created_at"
-                + " from people_on(?) o join person r on r.id = o.person_id) x where "
-                + AreaFilter.sql(area, "x.village_code", "x.grid_code", params) + " and " + condition(code, period, asOf);
+                + " from people_on(:asOf) o join person r on r.id = o.person_id) x where "
+                + in.sql() + " and " + condition(code, period, asOf);
+        Map<String, Object> params = new HashMap<>(in.params());
+        params.put("asOf", asOf);
         return PersonRefs.page(jdbc, sql, params, page, size);
     }
 

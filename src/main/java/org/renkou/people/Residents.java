@@ -3,6 +3,7 @@ package org.renkou.people;
 import java.util.Optional;
 import org.renkou.common.IdNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Service;
  * number and name belong together (and the phone on record, to send a one-time code to), and then that one
  * person's own registration. No staff account is involved; the portal audits these reads as the resident.
  */
+@NamedInterface("residents")
 @Service
 public class Residents {
     /** A person as identified by ID number and name, with the phone a one-time code goes to. */

@@ -1,13 +1,13 @@
 package org.renkou.portal;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.renkou.common.AreaCondition;
+import org.renkou.common.AreaScope;
 import org.renkou.common.ReportPeriod;
-import org.renkou.stats.AreaFilter;
 import org.renkou.stats.Fraction;
 import org.renkou.stats.Indicator;
 import org.renkou.stats.IndicatorSource;
@@ -33,15 +33,15 @@ class PortalIndicators implements IndicatorSource {
     @Override
     public Map<String, Map<String, Fraction>> compute(Set<String> codes, String area, ReportPeriod period, LocalDate asOf) {
         Map<String, Map<String, Fraction>> out = new HashMap<>();
-        List<Object> params = new ArrayList<>(List.of(period.from(), period.to()));
+        AreaCondition in = AreaScope.of(area).on("village_code", "null");
         jdbc.sql("""
                 select village_code, count(*),
                        count(*) filter (where answered_at is not null and (answered_at at time zone 'Asia/Shanghai')::date <= due_on),
                        coalesce(sum(extract(epoch from answered_at - created_at) / 3600) filter (where answered_at is not null), 0)::bigint,
                        count(answered_at)
-                from portal_request where (created_at at time zone 'Asia/Shanghai')::date between ? and ? and\s"""
-                        + AreaFilter.sql(area, "village_code", "null", params) + " group by 1")
-                .params(params).query(rs -> {
+                from portal_request where (created_at at time zone 'Asia/Shanghai')::date between :from and :to and\s"""
+                        + in.sql() + " group by 1")
+                .param("from", period.from()).param("to", period.to()).params(in.params()).query(rs -> {
                     Map<String, Fraction> v = out.computeIfAbsent(rs.getString(1), k -> new HashMap<>());
                     v.put("PORTAL_REQUESTS", Fraction.count(rs.getLong(2)));
                     v.put("PORTAL_ANSWERED_IN_TIME", Fraction.of(rs.getLong(3), rs.getLong(2)));

@@ -7,12 +7,15 @@ import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
 import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
+import org.renkou.common.AreaCondition;
 import org.renkou.common.Dates;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.ConflictException;
@@ -114,11 +117,11 @@ public class PortalService {
      */
     public Queue queue(String kind, boolean openOnly, int page, int size) {
         CurrentUser user = access.require(Permission.HANDLE_PUBLIC_REQUESTS);
-        List<Object> params = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
         String where = " where " + handledBy(user, params);
         if (kind != null && !kind.isBlank()) {
-            where += " and kind = ?";
-            params.add(kind);
+            where += " and kind = :kind";
+            params.put("kind", kind);
         }
         if (openOnly) {
             where += " and state in ('OPEN', 'ASSIGNED')";
@@ -126,11 +129,8 @@ public class PortalService {
         var counts = jdbc.sql("select count(*), count(*) filter (where (answered_at at time zone 'Asia/Shanghai')::date <= due_on)"
                 + " from portal_request" + where).params(params).query((rs, i) -> new long[]{rs.getLong(1), rs.getLong(2)}).single();
         int p = Math.max(0, page);
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(size);
-        pageParams.add((long) p * size);
-        List<PortalRequest> rows = jdbc.sql(SELECT + where + " order by due_on, id limit ? offset ?").params(pageParams)
-                .query(PortalService::map).list();
+        List<PortalRequest> rows = jdbc.sql(SELECT + where + " order by due_on, id limit :size offset :offset").params(params)
+                .param("size", size).param("offset", (long) p * size).query(PortalService::map).list();
         return new Queue(new PageResult<>(rows, counts[0], p, size), counts[1]);
     }
 
@@ -200,18 +200,21 @@ public class PortalService {
 
     /** The request, if the user may handle it; otherwise it is not found (its id says nothing). */
     private PortalRequest handleable(long id, CurrentUser user) {
-        List<Object> params = new ArrayList<>(List.of(id));
-        return jdbc.sql(SELECT + " where id = ? and " + handledBy(user, params)).params(params).query(PortalService::map)
+        Map<String, Object> params = new HashMap<>(Map.of("id", id));
+        return jdbc.sql(SELECT + " where id = :id and " + handledBy(user, params)).params(params).query(PortalService::map)
                 .optional().orElseThrow(() -> new NotFoundException("request " + id));
     }
 
     /** Who handles a request: the town office of its area, or the one it is assigned to. */
-    private static String handledBy(CurrentUser user, List<Object> params) {
-        params.add(user.username());
-        String assigned = "assigned_to = ?";
-        return user.has(Permission.TOWN_OFFICE)
-                ? "(" + assigned + " or " + user.scope().sql("village_code", "null", params) + ")"
-                : "(" + assigned + ")";
+    private static String handledBy(CurrentUser user, Map<String, Object> params) {
+        params.put("handler", user.username());
+        String assigned = "assigned_to = :handler";
+        if (!user.has(Permission.TOWN_OFFICE)) {
+            return "(" + assigned + ")";
+        }
+        AreaCondition in = user.scope().on("village_code", "null");
+        params.putAll(in.params());
+        return "(" + assigned + " or " + in.sql() + ")";
     }
 
     private PortalRequest find(long id) {

@@ -6,9 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.renkou.common.AreaCondition;
+import org.renkou.common.AreaScope;
 import org.renkou.common.PageResult;
 import org.renkou.common.ReportPeriod;
-import org.renkou.stats.AreaFilter;
 import org.renkou.stats.Fraction;
 import org.renkou.stats.Indicator;
 import org.renkou.stats.IndicatorSource;
@@ -26,6 +27,9 @@ class ReferralIndicators implements IndicatorSource {
     static final String ALL = "EQUAL_SERVICES";
     static final String OVERDUE = "REFERRALS_OPEN_OVERDUE";
     static final String MADE = "REFERRALS_MADE";
+    /** Not answered on {@code :asOf} though referred more than {@code :deadlineDays} before. */
+    private static final String OVERDUE_CONDITION =
+            "r.referred_on + :deadlineDays < :asOf and (r.answered_on is null or r.answered_on > :asOf)";
     private static final Map<Referral.Kind, String> NAMES = Map.of(Referral.Kind.HUKOU, "申办户口",
             Referral.Kind.SCHOOLING, "子女入学入托", Referral.Kind.MEDICAL, "就医", Referral.Kind.TRAINING, "劳动技能培训",
             Referral.Kind.HOUSING, "购房租房", Referral.Kind.RELIEF, "困难救助");
@@ -63,25 +67,25 @@ class ReferralIndicators implements IndicatorSource {
     @Override
     public Map<String, Map<String, Fraction>> compute(Set<String> codes, String area, ReportPeriod period, LocalDate asOf) {
         Map<String, Map<String, Fraction>> out = new HashMap<>();
-        List<Object> params = new ArrayList<>(List.of(period.from(), period.to()));
-        jdbc.sql("select r.village_code, r.kind, count(*) from referral r where r.outcome = 'GIVEN' and r.answered_on between ? and ?"
-                        + " and " + AreaFilter.sql(area, "r.village_code", "r.grid_code", params) + " group by 1, 2").params(params)
+        AreaCondition in = AreaScope.of(area).on("r.village_code", "r.grid_code");
+        jdbc.sql("select r.village_code, r.kind, count(*) from referral r where r.outcome = 'GIVEN'"
+                        + " and r.answered_on between :from and :to and " + in.sql() + " group by 1, 2")
+                .param("from", period.from()).param("to", period.to()).params(in.params())
                 .query(rs -> {
                     Map<String, Fraction> v = out.computeIfAbsent(rs.getString(1), k -> new HashMap<>());
                     Fraction n = Fraction.count(rs.getLong(3));
                     v.put(code(Referral.Kind.valueOf(rs.getString(2))), n);
                     v.merge(ALL, n, Fraction::plus);
                 });
-        params = new ArrayList<>(List.of(period.from(), period.to()));
-        jdbc.sql("select r.village_code, count(*) from referral r where r.referred_on between ? and ? and "
-                        + AreaFilter.sql(area, "r.village_code", "r.grid_code", params) + " group by 1").params(params)
+        jdbc.sql("select r.village_code, count(*) from referral r where r.referred_on between :from and :to and "
+                        + in.sql() + " group by 1")
+                .param("from", period.from()).param("to", period.to()).params(in.params())
                 .query(rs -> {
                     out.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(MADE, Fraction.count(rs.getLong(2)));
                 });
-        params = new ArrayList<>(List.of(settings.deadlineDays(), asOf, asOf));
-        jdbc.sql("select r.village_code, count(*) from referral r where r.referred_on + ? < ? and (r.answered_on is null"
-                        + " or r.answered_on > ?) and " + AreaFilter.sql(area, "r.village_code", "r.grid_code", params)
-                        + " group by 1").params(params)
+        jdbc.sql("select r.village_code, count(*) from referral r where " + OVERDUE_CONDITION + " and " + in.sql()
+                        + " group by 1")
+                .param("deadlineDays", settings.deadlineDays()).param("asOf", asOf).params(in.params())
                 .query(rs -> {
                     out.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(OVERDUE, Fraction.count(rs.getLong(2)));
                 });
@@ -92,25 +96,26 @@ class ReferralIndicators implements IndicatorSource {
     @Override
     public PageResult<PersonRef> numeratorPersons(String code, String area, ReportPeriod period, LocalDate asOf, int page,
                                                   int size) {
-        List<Object> params = new ArrayList<>(List.of(asOf));
+        AreaCondition in = AreaScope.of(area).on("r.village_code", "r.grid_code");
+        Map<String, Object> params = new HashMap<>(in.params());
+        params.put("asOf", asOf);
         String condition;
         if (code.equals(OVERDUE)) {
-            condition = "r.referred_on + ? < ? and (r.answered_on is null or r.answered_on > ?)";
-            params.addAll(List.of(settings.deadlineDays(), asOf, asOf));
-        } else if (code.equals(MADE)) {
-            condition = "r.referred_on between ? and ?";
-            params.addAll(List.of(period.from(), period.to()));
+            condition = OVERDUE_CONDITION;
+            params.put("deadlineDays", settings.deadlineDays());
         } else {
-            condition = "r.outcome = 'GIVEN' and r.answered_on between ? and ?";
-            params.addAll(List.of(period.from(), period.to()));
-            if (!code.equals(ALL)) {
-                condition += " and r.kind = ?";
-                params.add(code.substring(ALL.length() + 1));
+            condition = code.equals(MADE) ? "r.referred_on between :from and :to"
+                    : "r.outcome = 'GIVEN' and r.answered_on between :from and :to";
+            params.put("from", period.from());
+            params.put("to", period.to());
+            if (!code.equals(MADE) && !code.equals(ALL)) {
+                condition += " and r.kind = :kind";
+                params.put("kind", code.substring(ALL.length() + 1));
             }
         }
         String sql = "select r.person_id, m.name, m.id_number, r.village_code from referral r"
-                + " join lateral (select x.name, x.id_number from people_on(?) x where x.person_id = r.person_id) m on true"
-                + " where " + condition + " and " + AreaFilter.sql(area, "r.village_code", "r.grid_code", params);
+                + " join lateral (select x.name, x.id_number from people_on(:asOf) x where x.person_id = r.person_id) m on true"
+                + " where " + condition + " and " + in.sql();
         return PersonRefs.page(jdbc, sql, params, page, size);
     }
 }

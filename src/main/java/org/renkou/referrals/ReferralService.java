@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.renkou.access.AccessService;
 import org.renkou.access.AuditAction;
@@ -16,6 +18,7 @@ import org.renkou.access.Permission;
 import org.renkou.access.UserService;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
+import org.renkou.common.AreaCondition;
 import org.renkou.common.ConflictException;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.IdNumber;
@@ -41,7 +44,7 @@ public class ReferralService {
     private static final String SELECT = """
             select r.*, p.name as partner_name, m.name, m.id_number from referral r
             join referral_partner p on p.id = r.partner_id
-            left join lateral (select x.name, x.id_number from people_on(?) x where x.person_id = r.person_id) m on true
+            left join lateral (select x.name, x.id_number from people_on(:today) x where x.person_id = r.person_id) m on true
             """;
 
     public record ReferralForm(Long personId, Boolean forFamily, Referral.Kind kind, Long partnerId, LocalDate referredOn,
@@ -204,51 +207,46 @@ public class ReferralService {
 
     public Referral get(long id) {
         CurrentUser user = access.require(Permission.ANSWER_REFERRALS);
-        List<Object> params = new ArrayList<>(List.of(today(), id));
-        return jdbc.sql(SELECT + " where r.id = ? and " + visible(user, params)).params(params)
+        Map<String, Object> params = new HashMap<>(Map.of("today", today(), "id", id));
+        return jdbc.sql(SELECT + " where r.id = :id and " + visible(user, params)).params(params)
                 .query((rs, n) -> map(rs, user)).optional().orElseThrow(() -> new NotFoundException("referral " + id));
     }
 
     /** One page of the referrals the user may see, newest first (overdue ones oldest first), with the true total. */
     public PageResult<Referral> search(Criteria c) {
         CurrentUser user = access.require(Permission.ANSWER_REFERRALS);
-        List<Object> params = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>(Map.of("today", today()));
         StringBuilder where = new StringBuilder(visible(user, params));
         if (c.kind() != null) {
-            where.append(" and r.kind = ?");
-            params.add(c.kind().name());
+            where.append(" and r.kind = :kind");
+            params.put("kind", c.kind().name());
         }
         if (c.partnerId() != null) {
-            where.append(" and r.partner_id = ?");
-            params.add(c.partnerId());
+            where.append(" and r.partner_id = :partner");
+            params.put("partner", c.partnerId());
         }
         if (c.area() != null && !c.area().isBlank()) {
-            where.append(" and r.village_code like ?");
-            params.add(c.area().trim() + "%");
+            where.append(" and r.village_code like :area");
+            params.put("area", c.area().trim() + "%");
         }
         if (c.state() != null) {
             where.append(switch (c.state()) {
                 case OPEN -> " and r.outcome is null";
-                case OVERDUE -> " and r.outcome is null and r.referred_on + ? < ?";
+                case OVERDUE -> " and r.outcome is null and r.referred_on + :deadlineDays < :today";
                 case ANSWERED -> " and r.outcome is not null";
                 case GIVEN -> " and r.outcome = 'GIVEN'";
             });
             if (c.state() == State.OVERDUE) {
-                params.add(settings.deadlineDays());
-                params.add(today());
+                params.put("deadlineDays", settings.deadlineDays());
             }
         }
         int size = Math.min(Math.max(c.size(), 1), 200);
         int page = Math.max(c.page(), 0);
         long total = jdbc.sql("select count(*) from referral r join referral_partner p on p.id = r.partner_id where " + where)
                 .params(params).query(Long.class).single();
-        List<Object> paged = new ArrayList<>(List.of(today()));
-        paged.addAll(params);
-        paged.add(size);
-        paged.add((long) page * size);
         String order = c.state() == State.OVERDUE ? "r.referred_on, r.id" : "r.referred_on desc, r.id desc";
-        List<Referral> items = jdbc.sql(SELECT + " where " + where + " order by " + order + " limit ? offset ?").params(paged)
-                .query((rs, n) -> map(rs, user)).list();
+        List<Referral> items = jdbc.sql(SELECT + " where " + where + " order by " + order + " limit :size offset :offset")
+                .params(params).param("size", size).param("offset", (long) page * size).query((rs, n) -> map(rs, user)).list();
         return new PageResult<>(items, total, page, size);
     }
 
@@ -271,13 +269,14 @@ public class ReferralService {
     }
 
     /** The town office sees its area's referrals; a partner's account only those to its office, in its area. */
-    private String visible(CurrentUser user, List<Object> params) {
-        String scope = user.scope().sql("r.village_code", "r.grid_code", params);
+    private String visible(CurrentUser user, Map<String, Object> params) {
+        AreaCondition in = user.scope().on("r.village_code", "r.grid_code");
+        params.putAll(in.params());
         if (user.has(Permission.TOWN_OFFICE)) {
-            return scope;
+            return in.sql();
         }
-        params.add(user.username());
-        return scope + " and ? = any(p.accounts)";
+        params.put("account", user.username());
+        return in.sql() + " and :account = any(p.accounts)";
     }
 
     private void checkDate(List<FieldProblem> problems, String field, LocalDate d, LocalDate notBefore) {

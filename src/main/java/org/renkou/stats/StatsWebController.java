@@ -136,10 +136,10 @@ class StatsWebController {
         CurrentUser user = access.current();
         List<Area> list = new ArrayList<>();
         for (Area.Level level : List.of(Area.Level.COUNTY, Area.Level.TOWN, Area.Level.VILLAGE)) {
-            areas.byLevel(level).stream().filter(a -> user.scope().contains(a.code())).forEach(list::add);
+            list.addAll(areas.inScope(level));
         }
         if (!user.scope().all()) { // a cadre's or a grid worker's grids: for a grid worker, all there is
-            areas.byLevel(Area.Level.GRID).stream().filter(a -> user.scope().contains(a.code())).forEach(list::add);
+            list.addAll(areas.inScope(Area.Level.GRID));
         }
         return list;
     }

@@ -17,6 +17,7 @@ import org.renkou.access.CurrentUser;
 import org.renkou.access.Permission;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
+import org.renkou.common.AreaCondition;
 import org.renkou.common.ConflictException;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.Messages;
@@ -154,25 +155,23 @@ public class SubmissionService {
     /** Submissions the user may read, newest first: a town office its own, the district those of its towns. */
     public PageResult<Submission> list(String area, String period, int page, int size) {
         CurrentUser user = reader();
-        List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" where ").append(user.scope().sql("s.area_code", "s.area_code", params));
+        AreaCondition in = user.scope().on("s.area_code", "s.area_code");
+        Map<String, Object> params = new HashMap<>(in.params());
+        StringBuilder where = new StringBuilder(" where ").append(in.sql());
         if (area != null && !area.isBlank()) {
-            where.append(" and s.area_code like ?");
-            params.add(area.trim() + "%");
+            where.append(" and s.area_code like :area");
+            params.put("area", area.trim() + "%");
         }
         if (period != null && !period.isBlank()) {
             ReportPeriod p = ReportPeriod.parse(period);
-            where.append(" and s.period_from = ? and s.period_to = ?");
-            params.add(p.from());
-            params.add(p.to());
+            where.append(" and s.period_from = :from and s.period_to = :to");
+            params.put("from", p.from());
+            params.put("to", p.to());
         }
         long total = jdbc.sql("select count(*) from report_submission s" + where).params(params).query(Long.class).single();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(size);
-        pageParams.add((long) page * size);
         List<Submission> items = jdbc.sql("select s.* from report_submission s" + where
-                        + " order by s.submitted_at desc, s.id desc limit ? offset ?")
-                .params(pageParams).query(this::submission).list();
+                        + " order by s.submitted_at desc, s.id desc limit :size offset :offset")
+                .params(params).param("size", size).param("offset", (long) page * size).query(this::submission).list();
         return new PageResult<>(items, total, page, size);
     }
 

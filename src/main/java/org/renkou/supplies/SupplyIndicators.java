@@ -1,13 +1,13 @@
 package org.renkou.supplies;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.renkou.common.AreaCondition;
+import org.renkou.common.AreaScope;
 import org.renkou.common.ReportPeriod;
-import org.renkou.stats.AreaFilter;
 import org.renkou.stats.Fraction;
 import org.renkou.stats.Indicator;
 import org.renkou.stats.IndicatorSource;
@@ -40,23 +40,22 @@ class SupplyIndicators implements IndicatorSource {
     @Override
     public Map<String, Map<String, Fraction>> compute(Set<String> codes, String area, ReportPeriod period, LocalDate asOf) {
         Map<String, Map<String, Fraction>> out = new HashMap<>();
-        List<Object> params = new ArrayList<>();
-        jdbc.sql("select p.village_code, count(*) from supply_point p where p.active and "
-                        + AreaFilter.sql(area, "p.village_code", "null", params) + " group by 1").params(params)
+        AreaCondition pointIn = AreaScope.of(area).on("p.village_code", "null");
+        jdbc.sql("select p.village_code, count(*) from supply_point p where p.active and " + pointIn.sql() + " group by 1")
+                .params(pointIn.params())
                 .query(rs -> {
                     out.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put("SUPPLY_POINTS", Fraction.count(rs.getLong(2)));
                 });
-        params = new ArrayList<>(List.of(period.from(), period.to()));
         jdbc.sql("select p.village_code, -sum(l.quantity) from supply_ledger l join supply_point p on p.id = l.point_id"
-                        + " where l.quantity < 0 and l.moved_on between ? and ? and " + AreaFilter.sql(area, "p.village_code", "null", params)
-                        + " group by 1").params(params)
+                        + " where l.quantity < 0 and l.moved_on between :from and :to and " + pointIn.sql() + " group by 1")
+                .param("from", period.from()).param("to", period.to()).params(pointIn.params())
                 .query(rs -> {
                     out.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put("SUPPLY_ISSUED", Fraction.count(rs.getLong(2)));
                 });
-        params = new ArrayList<>(List.of(period.from(), period.to()));
+        AreaCondition surveyIn = AreaScope.of(area).on("s.village_code", "null");
         jdbc.sql("select s.village_code, sum(s.acquired), sum(s.aware), sum(s.sample) from supply_survey s"
-                        + " where s.surveyed_on between ? and ? and " + AreaFilter.sql(area, "s.village_code", "null", params)
-                        + " group by 1").params(params)
+                        + " where s.surveyed_on between :from and :to and " + surveyIn.sql() + " group by 1")
+                .param("from", period.from()).param("to", period.to()).params(surveyIn.params())
                 .query(rs -> {
                     Map<String, Fraction> v = out.computeIfAbsent(rs.getString(1), k -> new HashMap<>());
                     v.put("SUPPLY_ACQUISITION_RATE", Fraction.of(rs.getLong(2), rs.getLong(4)));

@@ -12,8 +12,8 @@ import org.renkou.access.Role;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.Dates;
-import org.renkou.common.Forms;
 import org.renkou.common.FieldProblem;
+import org.renkou.common.Forms;
 import org.renkou.common.Messages;
 import org.renkou.common.PageResult;
 import org.renkou.common.ValidationException;
@@ -63,7 +63,7 @@ class SupplyWebController {
                 .map(p -> new StockRow(p, stock.getOrDefault(p.id(), List.of())))
                 .filter(r -> !lowOnly || r.low()).toList();
         model.addAttribute("villageNames", areas.names(Area.Level.VILLAGE));
-        model.addAttribute("villages", areas.byLevel(Area.Level.VILLAGE).stream().filter(v -> scope.coversArea(v.code())).toList());
+        model.addAttribute("villages", areas.visible(Area.Level.VILLAGE));
         model.addAttribute("points", points);
         model.addAttribute("items", supplies.items());
         model.addAttribute("rows", PageResult.of(rows, page, PAGE_SIZE));

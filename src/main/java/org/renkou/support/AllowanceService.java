@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
 import org.renkou.access.AuditAction;
@@ -15,7 +17,7 @@ import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
-import org.renkou.common.AreaScope;
+import org.renkou.common.AreaCondition;
 import org.renkou.common.ConflictException;
 import org.renkou.common.Csv;
 import org.renkou.common.Dates;
@@ -108,50 +110,42 @@ public class AllowanceService {
     public PageResult<Eligible> eligible(long programmeId, String area, LocalDate on, int page, int size) {
         CurrentUser user = access.require(Permission.READ_SUPPORT);
         Programme p = programme(programmeId);
-        List<Object> params = new ArrayList<>();
-        String sql = eligibleSql(p.rule(), on, params) + " and " + user.scope().sql("p.village_code", "p.grid_code", params);
-        if (area != null && !area.isBlank()) {
-            sql += " and " + AreaScope.of(List.of(area.trim())).sql("p.village_code", "p.grid_code", params);
-        }
+        AreaCondition in = user.scope().on("p.village_code", "p.grid_code").within(area);
+        Map<String, Object> params = new HashMap<>(in.params());
+        String sql = eligibleSql(p.rule(), on, params) + " and " + in.sql();
         int pageNo = Math.max(page, 0);
         int pageSize = Math.min(Math.max(size, 1), 500);
         long total = jdbc.sql("select count(*) from (" + sql + ") x").params(params).query(Long.class).single();
-        List<Object> paged = new ArrayList<>(params);
-        paged.add(pageSize);
-        paged.add((long) pageNo * pageSize);
-        List<Eligible> items = jdbc.sql(sql + " order by p.village_code, p.name, p.person_id limit ? offset ?").params(paged)
+        List<Eligible> items = jdbc.sql(sql + " order by p.village_code, p.name, p.person_id limit :size offset :offset")
+                .params(params).param("size", pageSize).param("offset", (long) pageNo * pageSize)
                 .query(AllowanceService::eligible).list();
         return new PageResult<>(items, total, pageNo, pageSize);
     }
 
-    private String eligibleSql(String rule, LocalDate on, List<Object> params) {
-        params.add(on);
+    private String eligibleSql(String rule, LocalDate on, Map<String, Object> params) {
+        params.put("on", on);
         String select = "select p.person_id, p.name, p.id_number, p.village_code, p.birth_date, ";
-        String from = " from people_on(?) p ";
+        String from = " from people_on(:on) p ";
         return switch (rule) {
             case "CHILD_UNDER_3" -> {
-                params.add(on);
                 yield select + "'未满3周岁（' || p.birth_date || ' 出生），户籍在本地' as reasons" + from
-                        + "where " + HUKOU_HERE + " and p.birth_date > (?::date - interval '3 years')::date";
+                        + "where " + HUKOU_HERE + " and p.birth_date > (:on::date - interval '3 years')::date";
             }
             case "PARENT_60_ONE_CHILD" -> {
-                params.add(on);
                 yield select + "'年满60周岁，户籍在本地农村，' || case when m.children = 1 then '只有一个子女' else '只有两个女儿' end"
                         + from + "join mothers_children() m on m.mother_id = p.person_id where " + HUKOU_HERE
-                        + " and p.birth_date <= (?::date - interval '60 years')::date"
+                        + " and p.birth_date <= (:on::date - interval '60 years')::date"
                         + " and (m.children = 1 or m.children = 2 and m.daughters = 2)" + rural(params);
             }
             case "ONLY_CHILD_DIED" -> {
-                params.add(on);
                 yield select + "'女方年满49周岁，独生子女已死亡，未再生育或收养'" + from
                         + "join mothers_children() m on m.mother_id = p.person_id where " + HUKOU_HERE
-                        + " and p.birth_date <= (?::date - interval '49 years')::date and m.children = 1 and m.deceased = 1";
+                        + " and p.birth_date <= (:on::date - interval '49 years')::date and m.children = 1 and m.deceased = 1";
             }
             default -> {
-                params.add(on);
                 yield select + "'女方年满49周岁，只有一个子女；须核验其三级以上残疾证明'" + from
                         + "join mothers_children() m on m.mother_id = p.person_id where " + HUKOU_HERE
-                        + " and p.birth_date <= (?::date - interval '49 years')::date and m.children = 1 and m.deceased = 0";
+                        + " and p.birth_date <= (:on::date - interval '49 years')::date and m.children = 1 and m.deceased = 0";
             }
         };
     }
@@ -160,14 +154,14 @@ public class AllowanceService {
      * The reward assistance (奖励扶助) is for rural families: a community (社区, urban) is left out. The communities
      * are few, so they are named in the statement.
      */
-    private String rural(List<Object> params) {
+    private String rural(Map<String, Object> params) {
         List<String> communities = areas.byLevel(Area.Level.VILLAGE).stream().filter(a -> a.kind() == Area.Kind.COMMUNITY)
                 .map(Area::code).toList();
         if (communities.isEmpty()) {
             return "";
         }
-        params.addAll(communities);
-        return " and p.village_code not in (" + String.join(", ", java.util.Collections.nCopies(communities.size(), "?")) + ")";
+        params.put("communities", communities);
+        return " and p.village_code not in (:communities)";
     }
 
     /**
@@ -180,10 +174,10 @@ public class AllowanceService {
                              String bankAccount) {
         CurrentUser user = access.require(Permission.MANAGE_SUPPORT);
         Programme p = programme(programmeId);
-        List<Object> params = new ArrayList<>();
-        String sql = eligibleSql(p.rule(), Dates.today(), params) + " and p.person_id = ?";
-        params.add(beneficiaryId);
-        sql += " and " + user.scope().sql("p.village_code", "p.grid_code", params);
+        AreaCondition in = user.scope().on("p.village_code", "p.grid_code");
+        Map<String, Object> params = new HashMap<>(in.params());
+        params.put("beneficiary", beneficiaryId);
+        String sql = eligibleSql(p.rule(), Dates.today(), params) + " and p.person_id = :beneficiary and " + in.sql();
         Eligible e = jdbc.sql(sql).params(params).query(AllowanceService::eligible).optional()
                 .orElseThrow(() -> new ValidationException(List.of(messages.problem("beneficiaryId", "notEligible", p.name()))));
         long applicant = "CHILD_UNDER_3".equals(p.rule()) ? guardian(beneficiaryId, applicantId, applicantIdNumber) : beneficiaryId;
@@ -268,9 +262,9 @@ public class AllowanceService {
 
     public List<Application> applications(long programmeId) {
         CurrentUser user = access.require(Permission.READ_SUPPORT);
-        List<Object> params = new ArrayList<>(List.of(programmeId));
-        return jdbc.sql(APPLICATIONS + " where a.programme_id = ? and " + user.scope().sql("a.village_code", "null", params)
-                + " order by a.id desc limit 1000").params(params).query(AllowanceService::application).list();
+        AreaCondition in = user.scope().on("a.village_code", "null");
+        return jdbc.sql(APPLICATIONS + " where a.programme_id = :programme and " + in.sql() + " order by a.id desc limit 1000")
+                .param("programme", programmeId).params(in.params()).query(AllowanceService::application).list();
     }
 
     private static final String APPLICATIONS = """

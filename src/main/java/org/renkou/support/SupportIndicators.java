@@ -7,8 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.renkou.common.AreaCondition;
+import org.renkou.common.AreaScope;
 import org.renkou.common.ReportPeriod;
-import org.renkou.stats.AreaFilter;
 import org.renkou.stats.Fraction;
 import org.renkou.stats.Indicator;
 import org.renkou.stats.IndicatorSource;
@@ -64,26 +65,25 @@ class SupportIndicators implements IndicatorSource {
     @Override
     public Map<String, Map<String, Fraction>> compute(Set<String> codes, String area, ReportPeriod period, LocalDate asOf) {
         Map<String, Map<String, Fraction>> out = new HashMap<>();
-        List<Object> params = new ArrayList<>(List.of(period.from(), period.to()));
+        AreaCondition visitIn = AreaScope.of(area).on("v.village_code", "null");
         jdbc.sql("""
                 select v.village_code,
                        count(distinct v.household_id) filter (where v.giver = 'TOWN'),
                        coalesce(sum(v.cash_fen) filter (where v.giver = 'TOWN'), 0),
                        count(distinct v.household_id) filter (where v.giver = 'ASSOCIATION'),
                        coalesce(sum(v.cash_fen) filter (where v.giver = 'ASSOCIATION'), 0)
-                from support_visit v where v.visited_on between ? and ? and\s"""
-                        + AreaFilter.sql(area, "v.village_code", "null", params) + " group by v.village_code")
-                .params(params).query(rs -> {
+                from support_visit v where v.visited_on between :from and :to and\s"""
+                        + visitIn.sql() + " group by v.village_code")
+                .param("from", period.from()).param("to", period.to()).params(visitIn.params()).query(rs -> {
                     Map<String, Fraction> v = out.computeIfAbsent(rs.getString(1), k -> new HashMap<>());
                     v.put("SUPPORT_TOWN_HOUSEHOLDS", Fraction.count(rs.getLong(2)));
                     v.put("SUPPORT_TOWN_CASH", Fraction.count(rs.getLong(3)));
                     v.put("SUPPORT_ASSOC_HOUSEHOLDS", Fraction.count(rs.getLong(4)));
                     v.put("SUPPORT_ASSOC_CASH", Fraction.count(rs.getLong(5)));
                 });
-        params = new ArrayList<>(List.of(period.from(), period.to()));
         jdbc.sql("select v.village_code, g.item, sum(g.quantity)::bigint from support_visit v join support_visit_goods g on g.visit_id = v.id"
-                        + " where v.visited_on between ? and ? and " + AreaFilter.sql(area, "v.village_code", "null", params)
-                        + " group by 1, 2").params(params).query(rs -> {
+                        + " where v.visited_on between :from and :to and " + visitIn.sql() + " group by 1, 2")
+                .param("from", period.from()).param("to", period.to()).params(visitIn.params()).query(rs -> {
                     String village = rs.getString(1);
                     String item = rs.getString(2);
                     long quantity = rs.getLong(3);
@@ -93,10 +93,10 @@ class SupportIndicators implements IndicatorSource {
                         }
                     });
                 });
-        params = new ArrayList<>(List.of(period.from(), period.to()));
+        AreaCondition applicationIn = AreaScope.of(area).on("a.village_code", "null");
         jdbc.sql("select a.village_code, sum(l.amount_fen) from payment_line l join allowance_application a on a.id = l.application_id"
-                        + " where l.month between ? and ? and " + AreaFilter.sql(area, "a.village_code", "null", params)
-                        + " group by 1").params(params).query(rs -> {
+                        + " where l.month between :from and :to and " + applicationIn.sql() + " group by 1")
+                .param("from", period.from()).param("to", period.to()).params(applicationIn.params()).query(rs -> {
                     out.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put("ALLOWANCE_PAID", Fraction.count(rs.getLong(2)));
                 });
         return out;

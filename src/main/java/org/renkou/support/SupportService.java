@@ -1,10 +1,10 @@
 package org.renkou.support;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,7 @@ import org.renkou.access.Permission;
 import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.access.CurrentUser;
-import org.renkou.common.AreaScope;
+import org.renkou.common.AreaCondition;
 import org.renkou.common.Dates;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.Messages;
@@ -70,13 +70,9 @@ public class SupportService {
 
     public List<Family> families(String area) {
         CurrentUser user = access.require(Permission.READ_SUPPORT);
-        List<Object> params = new ArrayList<>();
-        String where = user.scope().sql("f.village_code", "null", params);
-        if (area != null && !area.isBlank()) {
-            where += " and " + AreaScope.of(List.of(area.trim())).sql("f.village_code", "null", params);
-        }
-        return jdbc.sql("select * from difficult_family f where " + where + " order by f.village_code, f.id limit 1000")
-                .params(params).query((rs, i) -> new Family(rs.getLong("id"), rs.getLong("household_id"),
+        AreaCondition in = user.scope().on("f.village_code", "null").within(area);
+        return jdbc.sql("select * from difficult_family f where " + in.sql() + " order by f.village_code, f.id limit 1000")
+                .params(in.params()).query((rs, i) -> new Family(rs.getLong("id"), rs.getLong("household_id"),
                         rs.getString("village_code"), rs.getString("reason"), rs.getString("liaison1"),
                         rs.getString("liaison2"), rs.getObject("registered_on", LocalDate.class),
                         rs.getObject("closed_on", LocalDate.class))).list();
@@ -136,25 +132,21 @@ public class SupportService {
 
     public List<Visit> visits(String area, ReportPeriod period) {
         CurrentUser user = access.require(Permission.READ_SUPPORT);
-        List<Object> params = new ArrayList<>(List.of(period.from(), period.to()));
-        String where = " where v.visited_on between ? and ? and " + user.scope().sql("v.village_code", "null", params);
-        if (area != null && !area.isBlank()) {
-            where += " and " + AreaScope.of(List.of(area.trim())).sql("v.village_code", "null", params);
-        }
-        return jdbc.sql("select * from support_visit v" + where + " order by v.visited_on desc, v.id desc limit 500")
-                .params(params).query((rs, n) -> visitOf(rs)).list();
+        AreaCondition in = user.scope().on("v.village_code", "null").within(area);
+        return jdbc.sql("select * from support_visit v where v.visited_on between :from and :to and " + in.sql()
+                        + " order by v.visited_on desc, v.id desc limit 500")
+                .param("from", period.from()).param("to", period.to()).params(in.params()).query((rs, n) -> visitOf(rs)).list();
     }
 
     /** Totals by giver for the period and area: visits, households, cash, goods per item. */
     public List<SupportTotals> totals(String area, ReportPeriod period) {
         CurrentUser user = access.require(Permission.READ_SUPPORT);
         List<SupportTotals> out = new ArrayList<>();
+        AreaCondition in = user.scope().on("v.village_code", "null").within(area);
+        String where = " where v.giver = :giver and v.visited_on between :from and :to and " + in.sql();
         for (String giver : GIVERS) {
-            List<Object> params = new ArrayList<>(List.of(giver, period.from(), period.to()));
-            String where = " where v.giver = ? and v.visited_on between ? and ? and " + user.scope().sql("v.village_code", "null", params);
-            if (area != null && !area.isBlank()) {
-                where += " and " + AreaScope.of(List.of(area.trim())).sql("v.village_code", "null", params);
-            }
+            Map<String, Object> params = new HashMap<>(in.params());
+            params.putAll(Map.of("giver", giver, "from", period.from(), "to", period.to()));
             long[] sums = jdbc.sql("select count(*), count(distinct v.household_id), coalesce(sum(v.cash_fen), 0) from support_visit v" + where)
                     .params(params).query((rs, i) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
             List<Visit.Goods> goods = jdbc.sql("select g.item, sum(g.quantity), min(g.unit) from support_visit v"

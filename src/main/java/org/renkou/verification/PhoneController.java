@@ -7,7 +7,6 @@ import org.renkou.access.NotAudited;
 import org.renkou.access.Permission;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
-import org.renkou.common.AreaScope;
 import org.renkou.people.CodeTables;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,9 +36,8 @@ class PhoneController {
     /** The villages and grids that are the user's own (a grid worker's grids, a cadre's village and its grids). */
     @ModelAttribute("areas")
     List<Area> ownAreas() {
-        AreaScope scope = access.current().scope();
-        return Stream.of(Area.Level.VILLAGE, Area.Level.GRID).flatMap(level -> areas.byLevel(level).stream())
-                .filter(a -> scope.contains(a.code())).sorted(java.util.Comparator.comparing(Area::code)).toList();
+        return Stream.of(Area.Level.VILLAGE, Area.Level.GRID).flatMap(level -> areas.inScope(level).stream())
+                .sorted(java.util.Comparator.comparing(Area::code)).toList();
     }
 
     @NotAudited("the app shell: rounds, the user's own areas and code tables; households are read through the API")

@@ -1,13 +1,13 @@
 package org.renkou.verification;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.renkou.common.AreaCondition;
+import org.renkou.common.AreaScope;
 import org.renkou.common.ReportPeriod;
-import org.renkou.stats.AreaFilter;
 import org.renkou.stats.Fraction;
 import org.renkou.stats.Indicator;
 import org.renkou.stats.IndicatorSource;
@@ -38,13 +38,13 @@ class RoundIndicators implements IndicatorSource {
     @Override
     public Map<String, Map<String, Fraction>> compute(Set<String> codes, String area, ReportPeriod period, LocalDate asOf) {
         Map<String, Map<String, Fraction>> out = new HashMap<>();
-        List<Object> params = new ArrayList<>(List.of(period.from(), period.to()));
+        AreaCondition in = AreaScope.of(area).on("r.village_code", "r.grid_code");
         jdbc.sql("select r.village_code, count(*) filter (where r.result in ('CORRECT', 'CORRECTED')),"
                         + " count(*) filter (where r.result in ('CORRECT', 'CORRECTED', 'NEW')),"
                         + " count(*) filter (where r.result = 'CORRECT'), count(*) filter (where r.result <> 'NEW')"
                         + " from verification_result r join verification_round v on v.id = r.round_id"
-                        + " where v.ends_on between ? and ? and " + AreaFilter.sql(area, "r.village_code", "r.grid_code", params)
-                        + " group by 1").params(params)
+                        + " where v.ends_on between :from and :to and " + in.sql() + " group by 1")
+                .param("from", period.from()).param("to", period.to()).params(in.params())
                 .query(rs -> {
                     Map<String, Fraction> v = out.computeIfAbsent(rs.getString(1), k -> new HashMap<>());
                     v.put("REGISTER_COVERAGE", Fraction.of(rs.getLong(2), rs.getLong(3)));

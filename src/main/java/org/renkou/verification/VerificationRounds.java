@@ -15,6 +15,7 @@ import org.renkou.access.CurrentUser;
 import org.renkou.access.Permission;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
+import org.renkou.common.AreaCondition;
 import org.renkou.common.AreaScope;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.Messages;
@@ -113,15 +114,11 @@ public class VerificationRounds {
 
     /** The worklist of the round's areas: every household of them with its persons on {@code startsOn}. */
     private void takeHouseholds(long roundId, List<String> codes, LocalDate startsOn) {
-        List<Object> params = new ArrayList<>(List.of(roundId, startsOn));
-        String where = codes.stream().map(c -> {
-            params.add(c + "%");
-            return "m.village_code like ?";
-        }).collect(Collectors.joining(" or "));
+        AreaCondition in = AreaScope.of(codes).on("m.village_code", "m.grid_code");
         jdbc.sql("insert into verification_household (round_id, household_id, household_no, village_code, grid_code, address, persons)"
-                        + " select ?, m.household_id, m.household_no, m.village_code, m.grid_code, m.address, count(*)"
-                        + " from household_members_on(?) m where " + where + " group by 1, 2, 3, 4, 5, 6")
-                .params(params).update();
+                        + " select :round, m.household_id, m.household_no, m.village_code, m.grid_code, m.address, count(*)"
+                        + " from household_members_on(:startsOn) m where " + in.sql() + " group by 1, 2, 3, 4, 5, 6")
+                .param("round", roundId).param("startsOn", startsOn).params(in.params()).update();
     }
 
     /** The rounds the user has a part in that are not over (for the phone), the latest first. */
@@ -197,12 +194,11 @@ public class VerificationRounds {
     private Map<String, Figures> byArea(long roundId, AreaScope scope, boolean byGrid) {
         String key = byGrid ? "coalesce(grid_code, village_code)" : "village_code";
         Map<String, long[]> sums = new TreeMap<>();
-        List<Object> params = new ArrayList<>(List.of(roundId));
-        String where = scope.sql("village_code", "grid_code", params);
+        AreaCondition in = scope.on("village_code", "grid_code");
         jdbc.sql("select " + key + ", count(*), count(*) filter (where outcome = 'VISITED'),"
                         + " count(*) filter (where outcome = 'NOBODY_HOME'), count(*) filter (where outcome = 'REFUSED'),"
-                        + " coalesce(sum(persons), 0) from verification_household where round_id = ? and " + where + " group by 1")
-                .params(params).query(rs -> {
+                        + " coalesce(sum(persons), 0) from verification_household where round_id = :round and " + in.sql() + " group by 1")
+                .param("round", roundId).params(in.params()).query(rs -> {
                     long[] s = sums.computeIfAbsent(rs.getString(1), k -> new long[9]);
                     for (int i = 0; i < 5; i++) {
                         s[i] = rs.getLong(i + 2);
@@ -211,8 +207,8 @@ public class VerificationRounds {
         jdbc.sql("select " + key + ", count(*) filter (where result in ('CORRECT', 'CORRECTED', 'NEW')),"
                         + " count(*) filter (where result in ('CORRECT', 'CORRECTED')),"
                         + " count(*) filter (where result <> 'NEW'), count(*) filter (where result = 'CORRECT')"
-                        + " from verification_result where round_id = ? and " + where + " group by 1")
-                .params(params).query(rs -> {
+                        + " from verification_result where round_id = :round and " + in.sql() + " group by 1")
+                .param("round", roundId).params(in.params()).query(rs -> {
                     long[] s = sums.computeIfAbsent(rs.getString(1), k -> new long[9]);
                     for (int i = 0; i < 4; i++) {
                         s[5 + i] = rs.getLong(i + 2);

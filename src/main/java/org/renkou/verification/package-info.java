@@ -3,5 +3,5 @@
  * every household of its worklist (from a phone that works offline, sending each visit once), the register is
  * corrected through {@code people} with the round as the source, and coverage and accuracy come from the visits.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "area", "common", "people", "stats"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "area", "common", "people::register", "people::references", "stats"})
 package org.renkou.verification;
