@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.Select;
@@ -84,8 +85,8 @@ class PhoneOfflineBrowserTest extends BrowserTestSupport {
         dateInput(id + "-birthDate", Dates.today().minusDays(20));
         new Select(browser.waitFor(By.id(id + "-relation"))).selectByValue("20");
         save();
-        browser.click("hh-" + c.get(0));
-        browser.click("outcome-NOBODY_HOME");
+        tap("hh-" + c.get(0));
+        tap("outcome-NOBODY_HOME");
         save();
         waitForPending(3);
         assertThat(browser.text("pending")).contains("3");
@@ -106,6 +107,63 @@ class PhoneOfflineBrowserTest extends BrowserTestSupport {
         waitForReady();
         waitForPending(0);
         assertAppliedOnce(round, a, b);
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void theServiceWorkerServesTheAppShellOffline() {
+        List<Object> e = household("测试村2组1号", "蓝一");
+        long round = plan();
+        phoneWithWorklist(round);
+        Network network = new Network(browser.driver());
+        network.offline(true);
+        // a round planned now is on the server's page only: the page shown offline is the phone's own copy
+        long later = plan();
+        browser.driver().navigate().refresh();
+        waitForReady();
+        assertThat(browser.text("net")).contains("离线");
+        assertThat(browser.text("list-title")).contains("手机测试");
+        assertThat(browser.waitFor(By.id("hh-" + e.get(0))).getText()).contains("测试村2组1号");
+        assertThat(browser.all(By.id("round-" + later))).as("not fetched from the server").isEmpty();
+        assertThat(script("fetch('/api/v1/verification-rounds').then(function () { done('reached'); },"
+                + " function () { done('offline'); })")).isEqualTo("offline");
+
+        network.offline(false);
+        browser.driver().navigate().refresh();
+        waitForReady();
+        assertThat(browser.all(By.id("round-" + later))).as("online, the page comes from the server").hasSize(1);
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void aVisitRefusedForAStaleVersionComesBackWithTheReasonAndTheCurrentRecord() {
+        List<Object> d = household("测试村3组1号", "白一");
+        long round = plan();
+        phoneWithWorklist(round);
+        Network network = new Network(browser.driver());
+        network.offline(true);
+        visit(d, "CORRECT");
+        save();
+        waitForPending(1);
+        Map<String, Object> person = admin.get("/api/v1/persons/" + d.get(1)).json("$");
+        person.put("phone", "13600000017");
+        assertThat(admin.put("/api/v1/persons/" + d.get(1), JsonMapper.builder().build().writeValueAsString(person)).status())
+                .isEqualTo(200);
+
+        network.offline(false);
+        WebElement sentBack = browser.waitFor(By.id("rejected-" + d.get(0)));
+        assertThat(sentBack.getText()).contains("已被他人修改").contains("13600000017").contains("白一");
+        waitForPending(0);
+        assertThat(office.get("/api/v1/verification-rounds/" + round).<Integer>json("$.visited")).isZero();
+
+        tap("redo-" + d.get(0));
+        tap("outcome-VISITED");
+        tap("p" + d.get(1) + "-CORRECT");
+        save();
+        waitForPending(0);
+        until(x -> x.findElements(By.id("rejected-" + d.get(0))).isEmpty());
+        assertThat(office.get("/api/v1/verification-rounds/" + round).json("$")).containsEntry("visited", 1)
+                .containsEntry("correct", 1);
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
@@ -135,16 +193,25 @@ class PhoneOfflineBrowserTest extends BrowserTestSupport {
     }
 
     private void visit(List<Object> household, String result) {
-        browser.click("hh-" + household.get(0));
-        browser.click("outcome-VISITED");
+        tap("hh-" + household.get(0));
+        tap("outcome-VISITED");
         for (Object person : household.subList(1, household.size())) {
-            browser.click("p" + person + "-" + result);
+            tap("p" + person + "-" + result);
         }
     }
 
     private void save() {
-        browser.click("save");
+        tap("save");
         browser.waitFor(By.id("view-list"));
+    }
+
+    /** Taps a button; the script may just have drawn the list again (after a sync attempt), so a stale one is found anew. */
+    private void tap(String id) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    browser.waitFor(By.id(id)).click();
+                    return true;
+                });
     }
 
     private void dateInput(String id, LocalDate date) {
