@@ -162,7 +162,7 @@ class PhoneOfflineBrowserTest extends BrowserTestSupport {
         save();
         waitForPending(0);
         until(x -> x.findElements(By.id("rejected-" + d.get(0))).isEmpty());
-        assertThat(office.get("/api/v1/verification-rounds/" + round).json("$")).containsEntry("visited", 1)
+        assertThat(office.get("/api/v1/verification-rounds/" + round).<Map<String, Object>>json("$")).containsEntry("visited", 1)
                 .containsEntry("correct", 1);
         assertThat(browser.consoleErrors()).isEmpty();
     }
