@@ -142,7 +142,7 @@ class PhoneOfflineBrowserTest extends BrowserTestSupport {
         browser.driver().navigate().refresh();
         waitForReady();
         assertThat(browser.all(By.id("round-" + later))).as("online, the page comes from the server").hasSize(1);
-        assertThat(browser.consoleErrors()).allMatch(e -> e.contains("ERR_INTERNET_DISCONNECTED"), "only the call made offline");
+        assertThat(browser.consoleErrors()).allMatch(m -> m.contains("ERR_INTERNET_DISCONNECTED"), "only the call made offline");
     }
 
     @Test
