@@ -51,6 +51,15 @@
 
   function $(id) { return document.getElementById(id); }
 
+  /**
+   * Headers of every API call. The API answers in the browser's language unless the page's language was chosen,
+   * and a phone set to English shows this page in Chinese: the reasons of a refused visit must be the page's.
+   */
+  function apiHeaders(more) {
+    return Object.assign({ 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest',
+      'Accept-Language': document.documentElement.lang || 'zh-CN' }, more);
+  }
+
   /** A version 4 UUID; plain http on a LAN has no crypto.randomUUID, but every browser has getRandomValues. */
   function uuid() {
     if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
@@ -190,7 +199,7 @@
     var started = performance.now();
     var fetched;
     fetch(API + '/' + encodeURIComponent(chosen.round) + '/worklist?area=' + encodeURIComponent(chosen.area), {
-      credentials: 'same-origin', headers: { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' }
+      credentials: 'same-origin', headers: apiHeaders({})
     }).then(function (r) {
       if (r.status === 401) { signInAgain(); }
       if (!r.ok) { return problem(r).then(function (detail) { throw new Error(detail); }); }
@@ -543,7 +552,7 @@
   function send(db, batch) {
     return fetch(API + '/' + encodeURIComponent(batch.roundId) + '/visits', {
       method: 'POST', credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+      headers: apiHeaders({ 'Content-Type': 'application/json' }),
       body: JSON.stringify(batch.rows.map(function (v) { return v.visit; }))
     }).then(function (r) {
       if (r.status === 401) {
@@ -569,7 +578,7 @@
     var ids = v.visit.persons.filter(function (p) { return p.personId; }).map(function (p) { return p.personId; });
     return Promise.all(ids.map(function (id) {
       return fetch(PERSONS_API + '/' + encodeURIComponent(id), {
-        credentials: 'same-origin', headers: { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' }
+        credentials: 'same-origin', headers: apiHeaders({})
       }).then(function (r) { return r.ok ? r.json() : null; }, function () { return null; });
     })).then(function (records) {
       v.state = 'REJECTED';

@@ -3,7 +3,7 @@
 // removes them (and this cache) when the worker signs out. Paths are relative to this script (/verification/).
 'use strict';
 
-var CACHE = 'renkou-phone-v1';
+var CACHE = 'renkou-phone-v2';
 var PAGE = new URL('phone', self.location).href;
 var ASSETS = ['phone.js', 'phone.css', 'vendor/idb-8.0.4.umd.js', 'manifest.json', 'icons/icon-192.png',
   'icons/icon-512.png', '../css/renkou.css'].map(function (p) { return new URL(p, self.location).href; });
@@ -39,7 +39,7 @@ self.addEventListener('fetch', function (event) {
   if (request.mode === 'navigate' && url.origin === self.location.origin && url.pathname === new URL(PAGE).pathname) {
     event.respondWith(page(request));
   } else if (ASSETS.indexOf(url.origin + url.pathname) >= 0) {
-    event.respondWith(caches.match(url.origin + url.pathname).then(function (hit) { return hit || fetch(request); }));
+    event.respondWith(asset(request, url.origin + url.pathname));
   }
   // everything else (the API above all) goes to the network untouched
 });
@@ -47,12 +47,28 @@ self.addEventListener('fetch', function (event) {
 /** Network first, so a new version or a lapsed sign-in shows at once; the cached page when there is no network. */
 function page(request) {
   return caches.open(CACHE).then(function (cache) {
-    var network = fetch(request).then(function (r) { return keepPage(cache, r); });
-    var fallback = new Promise(function (resolve) {
-      setTimeout(function () { resolve(cache.match(PAGE)); }, NETWORK_WAIT_MS);
-    });
-    return Promise.race([network, fallback.then(function (hit) { return hit || network; })]).catch(function () {
-      return cache.match(PAGE).then(function (hit) { return hit || Response.error(); });
-    });
+    return networkFirst(cache, fetch(request).then(function (r) { return keepPage(cache, r); }), PAGE);
+  });
+}
+
+/**
+ * The script, styles and icons network first as well: served from the cache first, a new phone.js would never
+ * reach a phone that has this worker (the worker itself is unchanged), and would not match a new page.
+ */
+function asset(request, key) {
+  return caches.open(CACHE).then(function (cache) {
+    return networkFirst(cache, fetch(request).then(function (r) {
+      return r.ok ? cache.put(key, r.clone()).then(function () { return r; }) : r;
+    }), key);
+  });
+}
+
+/** The network's answer, or the cached one when the network fails or takes longer than NETWORK_WAIT_MS. */
+function networkFirst(cache, network, key) {
+  var fallback = new Promise(function (resolve) {
+    setTimeout(function () { resolve(cache.match(key)); }, NETWORK_WAIT_MS);
+  });
+  return Promise.race([network, fallback.then(function (hit) { return hit || network; })]).catch(function () {
+    return cache.match(key).then(function (hit) { return hit || Response.error(); });
   });
 }
