@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PairReview {
-    /** A field of both records: shown values, whether they differ, and whether a merge may take either. */
+    /** A field of both records: shown values, whether they differ, and whether the user chooses whose value stays. */
     record Row(String field, String left, String right, boolean differs, boolean choosable) {
     }
 
@@ -101,7 +101,9 @@ class PairReview {
     }
 
     private static Row row(String field, String left, String right, boolean differs) {
-        return new Row(field, left, right, differs, differs && PersonMerges.CHOOSABLE.containsKey(field));
+        // where one record has no value, the merge takes the other's by itself: nothing to choose
+        boolean both = blankToNull(left) != null && blankToNull(right) != null;
+        return new Row(field, left, right, differs, differs && both && PersonMerges.CHOOSABLE.containsKey(field));
     }
 
     private String place(String code) {

@@ -58,9 +58,9 @@ class LinkageBrowserTest extends BrowserTestSupport {
         browser.click("value-name-right");
         // choosing the other record as survivor moves the untouched choices with it, not the one made by hand
         browser.click("survivor-right");
-        assertThat(browser.driver().findElement(By.id("value-idNumber-right")).isSelected()).isTrue();
+        assertThat(browser.driver().findElement(By.id("value-householdNo-right")).isSelected()).isTrue();
         browser.click("survivor-left");
-        assertThat(browser.driver().findElement(By.id("value-idNumber-left")).isSelected()).isTrue();
+        assertThat(browser.driver().findElement(By.id("value-householdNo-left")).isSelected()).isTrue();
         assertThat(browser.driver().findElement(By.id("value-name-right")).isSelected()).isTrue();
         browser.clickAndWait("merge");
         assertThat(browser.text("pair-status")).isEqualTo("已合并");
