@@ -81,9 +81,13 @@ class RoleLinksTest {
         }
     }
 
-    /** The text a user reads: no scripts, styles, tags or attributes. */
+    /**
+     * The text a user reads: no scripts, styles, tags or attributes; nor what the user writes (a work report's
+     * template, with its {CODE} placeholders) or what the audit log quotes as it was asked (detail, query).
+     */
     private static String visibleText(String html) {
-        return html.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ").replaceAll("(?s)<[^>]*>", " ")
+        return html.replaceAll("(?s)<(script|style|textarea)[^>]*>.*?</\\1>", " ")
+                .replaceAll("(?s)<td class=\"quoted\"[^>]*>.*?</td>", " ").replaceAll("(?s)<[^>]*>", " ")
                 .replace("&nbsp;", " ");
     }
 }
