@@ -16,18 +16,23 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Every screen a role reaches from its home page, and the screens those link to, answers 200 and reads as words:
- * no untranslated key (??key??), no enum or indicator code, no ISO timestamp with T. Links a role sees lead to
+ * no untranslated key (??key??), no enum or indicator code, no ISO timestamp with T, no filter choice without a
+ * word (an empty "all"). Links a role sees lead to
  * pages it may open (no 403 or 500 from a link on the screen).
  */
 @RenkouTest
 class RoleLinksTest {
     private static final Pattern HREF = Pattern.compile("<a [^>]*href=\"(/[^\"#]*)\"");
     private static final Pattern UNTRANSLATED = Pattern.compile("\\?\\?[\\w.]+\\?\\?");
-    private static final Pattern CODE = Pattern.compile("\\b[A-Z]{2,}(?:_[A-Z0-9]+)+\\b");
+    /** An enum or indicator code; {CODE} is a work report template's placeholder, explained as such. */
+    private static final Pattern CODE = Pattern.compile("(?<![{.])\\b[A-Z]{2,}(?:_[A-Z0-9]+)+\\b");
     private static final Pattern ISO_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
     /** Files, the API's own pages, leaving and switching language: not screens of the role. */
     private static final Pattern NOT_A_SCREEN = Pattern.compile(
             "^/(logout|swagger-ui|v3/|api/|css/|js/|favicon)|[?&]lang=|[?&](format|download)=|\\.(csv|xlsx|pdf|docx)\\b|/(export|bank-file|download)");
+    /** A list's filter form, and a choice in it that says nothing (an empty "all"). */
+    private static final Pattern FILTERS = Pattern.compile("(?s)<form method=\"get\"[^>]*class=\"filters\"[^>]*>.*?</form>");
+    private static final Pattern BLANK_CHOICE = Pattern.compile("<option value=\"\"\\s*>\\s*</option>");
     private static final int SCREENS_PER_ROLE = 60;
 
     @LocalServerPort
@@ -62,6 +67,10 @@ class RoleLinksTest {
                 check(problems, link, "untranslated key", UNTRANSLATED.matcher(r.body()));
                 check(problems, link, "raw code", CODE.matcher(text));
                 check(problems, link, "ISO timestamp", ISO_TIME.matcher(text));
+                Matcher filters = FILTERS.matcher(r.body());
+                while (filters.find()) {
+                    check(problems, link, "filter choice without a word", BLANK_CHOICE.matcher(filters.group()));
+                }
                 Matcher m = HREF.matcher(r.body());
                 while (m.find()) {
                     String href = m.group(1).replace("&amp;", "&");
