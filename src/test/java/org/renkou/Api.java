@@ -13,10 +13,18 @@ import java.util.Base64;
 public final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    /** A response: status, body and a JSON path reader. */
-    public record Response(int status, String body, String contentType) {
+    /** A response: status, body, headers and a JSON path reader. */
+    public record Response(int status, String body, String contentType, java.net.http.HttpHeaders headers) {
+        public Response(int status, String body, String contentType) {
+            this(status, body, contentType, java.net.http.HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
+        }
+
         public <T> T json(String path) {
             return JsonPath.read(body, path);
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
     }
 
@@ -109,7 +117,7 @@ public final class Api {
     private static Response send(HttpRequest.Builder b) {
         try {
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+            return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""), r.headers());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

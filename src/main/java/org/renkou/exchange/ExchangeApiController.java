@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Min;
 import java.util.List;
 import org.renkou.access.Audited;
 import org.renkou.access.NotAudited;
+import org.renkou.common.PageResult;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -38,13 +40,23 @@ class ExchangeApiController {
     }
 
     @GetMapping("/outbox")
-    @Operation(summary = "Messages sent by this node, newest first, with their delivery state")
-    List<OutgoingMessage> outbox(@RequestParam(defaultValue = "100") @Min(1) int limit) {
-        return exchange.outbox(Math.min(limit, 1000));
+    @Operation(summary = "Messages sent by this node, newest first, with their delivery state; a bare list of `limit` "
+            + "(at most 1000) from page `page`, the true total in X-Total-Count")
+    ResponseEntity<List<OutgoingMessage>> outbox(@RequestParam(defaultValue = "100") @Min(1) int limit,
+                                                 @RequestParam(defaultValue = "0") @Min(0) int page) {
+        return withTotal(exchange.outbox(page, limit));
     }
 
     @GetMapping("/inbox")
-    List<IncomingMessage> inbox(@RequestParam(defaultValue = "100") @Min(1) int limit) {
-        return exchange.inbox(Math.min(limit, 1000));
+    @Operation(summary = "Messages received, newest first; a bare list of `limit` (at most 1000) from page `page`, "
+            + "the true total in X-Total-Count")
+    ResponseEntity<List<IncomingMessage>> inbox(@RequestParam(defaultValue = "100") @Min(1) int limit,
+                                                @RequestParam(defaultValue = "0") @Min(0) int page) {
+        return withTotal(exchange.inbox(page, limit));
+    }
+
+    /** These lists were bare lists before they were paged: clients keep the list, the total is in a header. */
+    private static <T> ResponseEntity<List<T>> withTotal(PageResult<T> result) {
+        return ResponseEntity.ok().header("X-Total-Count", String.valueOf(result.total())).body(result.items());
     }
 }

@@ -12,8 +12,10 @@ import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.Messages;
+import org.renkou.common.PageResult;
 import org.renkou.common.ValidationException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ExchangeService {
+    static final int MAX_PAGE_SIZE = 1000;
     private final JdbcClient jdbc;
     private final NodeKeys keys;
     private final AccessService access;
@@ -112,22 +115,30 @@ public class ExchangeService {
         return peer(p.code()).orElseThrow();
     }
 
-    public List<OutgoingMessage> outbox(int limit) {
+    /** One page of the messages sent, newest first, with the true total. */
+    public PageResult<OutgoingMessage> outbox(int page, int size) {
         access.require(Permission.TOWN_OFFICE);
-        return jdbc.sql("select * from exchange_outbox order by created_at desc limit ?").param(limit)
-                .query(ExchangeService::outgoing).list();
+        return page("exchange_outbox", "created_at", page, size, ExchangeService::outgoing);
     }
 
     public Optional<OutgoingMessage> outgoing(UUID id) {
         return jdbc.sql("select * from exchange_outbox where id = ?").param(id).query(ExchangeService::outgoing).optional();
     }
 
-    public List<IncomingMessage> inbox(int limit) {
+    /** One page of the messages received, newest first, with the true total. */
+    public PageResult<IncomingMessage> inbox(int page, int size) {
         access.require(Permission.TOWN_OFFICE);
-        return jdbc.sql("select * from exchange_inbox order by received_at desc limit ?").param(limit)
-                .query((rs, i) -> new IncomingMessage(rs.getObject("id", UUID.class), rs.getString("sender"),
-                        rs.getString("kind"), rs.getObject("correlation_id", UUID.class), rs.getString("payload")))
-                .list();
+        return page("exchange_inbox", "received_at", page, size, (rs, i) -> new IncomingMessage(rs.getObject("id", UUID.class),
+                rs.getString("sender"), rs.getString("kind"), rs.getObject("correlation_id", UUID.class), rs.getString("payload")));
+    }
+
+    private <T> PageResult<T> page(String table, String newestFirst, int page, int size, RowMapper<T> rows) {
+        int s = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
+        int p = Math.max(page, 0);
+        long total = jdbc.sql("select count(*) from " + table).query(Long.class).single();
+        List<T> items = jdbc.sql("select * from " + table + " order by " + newestFirst + " desc, id limit ? offset ?")
+                .params(s, (long) p * s).query(rows).list();
+        return new PageResult<>(items, total, p, s);
     }
 
     static Peer peer(ResultSet rs, int i) throws SQLException {

@@ -6,7 +6,6 @@ import org.renkou.access.Audited;
 import org.renkou.access.NotAudited;
 import org.renkou.access.Role;
 import org.renkou.common.Forms;
-import org.renkou.common.PageResult;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +25,7 @@ class ExchangeWebController {
         this.access = access;
     }
 
-    private static final int MESSAGES_SHOWN = 100_000;
+    private static final int PAGE_SIZE = 20;
 
     @GetMapping("/exchange")
     String page(@RequestParam(defaultValue = "0") int outboxPage,
@@ -34,9 +33,8 @@ class ExchangeWebController {
         model.addAttribute("nodeCode", exchange.nodeCode());
         model.addAttribute("publicKey", exchange.publicKey());
         model.addAttribute("peers", exchange.peers());
-        // a town's messages of some years: thousands at most, paged here with their true total
-        model.addAttribute("outbox", PageResult.of(exchange.outbox(MESSAGES_SHOWN), outboxPage, 20));
-        model.addAttribute("inbox", PageResult.of(exchange.inbox(MESSAGES_SHOWN), inboxPage, 20));
+        model.addAttribute("outbox", exchange.outbox(outboxPage, PAGE_SIZE));
+        model.addAttribute("inbox", exchange.inbox(inboxPage, PAGE_SIZE));
         model.addAttribute("isAdmin", access.has(Permission.ADMINISTER));
         return "exchange/exchange";
     }

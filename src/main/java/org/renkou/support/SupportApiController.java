@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Family support", description = "Families in difficulty, visits with cash and goods, allowances and payment batches")
 @Audited(target = "household")
 class SupportApiController {
+    static final String TOTAL_COUNT = "X-Total-Count";
     private final SupportService support;
     private final AllowanceService allowances;
 
@@ -48,8 +49,10 @@ class SupportApiController {
     }
 
     @GetMapping("/families")
-    List<Family> families(@RequestParam(required = false) String area) {
-        return support.families(area);
+    @Operation(summary = "Families in difficulty by village; a bare list of one page (size at most 1000), the true total in X-Total-Count")
+    ResponseEntity<List<Family>> families(@RequestParam(required = false) String area, @RequestParam(defaultValue = "0") int page,
+                                          @RequestParam(defaultValue = "1000") int size) {
+        return withTotal(support.families(area, page, size));
     }
 
     @PostMapping("/visits")
@@ -60,8 +63,16 @@ class SupportApiController {
     }
 
     @GetMapping("/visits")
-    List<Visit> visits(@RequestParam(required = false) String area, @RequestParam(required = false) String period) {
-        return support.visits(area, ReportPeriod.parse(period == null ? String.valueOf(Dates.today().getYear()) : period));
+    @Operation(summary = "Visits of a period, newest first; a bare list of one page (size at most 1000), the true total in X-Total-Count")
+    ResponseEntity<List<Visit>> visits(@RequestParam(required = false) String area, @RequestParam(required = false) String period,
+                                       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "500") int size) {
+        return withTotal(support.visits(area, ReportPeriod.parse(period == null ? String.valueOf(Dates.today().getYear()) : period),
+                page, size));
+    }
+
+    /** These lists were bare lists before they were paged: clients keep the list, the total is in a header. */
+    private static <T> ResponseEntity<List<T>> withTotal(PageResult<T> result) {
+        return ResponseEntity.ok().header(TOTAL_COUNT, String.valueOf(result.total())).body(result.items());
     }
 
     @NotAudited("sums paid, by programme")

@@ -17,11 +17,13 @@ import org.renkou.common.AreaCondition;
 import org.renkou.common.Dates;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.Messages;
+import org.renkou.common.PageResult;
 import org.renkou.common.ReportPeriod;
 import org.renkou.common.TextLimits;
 import org.renkou.common.ValidationException;
 import org.renkou.people.Household;
 import org.renkou.people.PersonService;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SupportService {
     static final List<String> GIVERS = List.of("TOWN", "ASSOCIATION");
+    static final int MAX_PAGE_SIZE = 1000;
+    private static final String FAMILY_SELECT = "select * from difficult_family f";
 
     private final JdbcClient jdbc;
     private final PersonService persons;
@@ -65,17 +69,15 @@ public class SupportService {
                 .params(householdId, h.villageCode(), reason.trim(), liaison1.trim(), liaison2.trim(),
                         on != null ? on : Dates.today(), user.username()).query(Long.class).single();
         audit.record(AuditAction.UPDATE, "household", String.valueOf(householdId), "family in difficulty: " + reason);
-        return families(null).stream().filter(f -> f.id() == id).findFirst().orElseThrow();
+        return jdbc.sql(FAMILY_SELECT + " where f.id = ?").param(id).query((rs, i) -> familyOf(rs)).single();
     }
 
-    public List<Family> families(String area) {
+    /** One page of the families in difficulty of the user's area (and {@code area}), by village, with the true total. */
+    public PageResult<Family> families(String area, int page, int size) {
         CurrentUser user = access.require(Permission.READ_SUPPORT);
         AreaCondition in = user.scope().on("f.village_code", "null").within(area);
-        return jdbc.sql("select * from difficult_family f where " + in.sql() + " order by f.village_code, f.id limit 1000")
-                .params(in.params()).query((rs, i) -> new Family(rs.getLong("id"), rs.getLong("household_id"),
-                        rs.getString("village_code"), rs.getString("reason"), rs.getString("liaison1"),
-                        rs.getString("liaison2"), rs.getObject("registered_on", LocalDate.class),
-                        rs.getObject("closed_on", LocalDate.class))).list();
+        return page(FAMILY_SELECT + " where " + in.sql(), "f.village_code, f.id", in.params(), page, size,
+                (rs, i) -> familyOf(rs));
     }
 
     /** Records a visit; the cash is exact to the fen, every goods line needs an item, a positive quantity and a unit. */
@@ -130,12 +132,30 @@ public class SupportService {
         return visit(id);
     }
 
-    public List<Visit> visits(String area, ReportPeriod period) {
+    /** One page of the visits of the period in the user's area (and {@code area}), newest first, with the true total. */
+    public PageResult<Visit> visits(String area, ReportPeriod period, int page, int size) {
         CurrentUser user = access.require(Permission.READ_SUPPORT);
         AreaCondition in = user.scope().on("v.village_code", "null").within(area);
-        return jdbc.sql("select * from support_visit v where v.visited_on between :from and :to and " + in.sql()
-                        + " order by v.visited_on desc, v.id desc limit 500")
-                .param("from", period.from()).param("to", period.to()).params(in.params()).query((rs, n) -> visitOf(rs)).list();
+        Map<String, Object> params = new HashMap<>(in.params());
+        params.put("from", period.from());
+        params.put("to", period.to());
+        return page("select * from support_visit v where v.visited_on between :from and :to and " + in.sql(),
+                "v.visited_on desc, v.id desc", params, page, size, (rs, n) -> visitOf(rs));
+    }
+
+    private <T> PageResult<T> page(String select, String order, Map<String, Object> params, int page, int size,
+                                   RowMapper<T> rows) {
+        int s = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
+        int p = Math.max(page, 0);
+        long total = jdbc.sql("select count(*) from (" + select + ") counted").params(params).query(Long.class).single();
+        return new PageResult<>(jdbc.sql(select + " order by " + order + " limit :pageSize offset :pageOffset")
+                .params(params).param("pageSize", s).param("pageOffset", (long) p * s).query(rows).list(), total, p, s);
+    }
+
+    private static Family familyOf(ResultSet rs) throws SQLException {
+        return new Family(rs.getLong("id"), rs.getLong("household_id"), rs.getString("village_code"), rs.getString("reason"),
+                rs.getString("liaison1"), rs.getString("liaison2"), rs.getObject("registered_on", LocalDate.class),
+                rs.getObject("closed_on", LocalDate.class));
     }
 
     /** Totals by giver for the period and area: visits, households, cash, goods per item. */

@@ -13,7 +13,6 @@ import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.ConflictException;
 import org.renkou.common.Dates;
-import org.renkou.common.PageResult;
 import org.renkou.common.Forms;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.PageResult;
@@ -36,6 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @Audited(target = "household")
 class SupportWebController {
+    private static final int PAGE_SIZE = 20;
     private final SupportService support;
     private final AllowanceService allowances;
     private final AreaService areas;
@@ -55,15 +55,18 @@ class SupportWebController {
     }
 
     @GetMapping("/support")
-    String page(@RequestParam(required = false) String period, @RequestParam(required = false) Long household,
+    String page(@RequestParam(required = false) String period, @RequestParam(required = false) String area,
+                @RequestParam(required = false) Long household,
                 @RequestParam(defaultValue = "0") int visitsPage, @RequestParam(defaultValue = "0") int familiesPage,
                 Model model) {
         String p = period == null || period.isBlank() ? String.valueOf(Dates.today().getYear()) : period.trim();
         ReportPeriod parsed = ReportPeriod.parse(p);
         model.addAttribute("period", p);
-        model.addAttribute("totals", support.totals(null, parsed));
-        model.addAttribute("visits", PageResult.of(support.visits(null, parsed), visitsPage, 20));
-        model.addAttribute("families", PageResult.of(support.families(null), familiesPage, 20));
+        model.addAttribute("area", area);
+        model.addAttribute("villages", areas.visible(Area.Level.VILLAGE));
+        model.addAttribute("totals", support.totals(area, parsed));
+        model.addAttribute("visits", support.visits(area, parsed, visitsPage, PAGE_SIZE));
+        model.addAttribute("families", support.families(area, familiesPage, PAGE_SIZE));
         model.addAttribute("household", household);
         model.addAttribute("today", Dates.today());
         return "support/support";
