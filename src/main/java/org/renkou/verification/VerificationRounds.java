@@ -203,23 +203,24 @@ public class VerificationRounds {
                         + " count(*) filter (where outcome = 'NOBODY_HOME'), count(*) filter (where outcome = 'REFUSED'),"
                         + " coalesce(sum(persons), 0) from verification_household where round_id = ? and " + where + " group by 1")
                 .params(params).query(rs -> {
-                    long[] s = sums.computeIfAbsent(rs.getString(1), k -> new long[9]);
+                    long[] s = sums.computeIfAbsent(rs.getString(1), k -> new long[11]);
                     for (int i = 0; i < 5; i++) {
                         s[i] = rs.getLong(i + 2);
                     }
                 });
         jdbc.sql("select " + key + ", count(*) filter (where result in ('CORRECT', 'CORRECTED', 'NEW')),"
                         + " count(*) filter (where result in ('CORRECT', 'CORRECTED')),"
-                        + " count(*) filter (where result <> 'NEW'), count(*) filter (where result = 'CORRECT')"
+                        + " count(*) filter (where result <> 'NEW'), count(*) filter (where result = 'CORRECT'),"
+                        + " count(*) filter (where result = 'NOT_LIVING_HERE'), count(*) filter (where result = 'DECEASED')"
                         + " from verification_result where round_id = ? and " + where + " group by 1")
                 .params(params).query(rs -> {
-                    long[] s = sums.computeIfAbsent(rs.getString(1), k -> new long[9]);
-                    for (int i = 0; i < 4; i++) {
+                    long[] s = sums.computeIfAbsent(rs.getString(1), k -> new long[11]);
+                    for (int i = 0; i < 6; i++) {
                         s[5 + i] = rs.getLong(i + 2);
                     }
                 });
         Map<String, Figures> out = new LinkedHashMap<>();
-        sums.forEach((code, s) -> out.put(code, new Figures(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8])));
+        sums.forEach((code, s) -> out.put(code, new Figures(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10])));
         return out;
     }
 
