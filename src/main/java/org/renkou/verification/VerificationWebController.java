@@ -48,7 +48,7 @@ class VerificationWebController {
             return new PlanForm("", List.of(), null, null);
         }
 
-        boolean ticked(String code) {
+        public boolean ticked(String code) {
             return areaCodes != null && areaCodes.contains(code);
         }
     }
