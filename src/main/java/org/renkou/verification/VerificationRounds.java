@@ -71,9 +71,9 @@ public class VerificationRounds {
         CurrentUser user = access.require(Permission.TOWN_OFFICE);
         List<FieldProblem> problems = new ArrayList<>();
         if (name == null || name.isBlank()) {
-            problems.add(messages.problem("name", "required"));
+            problems.add(roundName("required"));
         } else if (name.trim().length() > TextLimits.NAME) {
-            problems.add(messages.problem("name", "maxLength", String.valueOf(TextLimits.NAME)));
+            problems.add(roundName("maxLength", String.valueOf(TextLimits.NAME)));
         }
         List<String> codes = areaCodes == null ? List.of()
                 : areaCodes.stream().filter(c -> c != null && !c.isBlank()).map(String::trim).distinct().toList();
@@ -109,6 +109,12 @@ public class VerificationRounds {
         takeHouseholds(id, codes, startsOn);
         audit.record(AuditAction.CREATE, "verification_round", String.valueOf(id), name.trim() + " " + codes);
         return new Round(id, name.trim(), codes, startsOn, endsOn, user.username());
+    }
+
+    /** A refused {@code name}, named as the round's name (名称) rather than a person's (姓名). */
+    private FieldProblem roundName(String rule, Object... args) {
+        FieldProblem p = messages.problem("roundName", rule, args);
+        return new FieldProblem("name", p.rule(), p.message());
     }
 
     /** The worklist of the round's areas: every household of them with its persons on {@code startsOn}. */

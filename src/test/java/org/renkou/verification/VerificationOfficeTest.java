@@ -42,6 +42,7 @@ class VerificationOfficeTest {
     Api office;
     Api grid;
     LocalDate today;
+    final java.util.Set<String> heads = new java.util.HashSet<>();
 
     @BeforeEach
     void setUp() {
@@ -56,13 +57,15 @@ class VerificationOfficeTest {
         today = Dates.today();
     }
 
+    /** A person of the household: the first one made is its head. */
     private long person(String householdNo, String name, String status, String hukouCode, String extra) {
         LocalDate birth = LocalDate.of(1975, 4, 5);
         Api.Response r = admin.post("/api/v1/persons", """
                 {"idNumber":"%s","name":"%s","sex":"1","birthDate":"%s","ethnicity":"01","maritalStatus":"20",
-                 "householdNo":"%s","relation":"02","hukouCode":"%s","villageCode":"%s","gridCode":"%s",
+                 "householdNo":"%s","relation":"%s","hukouCode":"%s","villageCode":"%s","gridCode":"%s",
                  "status":"%s","phone":"13800000000","address":"核查路9号"%s}"""
-                .formatted(TestData.idNumber(birth, "1"), name, birth, householdNo, hukouCode, VILLAGE, GRID, status, extra));
+                .formatted(TestData.idNumber(birth, "1"), name, birth, householdNo, heads.add(householdNo) ? "02" : "10", hukouCode,
+                        VILLAGE, GRID, status, extra));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return ((Number) r.json("$.id")).longValue();
     }
