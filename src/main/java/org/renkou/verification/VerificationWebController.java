@@ -54,7 +54,7 @@ class VerificationWebController {
     }
 
     /** A round as the list shows it. */
-    record RoundRow(Round round, String status, Figures figures) {
+    record RoundRow(Round round, String status, Figures figures, String areas) {
     }
 
     private final VerificationRounds rounds;
@@ -160,7 +160,7 @@ class VerificationWebController {
         model.addAttribute("form", form);
         model.addAttribute("fieldErrors", errors);
         model.addAttribute("rounds", rounds.visible().stream()
-                .map(r -> new RoundRow(r, rounds.status(r), rounds.figures(r.id()))).toList());
+                .map(r -> new RoundRow(r, rounds.status(r), rounds.figures(r.id()), areaList(r))).toList());
         model.addAttribute("typed", typedRounds.rounds());
         return "verification/rounds";
     }
@@ -170,11 +170,18 @@ class VerificationWebController {
         Round r = rounds.get(id);
         model.addAttribute("round", r);
         model.addAttribute("status", rounds.status(r));
+        model.addAttribute("roundAreas", areaList(r));
         model.addAttribute("figures", rounds.figures(id));
         Map<String, List<VerificationRounds.AreaProgress>> progress = rounds.progress(id);
         model.addAttribute("progress", progress);
         model.addAttribute("idle", idleGrids(progress));
         model.addAttribute("refreshedAt", java.time.LocalTime.now(clock.withZone(Dates.ZONE)).withNano(0));
+    }
+
+    /** The round's areas by name. */
+    private String areaList(Round r) {
+        Map<String, String> names = areaNames();
+        return String.join("、", r.areaCodes().stream().map(c -> names.getOrDefault(c, c)).toList());
     }
 
     /** The grids nobody has visited a household of yet, each as "village grid". */
