@@ -65,8 +65,22 @@ public class FloatingService {
     /** 流出: a registered person leaves to live elsewhere; the destination's node gets a notice. */
     @Transactional
     public Person depart(long personId, Departure d) {
+        return depart(personId, d, PersonService.Source.WEB.name());
+    }
+
+    /**
+     * A move out of the town found by other work (a verification visit, {@code source} as in the person's history):
+     * a registered person departs (a destination is needed), an inflow person leaves; the move record and the
+     * notice are the same as for a move entered here.
+     */
+    @Transactional
+    public Person moveOut(long personId, Departure d, String source) {
+        return persons.get(personId).status() == PersonStatus.INFLOW ? leave(personId, d, source) : depart(personId, d, source);
+    }
+
+    private Person depart(long personId, Departure d, String source) {
         Person p = movable(personId, PersonStatus.REGISTERED, d, true);
-        Person after = change(p, PersonStatus.OUTFLOW, null, d);
+        Person after = change(p, PersonStatus.OUTFLOW, null, d, source);
         record(after, "DEPARTURE", d);
         notice("DEPARTURE", after, d.on(), d.placeCode(), d.placeCode());
         return after;
@@ -76,7 +90,8 @@ public class FloatingService {
     @Transactional
     public Person returnHome(long personId, Departure d) {
         Person p = movable(personId, PersonStatus.OUTFLOW, d, false);
-        Person after = change(p, PersonStatus.REGISTERED, d.on(), new Departure(d.on(), null, null, null));
+        Person after = change(p, PersonStatus.REGISTERED, d.on(), new Departure(d.on(), null, null, null),
+                PersonService.Source.WEB.name());
         record(after, "RETURN", d);
         notice("RETURN", after, d.on(), p.otherPlaceCode(), null);
         return after;
@@ -85,8 +100,12 @@ public class FloatingService {
     /** An inflow person leaves the town (destination optional); their hukou place is told. */
     @Transactional
     public Person leave(long personId, Departure d) {
+        return leave(personId, d, PersonService.Source.WEB.name());
+    }
+
+    private Person leave(long personId, Departure d, String source) {
         Person p = movable(personId, PersonStatus.INFLOW, d, false);
-        Person after = change(p, PersonStatus.MOVED_AWAY, p.arrivedOn(), d);
+        Person after = change(p, PersonStatus.MOVED_AWAY, p.arrivedOn(), d, source);
         record(after, "LEAVING", d);
         notice("LEAVING", after, d.on(), p.hukouCode(), d.placeCode());
         return after;
@@ -118,15 +137,14 @@ public class FloatingService {
         return p;
     }
 
-    private Person change(Person p, PersonStatus status, LocalDate arrivedOn, Departure d) {
-        PersonForm f = PersonForm.of(p);
+    private Person change(Person p, PersonStatus status, LocalDate arrivedOn, Departure d, String source) {
         boolean gone = status == PersonStatus.OUTFLOW || status == PersonStatus.MOVED_AWAY;
         String place = d.placeCode() == null || d.placeCode().isBlank() ? null : d.placeCode().trim();
-        return persons.update(p.id(), new PersonForm(f.idNumber(), f.confirmIdNumber(), f.name(), f.sex(), f.birthDate(),
-                f.ethnicity(), f.maritalStatus(), f.education(), f.householdNo(), f.relation(), f.hukouCode(),
+        return persons.revise(p.id(), p.version(), f -> new PersonForm(f.idNumber(), f.confirmIdNumber(), f.name(), f.sex(),
+                f.birthDate(), f.ethnicity(), f.maritalStatus(), f.education(), f.householdNo(), f.relation(), f.hukouCode(),
                 f.villageCode(), f.gridCode(), status, arrivedOn, gone ? d.on() : null, null,
                 gone ? d.reason() : null, gone ? place : null, f.phone(), f.address(), f.motherId(), f.version()),
-                PersonService.Source.WEB);
+                source).after();
     }
 
     private void record(Person p, String kind, Departure d) {

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * Where a round stands in an area: households to visit and their outcomes, and over the persons of visited
  * households (API.md): found = CORRECT + CORRECTED + NEW; inRegister = CORRECT + CORRECTED; checked = CORRECT +
- * CORRECTED + NOT_LIVING_HERE + DECEASED; correct = CORRECT.
+ * CORRECTED + NOT_LIVING_HERE + DECEASED; correct = CORRECT; and the persons found not living here and deceased.
  */
 public record Figures(long households, long visited, long nobodyHome, long refused, long persons, long found,
-                      long inRegister, long checked, long correct) {
-    public static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0, 0, 0, 0);
+                      long inRegister, long checked, long correct, long notLivingHere, long deceased) {
+    public static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     @JsonProperty
     public long notVisited() {
@@ -30,6 +30,18 @@ public record Figures(long households, long visited, long nobodyHome, long refus
         return percent(correct, checked);
     }
 
+    /** Persons whose record the round corrected (CORRECTED). */
+    @JsonProperty
+    public long corrected() {
+        return inRegister - correct;
+    }
+
+    /** Persons found who were not in the register (NEW). */
+    @JsonProperty
+    public long added() {
+        return found - inRegister;
+    }
+
     @JsonProperty
     public boolean started() {
         return households > notVisited();
@@ -37,7 +49,8 @@ public record Figures(long households, long visited, long nobodyHome, long refus
 
     Figures plus(Figures o) {
         return new Figures(households + o.households, visited + o.visited, nobodyHome + o.nobodyHome, refused + o.refused,
-                persons + o.persons, found + o.found, inRegister + o.inRegister, checked + o.checked, correct + o.correct);
+                persons + o.persons, found + o.found, inRegister + o.inRegister, checked + o.checked, correct + o.correct,
+                notLivingHere + o.notLivingHere, deceased + o.deceased);
     }
 
     private static BigDecimal percent(long part, long whole) {

@@ -35,9 +35,14 @@ import tools.jackson.databind.json.JsonMapper;
 public class RoundChanges {
     /** One change: the person, what the visit found, each field old → new, and whether it was undone. */
     public record Change(long id, long personId, String personName, String result, Map<String, List<String>> fields,
-                         String madeBy, Instant madeAt, String undoneBy, Instant undoneAt) {
+                         String madeBy, Instant madeAt, String undoneBy, Instant undoneAt, String idNumber, long visitId,
+                         String householdNo, String villageCode, java.time.LocalDate visitedOn) {
         public java.time.LocalDateTime localMadeAt() {
             return java.time.LocalDateTime.ofInstant(madeAt, org.renkou.common.Dates.ZONE);
+        }
+
+        public java.time.LocalDateTime localUndoneAt() {
+            return undoneAt == null ? null : java.time.LocalDateTime.ofInstant(undoneAt, org.renkou.common.Dates.ZONE);
         }
     }
 
@@ -60,21 +65,37 @@ public class RoundChanges {
         this.json = json;
     }
 
-    /** The round's changes, the latest first; ID numbers shown as the user may see them. */
-    public PageResult<Change> list(long roundId, int page, int size) {
+    /**
+     * The round's changes, the latest first, of one village and one kind of result if given; ID numbers (of the
+     * person and in the fields) shown as the user may see them.
+     */
+    public PageResult<Change> list(long roundId, String village, String kind, int page, int size) {
         CurrentUser user = access.require(Permission.TOWN_OFFICE);
         rounds.get(roundId);
         boolean whole = user.has(Permission.SEE_WHOLE_ID_NUMBERS);
-        List<Change> items = jdbc.sql("""
-                select c.*, (select name from people_on(current_date) x where x.person_id = c.person_id) as person_name
-                from verification_change c where c.round_id = ? order by c.id desc limit ? offset ?""")
-                .params(roundId, size, (long) page * size)
+        String villageCode = village == null || village.isBlank() ? null : village.trim();
+        String result = kind == null || kind.isBlank() ? null : kind.trim();
+        String where = " where c.round_id = :round and (cast(:village as text) is null or h.village_code = :village)"
+                + " and (cast(:kind as text) is null or c.result = :kind)";
+        String from = " from verification_change c join verification_visit v on v.id = c.visit_id"
+                + " join verification_household h on h.round_id = v.round_id and h.household_id = v.household_id";
+        List<Change> items = jdbc.sql("select c.*, v.visited_on, h.household_no, h.village_code, x.name as person_name,"
+                        + " x.id_number" + from
+                        + " left join lateral (select p.name, p.id_number from people_on(current_date) p"
+                        + " where p.person_id = c.person_id) x on true" + where
+                        + " order by c.id desc limit :size offset :offset")
+                .param("round", roundId).param("village", villageCode).param("kind", result)
+                .param("size", size).param("offset", (long) page * size)
                 .query((rs, i) -> new Change(rs.getLong("id"), rs.getLong("person_id"), rs.getString("person_name"),
                         rs.getString("result"), shown(read(rs.getString("fields")), whole), rs.getString("made_by"),
                         rs.getTimestamp("made_at").toInstant(), rs.getString("undone_by"),
-                        rs.getTimestamp("undone_at") == null ? null : rs.getTimestamp("undone_at").toInstant()))
+                        rs.getTimestamp("undone_at") == null ? null : rs.getTimestamp("undone_at").toInstant(),
+                        whole ? rs.getString("id_number") : IdNumber.mask(rs.getString("id_number")), rs.getLong("visit_id"),
+                        rs.getString("household_no"), rs.getString("village_code"),
+                        rs.getObject("visited_on", java.time.LocalDate.class)))
                 .list();
-        long total = jdbc.sql("select count(*) from verification_change where round_id = ?").param(roundId).query(Long.class).single();
+        long total = jdbc.sql("select count(*)" + from + where)
+                .param("round", roundId).param("village", villageCode).param("kind", result).query(Long.class).single();
         return new PageResult<>(items, total, page, size);
     }
 

@@ -90,10 +90,12 @@ class VerificationApiController {
     }
 
     @GetMapping("/{id}/changes")
-    @Operation(summary = "Every change the round made to the register, the latest first (town office)")
-    PageResult<RoundChanges.Change> changes(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
+    @Operation(summary = "Every change the round made to the register, the latest first, of a village and a kind of result if given (town office)")
+    PageResult<RoundChanges.Change> changes(@PathVariable long id, @RequestParam(required = false) String village,
+                                            @RequestParam(required = false) String kind,
+                                            @RequestParam(defaultValue = "0") int page,
                                             @RequestParam(defaultValue = "50") int size) {
-        return changes.list(id, Math.max(page, 0), Math.min(Math.max(size, 1), 200));
+        return changes.list(id, village, kind, Math.max(page, 0), Math.min(Math.max(size, 1), 200));
     }
 
     @PostMapping("/{id}/changes/{changeId}/undo")

@@ -72,9 +72,9 @@ public class VerificationRounds {
         CurrentUser user = access.require(Permission.TOWN_OFFICE);
         List<FieldProblem> problems = new ArrayList<>();
         if (name == null || name.isBlank()) {
-            problems.add(messages.problem("name", "required"));
+            problems.add(roundName("required"));
         } else if (name.trim().length() > TextLimits.NAME) {
-            problems.add(messages.problem("name", "maxLength", String.valueOf(TextLimits.NAME)));
+            problems.add(roundName("maxLength", String.valueOf(TextLimits.NAME)));
         }
         List<String> codes = areaCodes == null ? List.of()
                 : areaCodes.stream().filter(c -> c != null && !c.isBlank()).map(String::trim).distinct().toList();
@@ -110,6 +110,12 @@ public class VerificationRounds {
         takeHouseholds(id, codes, startsOn);
         audit.record(AuditAction.CREATE, "verification_round", String.valueOf(id), name.trim() + " " + codes);
         return new Round(id, name.trim(), codes, startsOn, endsOn, user.username());
+    }
+
+    /** A refused {@code name}, named as the round's name (名称) rather than a person's (姓名). */
+    private FieldProblem roundName(String rule, Object... args) {
+        FieldProblem p = messages.problem("roundName", rule, args);
+        return new FieldProblem("name", p.rule(), p.message());
     }
 
     /** The worklist of the round's areas: every household of them with its persons on {@code startsOn}. */
@@ -199,23 +205,24 @@ public class VerificationRounds {
                         + " count(*) filter (where outcome = 'NOBODY_HOME'), count(*) filter (where outcome = 'REFUSED'),"
                         + " coalesce(sum(persons), 0) from verification_household where round_id = :round and " + in.sql() + " group by 1")
                 .param("round", roundId).params(in.params()).query(rs -> {
-                    long[] s = sums.computeIfAbsent(rs.getString(1), k -> new long[9]);
+                    long[] s = sums.computeIfAbsent(rs.getString(1), k -> new long[11]);
                     for (int i = 0; i < 5; i++) {
                         s[i] = rs.getLong(i + 2);
                     }
                 });
         jdbc.sql("select " + key + ", count(*) filter (where result in ('CORRECT', 'CORRECTED', 'NEW')),"
                         + " count(*) filter (where result in ('CORRECT', 'CORRECTED')),"
-                        + " count(*) filter (where result <> 'NEW'), count(*) filter (where result = 'CORRECT')"
+                        + " count(*) filter (where result <> 'NEW'), count(*) filter (where result = 'CORRECT'),"
+                        + " count(*) filter (where result = 'NOT_LIVING_HERE'), count(*) filter (where result = 'DECEASED')"
                         + " from verification_result where round_id = :round and " + in.sql() + " group by 1")
                 .param("round", roundId).params(in.params()).query(rs -> {
-                    long[] s = sums.computeIfAbsent(rs.getString(1), k -> new long[9]);
-                    for (int i = 0; i < 4; i++) {
+                    long[] s = sums.computeIfAbsent(rs.getString(1), k -> new long[11]);
+                    for (int i = 0; i < 6; i++) {
                         s[5 + i] = rs.getLong(i + 2);
                     }
                 });
         Map<String, Figures> out = new LinkedHashMap<>();
-        sums.forEach((code, s) -> out.put(code, new Figures(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8])));
+        sums.forEach((code, s) -> out.put(code, new Figures(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10])));
         return out;
     }
 

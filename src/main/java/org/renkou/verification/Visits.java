@@ -25,6 +25,8 @@ import org.renkou.common.IdNumber;
 import org.renkou.common.Messages;
 import org.renkou.common.NotFoundException;
 import org.renkou.common.ValidationException;
+import org.renkou.migration.Departure;
+import org.renkou.migration.FloatingService;
 import org.renkou.people.HouseholdMember;
 import org.renkou.people.Person;
 import org.renkou.people.PersonForm;
@@ -77,9 +79,11 @@ public class Visits {
     private final JsonMapper json;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final FloatingService floating;
 
     Visits(JdbcClient jdbc, AccessService access, AuditService audit, VerificationRounds rounds, PersonService persons,
-           Messages messages, JsonMapper json, TransactionTemplate tx, Clock clock) {
+           Messages messages, JsonMapper json, TransactionTemplate tx, Clock clock, FloatingService floating) {
+        this.floating = floating;
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;
@@ -259,7 +263,9 @@ public class Visits {
                 default -> null;
             };
             if (change != null) {
-                PersonService.Revision revision = persons.revise(m.personId(), version, change::apply, source);
+                PersonService.Revision revision = movesOutOfTown(r, m, h)
+                        ? moveOut(m.personId(), r, v.visitedOn(), source)
+                        : persons.revise(m.personId(), version, change::apply, source);
                 Map<String, Object[]> fields = diff(revision.before(), revision.after());
                 if (!fields.isEmpty()) {
                     recordChange(round, visitId, m.personId(), r.result(), fields, user);
@@ -321,6 +327,28 @@ public class Visits {
         values.put("otherPlaceCode", r.destination() == null || r.destination().isBlank() ? null : r.destination().trim());
         values.put("moveReason", r.moveReason());
         return with(f, values);
+    }
+
+    /**
+     * Whether a person found not living here left the town as migration counts it: an inflow person who left, or
+     * a registered person gone to a destination outside the town (the destination's node is to be told).
+     */
+    private static boolean movesOutOfTown(Visit.PersonResult r, HouseholdMember m, Household h) {
+        if (!"NOT_LIVING_HERE".equals(r.result()) || "WITHIN_TOWN".equals(r.movedTo())
+                || (r.movedTo() != null && !"OUT".equals(r.movedTo()))) {
+            return false;
+        }
+        String town = h.villageCode().substring(0, Math.min(9, h.villageCode().length()));
+        return m.status() == PersonStatus.INFLOW || (m.status() == PersonStatus.REGISTERED && r.destination() != null
+                && !r.destination().isBlank() && !r.destination().trim().startsWith(town));
+    }
+
+    /** The move out through migration: the same move record and notice (通报) as a departure entered by the office. */
+    private PersonService.Revision moveOut(long personId, Visit.PersonResult r, LocalDate visitedOn, String source) {
+        Person before = persons.get(personId);
+        Person after = floating.moveOut(personId, new Departure(r.leftOn() == null ? visitedOn : r.leftOn(),
+                r.destination() == null || r.destination().isBlank() ? null : r.destination().trim(), r.moveReason(), null), source);
+        return new PersonService.Revision(before, after);
     }
 
     /** The form with some fields replaced, each value read as the person form reads it. */
