@@ -19,3 +19,16 @@ document.addEventListener('submit', function (e) {
   var message = (e.submitter && e.submitter.dataset.confirm) || (e.target.dataset && e.target.dataset.confirm);
   if (message && !window.confirm(message)) { e.preventDefault(); }
 });
+
+// The review of a duplicate: choosing the record to keep makes it the source of every value not chosen by hand.
+document.addEventListener('change', function (e) {
+  var input = e.target;
+  if (!input.form || input.form.id !== 'merge-form' || input.type !== 'radio') { return; }
+  if (input.name === 'survivorId') {
+    input.form.querySelectorAll('input[type=radio][name^="value."]:not([data-touched])').forEach(function (r) {
+      r.checked = r.dataset.side === input.dataset.side;
+    });
+  } else {
+    input.form.querySelectorAll('input[name="' + input.name + '"]').forEach(function (r) { r.dataset.touched = 'true'; });
+  }
+});

@@ -58,6 +58,10 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     /** A multipart upload of one file (part "file") with plain form fields. */
     public Response upload(String path, String fileName, byte[] content, java.util.Map<String, String> fields) {
         String boundary = "----renkou" + System.nanoTime();

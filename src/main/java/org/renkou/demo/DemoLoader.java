@@ -36,16 +36,18 @@ class DemoLoader implements ApplicationRunner {
 
     private final DemoTownGenerator generator;
     private final DemoAssessment assessment;
+    private final DemoTeam team;
     private final AreaService areas;
     private final UserService users;
     private final AccessService access;
     private final String demo;
     private final String datasourceUrl;
 
-    DemoLoader(DemoTownGenerator generator, DemoAssessment assessment, AreaService areas, UserService users, AccessService access,
+    DemoLoader(DemoTownGenerator generator, DemoAssessment assessment, DemoTeam team, AreaService areas, UserService users, AccessService access,
                @Value("${renkou.demo:auto}") String demo, @Value("${spring.datasource.url:}") String datasourceUrl) {
         this.generator = generator;
         this.assessment = assessment;
+        this.team = team;
         this.areas = areas;
         this.users = users;
         this.access = access;
@@ -67,6 +69,7 @@ class DemoLoader implements ApplicationRunner {
         long start = System.currentTimeMillis();
         generator.generate();
         assessment.generate();
+        team.generate();
         for (Object[] a : ACCOUNTS) {
             if (users.find((String) a[0]).isEmpty()) {
                 users.create((String) a[0], (String) a[2], (Role) a[3], (List<String>) a[4], (String) a[1]);

@@ -45,6 +45,7 @@ class DemoTownGenerator {
     private final DemoHealth health;
     private final DemoSupport support;
     private final DemoRecords records;
+    private final DemoReferrals referrals;
     private final Random rnd = new Random(DemoTown.SEED);
     private final Set<String> usedIds = new HashSet<>();
     private final List<NewHousehold> households = new ArrayList<>();
@@ -53,7 +54,9 @@ class DemoTownGenerator {
     private final List<Integer> mothers = new ArrayList<>();
     private final List<String[]> unitGrids = new ArrayList<>();
 
-    DemoTownGenerator(AreaService areas, BulkLoader loader, DemoHealth health, DemoSupport support, DemoRecords records) {
+    DemoTownGenerator(AreaService areas, BulkLoader loader, DemoHealth health, DemoSupport support, DemoRecords records,
+                      DemoReferrals referrals) {
+        this.referrals = referrals;
         this.records = records;
         this.areas = areas;
         this.loader = loader;
@@ -75,6 +78,7 @@ class DemoTownGenerator {
         health.generate(persons, mothers, loaded.firstPerson(), rnd);
         support.generate(households, persons, mothers, loaded, rnd);
         records.generate(persons, loaded.firstPerson(), rnd);
+        referrals.generate(persons, loaded.firstPerson());
     }
 
     /**

@@ -37,10 +37,22 @@ class LinkageApiController {
     record MergeRequest(Long survivorId, Map<String, Long> values) {
     }
 
-    private final LinkageService linkage;
+    /** The AUTO pairs a bulk merge would merge, paged; {@code upTo} is sent back to merge exactly these. */
+    record AutoPreviewView(List<PairView> items, long total, int page, int size, long upTo) {
+    }
 
-    LinkageApiController(LinkageService linkage) {
+    record AutoMergeRequest(String area, Long upTo) {
+    }
+
+    record AutoMergeView(int merged, List<AutoMerges.Failure> failed) {
+    }
+
+    private final LinkageService linkage;
+    private final AutoMerges autoMerges;
+
+    LinkageApiController(LinkageService linkage, AutoMerges autoMerges) {
         this.linkage = linkage;
+        this.autoMerges = autoMerges;
     }
 
     @PostMapping("/runs")
@@ -64,6 +76,25 @@ class LinkageApiController {
                                @RequestParam(name = "import", required = false) Long importJob,
                                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return linkage.pairs(area, status, run, importJob, page, size).map(this::view);
+    }
+
+    @GetMapping("/pairs/auto-preview")
+    @Operation(summary = "The town office's preview of a bulk merge: the open AUTO pairs of the area, best first; "
+            + "upTo bounds them (pairs queued later are not merged)")
+    AutoPreviewView autoPreview(@RequestParam(required = false) String area, @RequestParam(required = false) Integer page,
+                                @RequestParam(required = false) Integer size) {
+        AutoMerges.Preview p = autoMerges.preview(area, page, size);
+        return new AutoPreviewView(p.pairs().items().stream().map(this::view).toList(), p.pairs().total(),
+                p.pairs().page(), p.pairs().size(), p.upTo());
+    }
+
+    @PostMapping("/pairs/auto-merge")
+    @Operation(summary = "Merge every open AUTO pair of the area up to the preview's upTo, each on its own "
+            + "(the record with an ID number stays); answers how many were merged and which were not, and why")
+    AutoMergeView autoMerge(@RequestBody AutoMergeRequest request) {
+        AutoMerges.Outcome o = autoMerges.mergeAll(request == null ? null : request.area(),
+                request == null ? null : request.upTo());
+        return new AutoMergeView(o.merged(), o.failed());
     }
 
     @GetMapping("/pairs/{id}")

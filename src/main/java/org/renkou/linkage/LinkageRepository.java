@@ -128,25 +128,16 @@ class LinkageRepository {
 
     /** The pairs with at least one person in the area and in the user's scope, best first. */
     PageResult<Pair> pairs(String area, String status, Long runId, Long importJobId, AreaScope scope, int page, int size) {
+        return pairs(new Filter(area, status, null, runId, importJobId, null), scope, page, size);
+    }
+
+    /** Which pairs a list holds: each part null for any; {@code upTo} the highest pair id. */
+    record Filter(String area, String status, String match, Long runId, Long importJobId, Long upTo) {
+    }
+
+    PageResult<Pair> pairs(Filter f, AreaScope scope, int page, int size) {
         List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" where true");
-        if (status != null) {
-            where.append(" and p.status = ?");
-            params.add(status);
-        }
-        if (runId != null) {
-            where.append(" and p.run_id = ?");
-            params.add(runId);
-        }
-        if (importJobId != null) {
-            where.append(" and p.import_job_id = ?");
-            params.add(importJobId);
-        }
-        params.add((area == null ? "" : area) + "%");
-        // a grid worker's scope (grid codes) matches no village code: pairs are the town office's and cadres' work
-        String inScope = scope.sql("v.code", "v.code", params);
-        where.append(" and exists (select 1 from (values (person_village(p.left_id)), (person_village(p.right_id))) v(code)"
-                + " where v.code like ? and ").append(inScope).append(")");
+        String where = where(f, scope, params);
         long total = jdbc.sql("select count(*) from linkage_pair p" + where).params(params).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(size);
@@ -154,6 +145,49 @@ class LinkageRepository {
         List<Pair> items = jdbc.sql("select * from linkage_pair p" + where + " order by p.score desc, p.id limit ? offset ?")
                 .params(pageParams).query(LinkageRepository::pair).list();
         return new PageResult<>(items, total, page, size);
+    }
+
+    /** The ids of every pair of the list, in the list's order. */
+    List<Long> pairIds(Filter f, AreaScope scope) {
+        List<Object> params = new ArrayList<>();
+        String where = where(f, scope, params);
+        return jdbc.sql("select p.id from linkage_pair p" + where + " order by p.score desc, p.id").params(params)
+                .query(Long.class).list();
+    }
+
+    /** The highest pair id there is (a preview's bound: pairs queued after it are not in it). */
+    long lastPairId() {
+        return jdbc.sql("select coalesce(max(id), 0) from linkage_pair").query(Long.class).single();
+    }
+
+    private static String where(Filter f, AreaScope scope, List<Object> params) {
+        StringBuilder where = new StringBuilder(" where true");
+        if (f.status() != null) {
+            where.append(" and p.status = ?");
+            params.add(f.status());
+        }
+        if (f.match() != null) {
+            where.append(" and p.match = ?");
+            params.add(f.match());
+        }
+        if (f.runId() != null) {
+            where.append(" and p.run_id = ?");
+            params.add(f.runId());
+        }
+        if (f.importJobId() != null) {
+            where.append(" and p.import_job_id = ?");
+            params.add(f.importJobId());
+        }
+        if (f.upTo() != null) {
+            where.append(" and p.id <= ?");
+            params.add(f.upTo());
+        }
+        params.add((f.area() == null ? "" : f.area()) + "%");
+        // a grid worker's scope (grid codes) matches no village code: pairs are the town office's and cadres' work
+        String inScope = scope.sql("v.code", "v.code", params);
+        where.append(" and exists (select 1 from (values (person_village(p.left_id)), (person_village(p.right_id))) v(code)"
+                + " where v.code like ? and ").append(inScope).append(")");
+        return where.toString();
     }
 
     void decide(long pairId, String status, Long survivorId, Long mergeId, String username) {

@@ -1,14 +1,12 @@
 package org.renkou.linkage;
 
 import org.renkou.access.Audited;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.renkou.common.ConflictException;
 import org.renkou.common.ValidationException;
-import org.renkou.people.Person;
+import org.renkou.people.CodeTables;
 import org.renkou.people.PersonService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,16 +20,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @Audited(target = "linkage_pair")
 class LinkageWebController {
-    /** One row of the side-by-side view: the field's message key, both values, whether they differ. */
-    record Row(String field, Object left, Object right, boolean differs) {
-    }
+    private static final String VALUE = "value.";
 
     private final LinkageService linkage;
     private final PersonService persons;
+    private final PairReview review;
+    private final CodeTables codes;
+    private final AutoMerges autoMerges;
 
-    LinkageWebController(LinkageService linkage, PersonService persons) {
+    LinkageWebController(LinkageService linkage, PersonService persons, PairReview review, CodeTables codes,
+                         AutoMerges autoMerges) {
+        this.autoMerges = autoMerges;
+        this.codes = codes;
         this.linkage = linkage;
         this.persons = persons;
+        this.review = review;
     }
 
     @GetMapping("/linkage")
@@ -39,14 +42,9 @@ class LinkageWebController {
                  @RequestParam(required = false) Long run, @RequestParam(name = "import", required = false) Long importJob,
                  @RequestParam(required = false) Integer page, Model model) {
         var result = linkage.pairs(area, status.isBlank() ? null : status, run, importJob, page, 50);
-        Map<Long, String> names = new LinkedHashMap<>();
-        for (var p : result.items()) {
-            names.computeIfAbsent(p.leftId(), id -> persons.get(id).name());
-            names.computeIfAbsent(p.rightId(), id -> persons.get(id).name());
-        }
         model.addAttribute("result", result);
         model.addAttribute("runs", linkage.recentRuns());
-        model.addAttribute("names", names);
+        model.addAttribute("names", names(result.items()));
         model.addAttribute("area", area);
         model.addAttribute("status", status);
         model.addAttribute("run", run);
@@ -66,20 +64,42 @@ class LinkageWebController {
 
     @GetMapping("/linkage/pairs/{id}")
     String pair(@PathVariable long id, Model model) {
-        LinkageRepository.Pair pair = linkage.pair(id);
-        Person left = persons.get(pair.leftId());
-        Person right = persons.get(pair.rightId());
-        model.addAttribute("pair", pair);
-        model.addAttribute("reasons", linkage.reasons(pair.reasons()));
-        model.addAttribute("left", left);
-        model.addAttribute("right", right);
-        model.addAttribute("rows", rows(left, right));
+        model.addAttribute("review", review.of(id));
+        model.addAttribute("codes", codes);
         return "linkage/pair";
     }
 
+    /** {@code value.FIELD} parameters say, field by field, the id of the record whose value stays. */
     @PostMapping("/linkage/pairs/{id}/merge")
-    String merge(@PathVariable long id, @RequestParam long survivorId, RedirectAttributes redirect) {
-        return decided(id, redirect, () -> linkage.merge(id, survivorId));
+    String merge(@PathVariable long id, @RequestParam long survivorId, @RequestParam Map<String, String> params,
+                 RedirectAttributes redirect) {
+        Map<String, Long> values = new LinkedHashMap<>();
+        params.forEach((name, value) -> {
+            if (name.startsWith(VALUE) && value.matches("\\d{1,18}")) {
+                values.put(name.substring(VALUE.length()), Long.valueOf(value));
+            }
+        });
+        return decided(id, redirect, () -> linkage.merge(id, survivorId, values));
+    }
+
+    @GetMapping("/linkage/auto")
+    String autoPreview(@RequestParam(required = false) String area, @RequestParam(required = false) Integer page,
+                       Model model) {
+        AutoMerges.Preview preview = autoMerges.preview(area, page, 50);
+        model.addAttribute("preview", preview);
+        model.addAttribute("result", preview.pairs());
+        model.addAttribute("names", names(preview.pairs().items()));
+        model.addAttribute("area", area);
+        return "linkage/auto";
+    }
+
+    @PostMapping("/linkage/auto")
+    String autoMerge(@RequestParam(required = false) String area, @RequestParam long upTo, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("outcome", autoMerges.mergeAll(area, upTo));
+        if (area != null && !area.isBlank()) {
+            redirect.addAttribute("area", area.trim());
+        }
+        return "redirect:/linkage/auto";
     }
 
     @PostMapping("/linkage/pairs/{id}/distinct")
@@ -92,35 +112,24 @@ class LinkageWebController {
         return decided(id, redirect, () -> linkage.undo(id));
     }
 
+    private Map<Long, String> names(List<LinkageRepository.Pair> pairs) {
+        Map<Long, String> names = new LinkedHashMap<>();
+        for (var p : pairs) {
+            names.computeIfAbsent(p.leftId(), id -> persons.get(id).name());
+            names.computeIfAbsent(p.rightId(), id -> persons.get(id).name());
+        }
+        return names;
+    }
+
     private static String decided(long id, RedirectAttributes redirect, Runnable decision) {
         try {
             decision.run();
             redirect.addFlashAttribute("saved", true);
         } catch (ConflictException e) {
             redirect.addFlashAttribute("errors", List.of(e.getMessage()));
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("errors", e.problems().stream().map(p -> p.message()).toList());
         }
         return "redirect:/linkage/pairs/" + id;
-    }
-
-    private static List<Row> rows(Person a, Person b) {
-        List<Row> rows = new ArrayList<>();
-        add(rows, "name", a.name(), b.name());
-        add(rows, "idNumber", a.idNumber(), b.idNumber());
-        add(rows, "sex", a.sex(), b.sex());
-        add(rows, "birthDate", a.birthDate(), b.birthDate());
-        add(rows, "ethnicity", a.ethnicity(), b.ethnicity());
-        add(rows, "maritalStatus", a.maritalStatus(), b.maritalStatus());
-        add(rows, "householdNo", a.householdNo(), b.householdNo());
-        add(rows, "relation", a.relation(), b.relation());
-        add(rows, "hukouCode", a.hukouCode(), b.hukouCode());
-        add(rows, "villageCode", a.villageCode(), b.villageCode());
-        add(rows, "status", a.status(), b.status());
-        add(rows, "phone", a.phone(), b.phone());
-        add(rows, "address", a.address(), b.address());
-        return rows;
-    }
-
-    private static void add(List<Row> rows, String field, Object left, Object right) {
-        rows.add(new Row(field, left, right, !Objects.equals(left, right)));
     }
 }

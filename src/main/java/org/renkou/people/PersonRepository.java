@@ -131,8 +131,12 @@ class PersonRepository {
             where.append(" and p.status in ('INFLOW', 'OUTFLOW')");
         }
         if (!PersonValidator.blank(c.idNumber())) {
-            where.append(" and p.id_number = ?");
-            params.add(IdNumber.parse(c.idNumber()).normalized());
+            // a merged record's number finds the record it was merged into
+            where.append(" and p.id in (select x.id from person x where x.id_number = ? and not x.entered_by_mistake"
+                    + " union all select m.merged_into from person m where m.id_number = ? and m.merged_into is not null)");
+            String number = IdNumber.parse(c.idNumber()).normalized();
+            params.add(number);
+            params.add(number);
         }
         if (!PersonValidator.blank(c.name())) {
             appendPrefix(where, "p.name", c.name().trim(), params);

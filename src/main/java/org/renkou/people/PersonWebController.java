@@ -37,9 +37,11 @@ class PersonWebController {
     private final AccessService access;
     private final Messages messages;
     private final PlaceNames placeNames;
+    private final PersonMerges merges;
 
     PersonWebController(PersonService persons, AreaService areas, CodeTables codes, AccessService access,
-                        Messages messages, PlaceNames placeNames) {
+                        Messages messages, PlaceNames placeNames, PersonMerges merges) {
+        this.merges = merges;
         this.placeNames = placeNames;
         this.persons = persons;
         this.areas = areas;
@@ -78,6 +80,7 @@ class PersonWebController {
         CurrentUser user = access.current();
         Person p = persons.get(id);
         model.addAttribute("person", p);
+        model.addAttribute("mergedInto", p.enteredByMistake() ? merges.mergedInto(id).orElse(null) : null);
         model.addAttribute("history", persons.history(id).stream().map(c -> new ChangeRow(c, shown(c.field(), c.oldValue()),
                 shown(c.field(), c.newValue()))).toList());
         model.addAttribute("periods", persons.statusPeriods(id));
