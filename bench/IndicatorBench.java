@@ -68,6 +68,7 @@ public class IndicatorBench {
                     jdbc.sql("select count(*) from birth").query(Long.class).single(),
                     jdbc.sql("select count(*) from contraception").query(Long.class).single(), (System.nanoTime() - t0) / 1e9);
 
+            asAdministrator(app);
             IndicatorService indicators = app.getBean(IndicatorService.class);
             DashboardService dashboards = app.getBean(DashboardService.class);
             IndicatorService.Query county = indicators.query(COUNTY, "2025", null, null);
@@ -126,14 +127,26 @@ public class IndicatorBench {
                 }
                 return null;
             });
-            double county = median("the same in one pass: AssessmentService.assessEveryTown(county), FP2025",
+            double everyTown = median("the same in one pass: AssessmentService.assessEveryTown(county), FP2025",
                     () -> assessments.assessEveryTown(COUNTY, 2025));
             double towns = median("the county's assessment of its " + TOWNS + " towns, FP2025", () -> assessments.assess(COUNTY, 2025));
             System.out.printf("targets: county < 2000 ms: %s; town dashboard < 200 ms: %s; population <= 2x floor: %s;"
                             + " county assessment (%d units) < 2000 ms: %s%n",
                     all < 2000 ? "met" : "NOT met", dash < 200 ? "met" : "NOT met", pop <= 2 * floor ? "met" : "NOT met",
-                    TOWNS * VILLAGES, county < 2000 ? "met" : "NOT met");
+                    TOWNS * VILLAGES, everyTown < 2000 ? "met" : "NOT met");
         }
+    }
+
+    /**
+     * The figures are read as the node's administrator, as a reader of the county would (the demo loader's
+     * principal only writes: it may not read the cadres' training hours, READ_AGGREGATES).
+     */
+    static void asAdministrator(ConfigurableApplicationContext app) {
+        org.springframework.security.core.userdetails.UserDetails admin = app.getBean(
+                org.springframework.security.core.userdetails.UserDetailsService.class).loadUserByUsername("admin");
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                        admin, null, admin.getAuthorities()));
     }
 
     /** The demo town's six targets (DemoAssessment) for FP2025, with every village-level unit and every town. */

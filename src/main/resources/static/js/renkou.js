@@ -13,9 +13,10 @@ document.addEventListener('keydown', function (e) {
   }
 });
 
-// A form marked data-confirm asks before it is sent (the policy allows no inline onsubmit handlers).
+// A form, or the button that sends it, marked data-confirm asks before it is sent (the policy allows no inline
+// onsubmit handlers); a button's question is for its own step only (remove a section, not save it).
 document.addEventListener('submit', function (e) {
-  var message = e.target.dataset && e.target.dataset.confirm;
+  var message = (e.submitter && e.submitter.dataset.confirm) || (e.target.dataset && e.target.dataset.confirm);
   if (message && !window.confirm(message)) { e.preventDefault(); }
 });
 
