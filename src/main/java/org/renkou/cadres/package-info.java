@@ -3,5 +3,5 @@
  * floating-population assistants, volunteers), their contact and accounts, vacant posts, and the training hours
  * they attended (from outreach's training records).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "area", "common", "outreach", "people::register", "stats"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "area", "common", "outreach", "people::register", "people::references", "stats"})
 package org.renkou.cadres;

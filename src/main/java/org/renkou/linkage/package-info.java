@@ -3,5 +3,5 @@
  * a decided pair through {@code people} (which calls back every feature holding person references).
  * Reads persons through the database function {@code people_for_linkage} that {@code people} publishes.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"people::register", "people::duplicates", "access", "area", "common"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"people::register", "people::duplicates", "people::references", "access", "area", "common"})
 package org.renkou.linkage;

@@ -2,12 +2,14 @@ package org.renkou.people;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Implemented by features that keep records of a person (health, support, migration): what each holds of one
  * person, in the reader's words, so that a screen outside the feature (the side-by-side review of a probable
  * duplicate) shows it without reading the feature's tables. The feature checks the reader's permission.
  */
+@NamedInterface("references")
 public interface PersonRecords {
     /** One record: its date (may be absent) and what it is. */
     record Row(LocalDate on, String what) {

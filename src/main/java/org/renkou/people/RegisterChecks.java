@@ -5,6 +5,7 @@ import java.util.List;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Service;
  * accuracy indicators come from the verification feature's visits, not from these totals.
  */
 @Service
+@NamedInterface("register")
 public class RegisterChecks {
     /** A typed round; {@code source} is always TYPED (hand-typed totals, no visits behind them). */
     public record Round(long id, String areaCode, LocalDate checkedOn, int found, int inRegister, int recordsChecked,

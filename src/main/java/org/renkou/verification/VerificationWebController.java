@@ -109,7 +109,7 @@ class VerificationWebController {
         }
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/{id:\\d+}")
     String round(@PathVariable long id, Model model) {
         progressModel(id, model);
         return "verification/round";

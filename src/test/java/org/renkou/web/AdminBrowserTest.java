@@ -62,7 +62,7 @@ class AdminBrowserTest extends BrowserTestSupport {
         assertThat(Api.as(port, "newcadre", "long-enough-1").get("/api/v1/persons?size=1").<String>json("$.items[0].villageCode"))
                 .isEqualTo("430105100203");
         browser.open("/admin/audit?username=admin&entity=user");
-        assertThat(browser.text("audit")).contains("CREATE").contains("newcadre");
+        assertThat(browser.text("audit")).as("the action and the object in words").contains("新增 用户").contains("newcadre");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
