@@ -1,4 +1,4 @@
-package org.renkou.common;
+package org.renkou.system;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -6,6 +6,12 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.renkou.common.ConflictException;
+import org.renkou.common.FieldProblem;
+import org.renkou.common.Messages;
+import org.renkou.common.NotFoundException;
+import org.renkou.common.ReportPeriod;
+import org.renkou.common.ValidationException;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

@@ -1,6 +1,7 @@
-package org.renkou.common;
+package org.renkou.system;
 
 import java.time.Clock;
+import org.renkou.common.Dates;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,7 +1,11 @@
-package org.renkou.common;
+package org.renkou.system;
 
 import java.util.List;
 import java.util.Map;
+import org.renkou.common.FieldProblem;
+import org.renkou.common.Messages;
+import org.renkou.common.ReportPeriod;
+import org.renkou.common.ValidationException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;

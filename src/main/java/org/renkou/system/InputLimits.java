@@ -1,4 +1,4 @@
-package org.renkou.common;
+package org.renkou.system;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

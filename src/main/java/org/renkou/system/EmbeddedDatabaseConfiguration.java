@@ -1,4 +1,4 @@
-package org.renkou.common;
+package org.renkou.system;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;

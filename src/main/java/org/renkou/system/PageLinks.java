@@ -1,4 +1,4 @@
-package org.renkou.common;
+package org.renkou.system;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;

@@ -1,4 +1,4 @@
-package org.renkou.common;
+package org.renkou.system;
 
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import java.io.IOException;

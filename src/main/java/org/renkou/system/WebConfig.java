@@ -1,4 +1,4 @@
-package org.renkou.common;
+package org.renkou.system;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.renkou.common;
+package org.renkou.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
