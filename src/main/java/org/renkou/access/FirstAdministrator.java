@@ -4,9 +4,9 @@ import java.security.SecureRandom;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(100)
+@EnableConfigurationProperties(AdministratorSettings.class)
 class FirstAdministrator implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
 
@@ -24,12 +25,11 @@ class FirstAdministrator implements ApplicationRunner {
     private final String username;
     private final String password;
 
-    FirstAdministrator(UserService users, AccessService access, @Value("${RENKOU_ADMIN_USER:admin}") String username,
-                       @Value("${RENKOU_ADMIN_PASSWORD:}") String password) {
+    FirstAdministrator(UserService users, AccessService access, AdministratorSettings settings) {
         this.users = users;
         this.access = access;
-        this.username = username;
-        this.password = password;
+        this.username = settings.user();
+        this.password = settings.password();
     }
 
     @Override

@@ -8,9 +8,10 @@ import org.renkou.access.UserService;
 import org.renkou.area.AreaService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(10)
+@EnableConfigurationProperties(DemoSettings.class)
 class DemoLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
 
@@ -41,23 +43,23 @@ class DemoLoader implements ApplicationRunner {
     private final UserService users;
     private final AccessService access;
     private final String demo;
-    private final String datasourceUrl;
+    private final boolean embeddedDatabase;
 
     DemoLoader(DemoTownGenerator generator, DemoAssessment assessment, DemoTeam team, AreaService areas, UserService users, AccessService access,
-               @Value("${renkou.demo:auto}") String demo, @Value("${spring.datasource.url:}") String datasourceUrl) {
+               DemoSettings settings, DataSourceProperties dataSource) {
         this.generator = generator;
         this.assessment = assessment;
         this.team = team;
         this.areas = areas;
         this.users = users;
         this.access = access;
-        this.demo = demo;
-        this.datasourceUrl = datasourceUrl;
+        this.demo = settings.demo();
+        this.embeddedDatabase = dataSource.getUrl() == null || dataSource.getUrl().isBlank();
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        boolean on = "auto".equals(demo) ? datasourceUrl.isBlank() : Boolean.parseBoolean(demo);
+        boolean on = "auto".equals(demo) ? embeddedDatabase : Boolean.parseBoolean(demo);
         if (!on || !areas.roots().isEmpty()) {
             return;
         }

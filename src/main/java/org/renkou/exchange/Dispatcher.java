@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
@@ -21,7 +22,7 @@ import org.springframework.web.client.RestClient;
  * again later (1 s, 2 s, 4 s … at most 5 minutes apart), however long the peer is away.
  */
 @Component
-class Dispatcher {
+class Dispatcher implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final int BATCH = 500;
 
@@ -39,15 +40,21 @@ class Dispatcher {
     private final ExchangeService exchange;
     private final NodeKeys keys;
     private final RestClient http;
+    private final Duration interval;
 
-    Dispatcher(JdbcClient jdbc, ExchangeService exchange, NodeKeys keys) {
+    Dispatcher(JdbcClient jdbc, ExchangeService exchange, NodeKeys keys, ExchangeProperties properties) {
+        this.interval = Duration.ofMillis(properties.dispatchMs());
         this.jdbc = jdbc;
         this.exchange = exchange;
         this.keys = keys;
         this.http = RestClient.create();
     }
 
-    @Scheduled(fixedDelayString = "${renkou.exchange.dispatch-ms:500}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::dispatch, interval);
+    }
+
     void dispatch() {
         List<OutgoingMessage> due = jdbc.sql("""
                 select * from exchange_outbox where state in ('QUEUED', 'UNDELIVERABLE') and next_attempt_at <= now()

@@ -12,9 +12,9 @@ import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.Messages;
+import org.renkou.common.NodeSettings;
 import org.renkou.common.PageResult;
 import org.renkou.common.ValidationException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -36,13 +36,13 @@ public class ExchangeService {
     private final String nodeCode;
 
     ExchangeService(JdbcClient jdbc, NodeKeys keys, AccessService access, AuditService audit, Messages messages,
-                    @Value("${renkou.node.code:430105100}") String nodeCode) {
+                    NodeSettings node) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.access = access;
         this.audit = audit;
         this.messages = messages;
-        this.nodeCode = nodeCode;
+        this.nodeCode = node.code();
     }
 
     public String nodeCode() {

@@ -4,10 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.renkou.access.Audited;
 import org.renkou.common.Messages;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,11 +21,10 @@ class ImportWebController {
     private final Messages messages;
     private final long maxMb;
 
-    ImportWebController(ImportService imports, Messages messages,
-                        @Value("${spring.servlet.multipart.max-file-size}") DataSize max) {
+    ImportWebController(ImportService imports, Messages messages, MultipartProperties multipart) {
         this.imports = imports;
         this.messages = messages;
-        this.maxMb = max.toMegabytes();
+        this.maxMb = multipart.getMaxFileSize().toMegabytes();
     }
 
     @GetMapping("/imports")

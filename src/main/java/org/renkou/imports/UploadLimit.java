@@ -5,12 +5,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.renkou.common.Messages;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -22,9 +21,9 @@ class UploadLimit {
     private final Messages messages;
     private final long maxMb;
 
-    UploadLimit(Messages messages, @Value("${spring.servlet.multipart.max-file-size}") DataSize max) {
+    UploadLimit(Messages messages, MultipartProperties multipart) {
         this.messages = messages;
-        this.maxMb = max.toMegabytes();
+        this.maxMb = multipart.getMaxFileSize().toMegabytes();
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

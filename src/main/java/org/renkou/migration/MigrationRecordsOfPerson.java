@@ -1,7 +1,6 @@
 package org.renkou.migration;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
@@ -32,11 +31,17 @@ class MigrationRecordsOfPerson implements PersonRecords {
     }
 
     @Override
-    public Records of(long personId) {
-        String title = messages.get("migration.title");
-        if (!access.has(Permission.READ_FLOATING)) {
-            return Records.hidden(title);
-        }
+    public String title() {
+        return messages.get("migration.title");
+    }
+
+    @Override
+    public boolean readable() {
+        return access.has(Permission.READ_FLOATING);
+    }
+
+    @Override
+    public List<Row> rows(long personId) {
         persons.get(personId); // answers not found unless the reader may see the person
         List<Row> rows = new ArrayList<>(jdbc.sql("select kind, moved_on, place_code from migration_move where person_id = ?")
                 .param(personId)
@@ -49,7 +54,6 @@ class MigrationRecordsOfPerson implements PersonRecords {
                         messages.get("migration.records.request", rs.getString(3)) + "："
                                 + messages.get("migration.state." + rs.getString(1))))
                 .list());
-        rows.sort(Comparator.comparing(Row::on, Comparator.nullsLast(Comparator.reverseOrder())));
-        return new Records(title, true, rows);
+        return rows;
     }
 }

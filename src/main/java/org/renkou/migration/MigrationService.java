@@ -26,7 +26,7 @@ import org.renkou.people.PersonForm;
 import org.renkou.people.PersonService;
 import org.renkou.people.PersonStatus;
 import org.renkou.people.PersonsArrived;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * to the local register by ID number (配对), staff verify it (核实) and answer with feedback (反馈).
  */
 @Service
+@EnableConfigurationProperties(MigrationSettings.class)
 public class MigrationService {
     static final String REQUEST = "migration.verification-request";
     static final String FEEDBACK = "migration.verification-feedback";
@@ -56,13 +57,11 @@ public class MigrationService {
     private final AuditService audit;
     private final JsonMapper json;
     private final Messages messages;
-    private final int keySubjectDays;
-    private final int otherDays;
+    private final MigrationSettings.DeadlineDays deadlineDays;
 
     MigrationService(JdbcClient jdbc, PersonService persons, ExchangeService exchange, AccessService access,
                      AuditService audit, JsonMapper json, Messages messages,
-                     @Value("${renkou.migration.deadline-days.key-subject:15}") int keySubjectDays,
-                     @Value("${renkou.migration.deadline-days.other:30}") int otherDays) {
+                     MigrationSettings settings) {
         this.jdbc = jdbc;
         this.persons = persons;
         this.exchange = exchange;
@@ -70,8 +69,7 @@ public class MigrationService {
         this.audit = audit;
         this.json = json;
         this.messages = messages;
-        this.keySubjectDays = keySubjectDays;
-        this.otherDays = otherDays;
+        this.deadlineDays = settings.deadlineDays();
     }
 
     /** Registers the arrival and queues the verification request to the hukou place; answers the request. */
@@ -136,7 +134,7 @@ public class MigrationService {
     }
 
     private VerificationRequest request(PersonsArrived.Arrived p, boolean keySubject) {
-        LocalDate deadline = Dates.today().plusDays(keySubject ? keySubjectDays : otherDays);
+        LocalDate deadline = Dates.today().plusDays(keySubject ? deadlineDays.keySubject() : deadlineDays.other());
         RequestPayload payload = new RequestPayload(p.idNumber(), p.name(), String.valueOf(p.birthDate()), p.sex(),
                 keySubject, deadline.toString());
         UUID id = exchange.send(p.hukouCode(), REQUEST, json.writeValueAsString(payload), null);

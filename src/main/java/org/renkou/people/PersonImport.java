@@ -21,7 +21,7 @@ import org.renkou.common.AreaScope;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.Messages;
 import org.renkou.common.PgCopy;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
@@ -37,6 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @NamedInterface("imports")
 @Service
+@EnableConfigurationProperties(LargeLoadSettings.class)
 public class PersonImport {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PersonImport.class);
     /** The register fields an import may carry, in the order of the import format. */
@@ -101,7 +102,7 @@ public class PersonImport {
 
     PersonImport(JdbcClient jdbc, DataSource dataSource, PersonValidator validator, AreaService areas,
                  AccessService access, AuditService audit, Messages messages, PersonRepository repository,
-                 @Value("${renkou.import.large-load-rows:100000}") long largeLoadRows, ApplicationEventPublisher events,
+                 LargeLoadSettings largeLoad, ApplicationEventPublisher events,
                  org.springframework.beans.factory.ObjectProvider<DuplicateCheck> duplicates) {
         this.events = events;
         this.duplicates = duplicates;
@@ -113,7 +114,7 @@ public class PersonImport {
         this.audit = audit;
         this.messages = messages;
         this.repository = repository;
-        this.largeLoadRows = largeLoadRows;
+        this.largeLoadRows = largeLoad.largeLoadRows();
     }
 
     public RowChecker checker() {

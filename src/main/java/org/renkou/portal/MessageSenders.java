@@ -7,8 +7,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * to {@code renkou.sms.gateway-url}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SmsSettings.class)
 class MessageSenders {
     private static final Logger log = LoggerFactory.getLogger(MessageSenders.class);
 
@@ -43,10 +44,11 @@ class MessageSenders {
 
     @Bean
     @ConditionalOnProperty(name = "renkou.sms.sender", havingValue = "http")
-    MessageSender httpSender(@Value("${renkou.sms.gateway-url}") String url, JsonMapper json) {
+    MessageSender httpSender(SmsSettings settings, JsonMapper json) {
+        URI gateway = settings.gatewayUrl();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         return (phone, text) -> {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+            HttpRequest request = HttpRequest.newBuilder(gateway).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(java.util.Map.of("phone", phone, "text", text))))
                     .build();

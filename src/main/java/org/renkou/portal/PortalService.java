@@ -20,6 +20,7 @@ import org.renkou.common.Dates;
 import org.renkou.common.FieldProblem;
 import org.renkou.common.ConflictException;
 import org.renkou.common.Messages;
+import org.renkou.common.NodeSettings;
 import org.renkou.common.PageResult;
 import org.renkou.common.NotFoundException;
 import org.renkou.common.TextLimits;
@@ -53,8 +54,8 @@ public class PortalService {
     private final String nodeCode;
 
     PortalService(JdbcClient jdbc, AccessService access, AuditService audit, Messages messages, RateLimiter limiter,
-                  Notifications notifications, @org.springframework.beans.factory.annotation.Value("${renkou.node.code:430105100}") String nodeCode) {
-        this.nodeCode = nodeCode;
+                  Notifications notifications, NodeSettings node) {
+        this.nodeCode = node.code();
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * limit, since a whole factory or village may share one; a phone gets a tight one.
  */
 @Component
+@EnableConfigurationProperties(PortalSettings.class)
 class RateLimiter {
     static final int PER_PHONE_PER_HOUR = 5;
     private static final long HOUR_MS = 3_600_000;
@@ -21,8 +23,8 @@ class RateLimiter {
     /** Per client address and hour ({@code renkou.portal.per-address-per-hour}). */
     final int perAddress;
 
-    RateLimiter(@org.springframework.beans.factory.annotation.Value("${renkou.portal.per-address-per-hour:30}") int perAddress) {
-        this.perAddress = perAddress;
+    RateLimiter(PortalSettings settings) {
+        this.perAddress = settings.perAddressPerHour();
     }
 
     private final java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();

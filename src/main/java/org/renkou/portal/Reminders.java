@@ -7,21 +7,26 @@ import org.renkou.common.Dates;
 import org.renkou.health.ResidentHealth;
 import org.renkou.people.Residents;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.CronTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
 
 /** Each morning: appointments of tomorrow and checks due in running campaigns, once each, opt-outs respected. */
 @Component
-class Reminders {
+class Reminders implements SchedulingConfigurer {
     private final AppointmentService appointments;
     private final ResidentHealth health;
     private final Residents residents;
     private final Notifications notifications;
     private final JdbcClient jdbc;
     private final AccessService access;
+    private final String cron;
 
     Reminders(AppointmentService appointments, ResidentHealth health, Residents residents, Notifications notifications,
-              JdbcClient jdbc, AccessService access) {
+              JdbcClient jdbc, AccessService access, PortalSettings settings) {
+        this.cron = settings.remindersCron();
         this.access = access;
         this.appointments = appointments;
         this.health = health;
@@ -30,7 +35,11 @@ class Reminders {
         this.jdbc = jdbc;
     }
 
-    @Scheduled(cron = "${renkou.portal.reminders-cron:0 0 8 * * *}", zone = "Asia/Shanghai")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addCronTask(new CronTask(this::run, new CronTrigger(cron, Dates.ZONE)));
+    }
+
     void run() {
         access.runAs(SystemPrincipal.REMINDERS, this::remind);
     }
