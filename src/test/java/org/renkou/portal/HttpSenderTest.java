@@ -25,9 +25,9 @@ class HttpSenderTest {
         gateway.start();
         try {
             String base = "http://127.0.0.1:" + gateway.getAddress().getPort() + "/sms";
-            new MessageSenders().httpSender(base, JsonMapper.builder().build()).send("13900000000", "验证码 123456");
+            new MessageSenders().httpSender(new SmsSettings(java.net.URI.create(base)), JsonMapper.builder().build()).send("13900000000", "验证码 123456");
             assertThat(received.get()).contains("\"phone\":\"13900000000\"").contains("验证码 123456");
-            assertThatThrownBy(() -> new MessageSenders().httpSender(base + "?fail", JsonMapper.builder().build()).send("1", "x"))
+            assertThatThrownBy(() -> new MessageSenders().httpSender(new SmsSettings(java.net.URI.create(base + "?fail")), JsonMapper.builder().build()).send("1", "x"))
                     .hasMessageContaining("500");
         } finally {
             gateway.stop(0);

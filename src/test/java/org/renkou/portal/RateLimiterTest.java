@@ -8,7 +8,7 @@ class RateLimiterTest {
 
     @Test
     void countsEachKeyApartWithinTheHour() {
-        RateLimiter limiter = new RateLimiter(30);
+        RateLimiter limiter = new RateLimiter(new PortalSettings(30, "0 0 8 * * *"));
         for (int i = 0; i < RateLimiter.PER_PHONE_PER_HOUR; i++) {
             assertThat(limiter.allow("phone:1", RateLimiter.PER_PHONE_PER_HOUR)).isTrue();
         }
