@@ -1,7 +1,6 @@
 package org.renkou.health;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
@@ -28,11 +27,17 @@ class HealthRecordsOfPerson implements PersonRecords {
     }
 
     @Override
-    public Records of(long personId) {
-        String title = messages.get("health.records");
-        if (!access.has(Permission.READ_HEALTH)) {
-            return Records.hidden(title);
-        }
+    public String title() {
+        return messages.get("health.records");
+    }
+
+    @Override
+    public boolean readable() {
+        return access.has(Permission.READ_HEALTH);
+    }
+
+    @Override
+    public List<Row> rows(long personId) {
         WomanRecord w = women.woman(personId);
         List<Row> rows = new ArrayList<>();
         w.contraception().forEach(c -> rows.add(new Row(c.startedOn(), messages.get("health.contraception") + "："
@@ -43,7 +48,6 @@ class HealthRecordsOfPerson implements PersonRecords {
         w.children().forEach(b -> rows.add(new Row(b.birthDate(),
                 messages.get("health.records.birth", String.valueOf(b.birthOrder())) + " " + b.childName())));
         w.procedures().forEach(p -> rows.add(new Row(p.doneOn(), messages.get("health.procedure." + p.kind().name()))));
-        rows.sort(Comparator.comparing(Row::on, Comparator.nullsLast(Comparator.reverseOrder())));
-        return new Records(title, true, rows);
+        return rows;
     }
 }

@@ -30,13 +30,19 @@ class SupportRecordsOfPerson implements PersonRecords {
     }
 
     @Override
-    public Records of(long personId) {
-        String title = messages.get("allowance.title");
-        if (!access.has(Permission.READ_SUPPORT)) {
-            return Records.hidden(title);
-        }
+    public String title() {
+        return messages.get("allowance.title");
+    }
+
+    @Override
+    public boolean readable() {
+        return access.has(Permission.READ_SUPPORT);
+    }
+
+    @Override
+    public List<Row> rows(long personId) {
         persons.get(personId); // answers not found unless the reader may see the person
-        List<Row> rows = jdbc.sql("""
+        return jdbc.sql("""
                 select p.name, a.state, a.applied_on, a.beneficiary_id = ? as beneficiary
                 from allowance_application a join allowance_programme p on p.id = a.programme_id
                 where a.beneficiary_id = ? or a.applicant_id = ? order by a.applied_on desc, a.id desc""")
@@ -45,6 +51,5 @@ class SupportRecordsOfPerson implements PersonRecords {
                         + messages.get("allowance.state." + rs.getString(2))
                         + (rs.getBoolean(4) ? "" : messages.get("support.records.applicant"))))
                 .list();
-        return new Records(title, true, rows);
     }
 }
