@@ -235,6 +235,10 @@ class AutoMerges {
                 }
                 Person left = persons.get(pair.leftId());
                 Person right = persons.get(pair.rightId());
+                // a merged record stays readable (marked entered by mistake): its pairs have lost a record
+                if (left.enteredByMistake() || right.enteredByMistake()) {
+                    throw new Skipped(GONE);
+                }
                 if (!versions.getOrDefault(left.id(), -1).equals(left.version())
                         || !versions.getOrDefault(right.id(), -1).equals(right.version())) {
                     throw new Skipped(CHANGED);
@@ -247,6 +251,7 @@ class AutoMerges {
         } catch (Skipped s) {
             jobs.outcome(jobId, position, "SKIPPED", s.key, null);
         } catch (NotFoundException e) {
+            // the pair or a record is no longer there for the user
             jobs.outcome(jobId, position, "SKIPPED", GONE, null);
         } catch (RuntimeException e) {
             failed(jobId, position, pairId, e);
