@@ -38,10 +38,11 @@ class LinkageApiController {
     }
 
     /** The AUTO pairs a bulk merge would merge, paged; {@code upTo} is sent back to merge exactly these. */
-    record AutoPreviewView(List<PairView> items, long total, int page, int size, long upTo) {
+    record AutoPreviewView(List<PairView> items, long total, int page, int size, long upTo, java.time.Instant asOf) {
     }
 
-    record AutoMergeRequest(String area, Long upTo) {
+    /** asOf: the preview's time; a record changed after it keeps its pairs out of the merge. */
+    record AutoMergeRequest(String area, Long upTo, java.time.Instant asOf) {
     }
 
     record AutoMergeView(int merged, List<AutoMerges.Failure> failed) {
@@ -85,12 +86,29 @@ class LinkageApiController {
                                 @RequestParam(required = false) Integer size) {
         AutoMerges.Preview p = autoMerges.preview(area, page, size);
         return new AutoPreviewView(p.pairs().items().stream().map(this::view).toList(), p.pairs().total(),
-                p.pairs().page(), p.pairs().size(), p.upTo());
+                p.pairs().page(), p.pairs().size(), p.upTo(), p.asOf());
+    }
+
+    @PostMapping("/pairs/auto-merges")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Start merging every open AUTO pair of the area up to the preview's upTo in the background, "
+            + "each on its own (the record with an ID number stays); a pair decided, or with a record changed since "
+            + "asOf (the preview's time), is skipped with the reason. Answers the job's id (while one over the area runs, that one's)")
+    Map<String, Long> startAutoMerge(@RequestBody AutoMergeRequest request) {
+        return Map.of("id", autoMerges.start(request == null ? null : request.area(),
+                request == null ? null : request.upTo(), request == null ? null : request.asOf()));
+    }
+
+    @GetMapping("/pairs/auto-merges/{id}")
+    @Operation(summary = "A bulk merge's progress: status RUNNING|DONE|FAILED, merged, skipped and failed of total, "
+            + "notMerged the pairs not merged and why; message says why a FAILED one stopped")
+    AutoMerges.Job autoMergeJob(@PathVariable long id) {
+        return autoMerges.job(id);
     }
 
     @PostMapping("/pairs/auto-merge")
-    @Operation(summary = "Merge every open AUTO pair of the area up to the preview's upTo, each on its own "
-            + "(the record with an ID number stays); answers how many were merged and which were not, and why")
+    @Operation(deprecated = true, summary = "The same bulk merge, answered when it is over: how many were merged "
+            + "and which were not, and why (the request waits; use /pairs/auto-merges and poll instead)")
     AutoMergeView autoMerge(@RequestBody AutoMergeRequest request) {
         AutoMerges.Outcome o = autoMerges.mergeAll(request == null ? null : request.area(),
                 request == null ? null : request.upTo());

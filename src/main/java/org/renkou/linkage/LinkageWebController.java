@@ -1,6 +1,7 @@
 package org.renkou.linkage;
 
 import org.renkou.access.Audited;
+import org.renkou.access.NotAudited;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,16 +91,28 @@ class LinkageWebController {
         model.addAttribute("result", preview.pairs());
         model.addAttribute("names", names(preview.pairs().items()));
         model.addAttribute("area", area);
+        model.addAttribute("jobs", autoMerges.recent());
         return "linkage/auto";
     }
 
+    /** Starts the bulk merge of what the preview showed and opens its page, where it can be watched. */
     @PostMapping("/linkage/auto")
-    String autoMerge(@RequestParam(required = false) String area, @RequestParam long upTo, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("outcome", autoMerges.mergeAll(area, upTo));
-        if (area != null && !area.isBlank()) {
-            redirect.addAttribute("area", area.trim());
-        }
-        return "redirect:/linkage/auto";
+    String autoMerge(@RequestParam(required = false) String area, @RequestParam long upTo,
+                     @RequestParam(required = false) java.time.Instant asOf) {
+        return "redirect:/linkage/auto/jobs/" + autoMerges.start(area, upTo, asOf);
+    }
+
+    @GetMapping("/linkage/auto/jobs/{id}")
+    String autoMergeJob(@PathVariable long id, Model model) {
+        model.addAttribute("job", autoMerges.job(id));
+        return "linkage/auto-job";
+    }
+
+    @GetMapping("/linkage/auto/jobs/{id}/progress")
+    @NotAudited("a bulk merge's counts and the numbers of the pairs not merged, polled every second: no names, no records")
+    String autoMergeProgress(@PathVariable long id, Model model) {
+        model.addAttribute("job", autoMerges.job(id));
+        return "linkage/auto-job :: status";
     }
 
     @PostMapping("/linkage/pairs/{id}/distinct")

@@ -2,12 +2,15 @@ package org.renkou.linkage;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
 import org.renkou.access.Audited;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -31,9 +34,25 @@ class LinkageWeightsApiController {
         return weights.inUse();
     }
 
+    @PostMapping("/estimates")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Start estimating m and u of every comparison level from the register in the background "
+            + "(EM over blocked pairs, u from random pairs); the estimate is kept as a new version, not used until "
+            + "adopted. Answers the job's id (while one over the area runs, that one's)")
+    Map<String, Long> startEstimate(@RequestBody(required = false) EstimateRequest request) {
+        return Map.of("id", weights.startEstimate(request == null ? null : request.area()));
+    }
+
+    @GetMapping("/estimates/{id}")
+    @Operation(summary = "An estimation's progress: status RUNNING|DONE|FAILED, step, persons read, pairs used; "
+            + "version the estimate once DONE (see /{version}); message says why a FAILED one failed")
+    LinkageWeights.EstimationView estimation(@PathVariable long id) {
+        return weights.estimation(id);
+    }
+
     @PostMapping("/estimate")
-    @Operation(summary = "Estimate m and u of every comparison level from the register (EM over blocked pairs, u from "
-            + "random pairs), kept as a new version and shown beside the weights in use; not used until adopted")
+    @Operation(deprecated = true, summary = "The same estimation, answered with the estimate beside the weights in "
+            + "use when it is over (the request waits; use /estimates and poll instead)")
     LinkageWeights.EstimateView estimate(@RequestBody(required = false) EstimateRequest request) {
         return weights.estimate(request == null ? null : request.area());
     }

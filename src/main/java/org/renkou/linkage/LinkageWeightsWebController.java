@@ -1,6 +1,7 @@
 package org.renkou.linkage;
 
 import org.renkou.access.Audited;
+import org.renkou.access.NotAudited;
 import org.renkou.common.ValidationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,19 +21,40 @@ class LinkageWeightsWebController {
         this.weights = weights;
     }
 
+    /** With {@code estimation}: its progress, and once it is done the estimate beside the weights in use. */
     @GetMapping("/linkage/weights")
-    String page(@RequestParam(required = false) Long version, Model model) {
+    String page(@RequestParam(required = false) Long version, @RequestParam(required = false) Long estimation,
+                Model model) {
         model.addAttribute("inUse", weights.inUse());
-        if (version != null) {
-            model.addAttribute("estimate", weights.version(version));
-        }
+        model.addAttribute("estimations", weights.recentEstimations());
+        result(version, estimation, model);
         return "linkage/weights-page";
     }
 
+    @GetMapping("/linkage/weights/estimations/{id}")
+    @NotAudited("an estimation's step and counts, polled every second, then the weights it made: no personal data")
+    String progress(@PathVariable long id, Model model) {
+        result(null, id, model);
+        return "linkage/weights-page :: result";
+    }
+
+    private void result(Long version, Long estimation, Model model) {
+        Long shown = version;
+        if (estimation != null) {
+            LinkageWeights.EstimationView e = weights.estimation(estimation);
+            model.addAttribute("estimation", e);
+            shown = shown == null ? e.version() : shown;
+        }
+        if (shown != null) {
+            model.addAttribute("estimate", weights.version(shown));
+        }
+    }
+
+    /** Starts an estimation and shows its progress; the estimate appears when it is done. */
     @PostMapping("/linkage/weights/estimate")
     String estimate(@RequestParam(required = false) String area, RedirectAttributes redirect) {
         try {
-            return "redirect:/linkage/weights?version=" + weights.estimate(area).version();
+            return "redirect:/linkage/weights?estimation=" + weights.startEstimate(area);
         } catch (ValidationException e) {
             redirect.addFlashAttribute("errors", e.problems().stream().map(p -> p.message()).toList());
             return "redirect:/linkage/weights";

@@ -18,6 +18,11 @@ final class WeightEstimation {
     record Estimate(Weights weights, double matchShare, long pairs) {
     }
 
+    /** Told each step as it begins, with the blocked pairs used so far: what a job's page shows. */
+    interface Progress {
+        void step(String step, long pairs);
+    }
+
     /** Random pairs for u, and blocked pairs at most per session (a sample beyond). */
     static final int RANDOM_PAIRS = 300_000;
     static final long SESSION_PAIRS = 2_000_000;
@@ -42,8 +47,9 @@ final class WeightEstimation {
         }
     }
 
-    Estimate estimate(List<LinkRecord> records, Blocking blocking) {
+    Estimate estimate(List<LinkRecord> records, Blocking blocking, Progress progress) {
         Random random = new Random(16);
+        progress.step("RANDOM", 0);
         double[][] u = randomPairs(records, random);
         boolean[][] neutral = new boolean[comparisons.length][];
         double[][] m = new double[comparisons.length][];
@@ -56,7 +62,9 @@ final class WeightEstimation {
                 m[k][l] = of.get(l).m();
             }
         }
+        progress.step("BY_DATE", 0);
         ExpectationMaximisation.Result byDate = session(blocking, 'd', Comparison.BIRTH_DATE, u, m, neutral, random);
+        progress.step("BY_NAME", byDatePairs);
         ExpectationMaximisation.Result byName = session(blocking, 'p', Comparison.NAME, u, m, neutral, random);
         List<Weights.Level> estimated = new ArrayList<>();
         for (int k = 0; k < comparisons.length; k++) {
