@@ -580,6 +580,27 @@ public class LinkageBench {
         byKind.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> kinds.append(String.format(
                 " %s %.3f (%d);", e.getKey(), e.getValue()[0] / (double) e.getValue()[1], e.getValue()[1])));
         System.out.println(kinds);
+        misses(jdbc, truth, found, weights);
+    }
+
+    /** The planted duplicates not queued, by kind, ID kind and whether the copy is in the original's household. */
+    static void misses(JdbcClient jdbc, Map<Long, Dup> truth, Set<Long> found, String weights) {
+        List<Dup> missed = truth.entrySet().stream().filter(e -> !found.contains(e.getKey())).map(Map.Entry::getValue).toList();
+        if (missed.isEmpty()) {
+            return;
+        }
+        Set<Long> sameHousehold = new HashSet<>(jdbc.sql("""
+                select o.id from unnest(?::bigint[], ?::bigint[]) m(o, c) join person o on o.id = m.o join person c on c.id = m.c
+                where o.household_id = c.household_id""")
+                .params(missed.stream().map(Dup::original).toArray(Long[]::new), missed.stream().map(Dup::copy).toArray(Long[]::new))
+                .query(Long.class).list());
+        Map<String, Integer> by = new java.util.TreeMap<>();
+        missed.forEach(d -> by.merge(d.kind() + "/" + d.idKind() + "/" + (sameHousehold.contains(d.original()) ? "same" : "other")
+                + " household", 1, Integer::sum));
+        StringBuilder line = new StringBuilder("recall misses [" + weights + " weights] " + missed.size() + ":");
+        by.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> line.append(' ').append(e.getKey()).append(' ').append(e.getValue()).append(';'));
+        System.out.println(line);
     }
 
     /** The check at entry: a person about to be added who resembles one in the register; 2,000 of them. */

@@ -108,9 +108,11 @@ public class LinkageService implements DuplicateCheck {
         long started = System.nanoTime();
         try {
             Blocking blocking = new Blocking();
+            NameFrequencies names = new NameFrequencies();
             int[] persons = {0};
             repository.forEachPerson("", r -> {
                 blocking.add(r);
+                names.add(r);
                 if (r.villageCode() != null && r.villageCode().startsWith(area)) {
                     persons[0]++;
                 }
@@ -121,7 +123,7 @@ public class LinkageService implements DuplicateCheck {
             long[] compared = {0};
             List<LinkageRepository.Found> found = new ArrayList<>();
             blocking.forEachPair(r -> r.villageCode() != null && r.villageCode().startsWith(area), (a, b) -> {
-                scorer.match(a, b).ifPresent(s -> {
+                scorer.match(a, b, names).ifPresent(s -> {
                     found.add(new LinkageRepository.Found(a.id(), b.id(), s));
                     if (found.size() == INSERT_BATCH) {
                         pairs[0] += repository.insertRunPairs(found, id, username);
