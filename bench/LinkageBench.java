@@ -89,22 +89,36 @@ public class LinkageBench {
         final Map<Kind, Integer> kinds = new EnumMap<>(Kind.class);
     }
 
+    /**
+     * -Dkeep=DIR keeps the register (and its truth, in table bench_linkage_truth) in DIR, so a second run of the
+     * bench measures a changed linkage on the same register without building it again.
+     */
     public static void main(String[] args) throws Exception {
+        String keep = System.getProperty("keep");
         ConfigurableApplicationContext app = SpringApplication.run(RenkouApplication.class, "--server.port=0",
-                "--renkou.embedded-db.ephemeral=true", "--renkou.demo=true", "--logging.level.root=WARN",
+                keep == null ? "--renkou.embedded-db.ephemeral=true" : "--renkou.data-dir=" + keep,
+                "--renkou.demo=true", "--logging.level.root=WARN",
                 "--logging.level.org.renkou.linkage=INFO", "--spring.main.banner-mode=off");
         try (app) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
-            long before = jdbc.sql("select count(*) from person").query(Long.class).single();
-            long t0 = System.nanoTime();
-            long[] ids = app.getBean(AccessService.class).runAs(SystemPrincipal.DEMO,
-                    () -> build(app.getBean(BulkLoader.class), jdbc, (int) (TOTAL - before)));
-            Gen gen = GEN;
-            jdbc.sql("vacuum analyze").update();
-            System.out.printf("register: %,d persons (%,d generated + the demo town) in %.0f s; planted %,d duplicates"
-                            + " (%s), %,d twin pairs, %,d namesake pairs%n",
-                    jdbc.sql("select count(*) from person").query(Long.class).single(), ids.length,
-                    (System.nanoTime() - t0) / 1e9, gen.duplicates.size(), gen.kinds, gen.twins.size(), gen.namesakes.size());
+            Truth truth = Truth.kept(jdbc);
+            if (truth == null) {
+                long before = jdbc.sql("select count(*) from person").query(Long.class).single();
+                long t0 = System.nanoTime();
+                long[] ids = app.getBean(AccessService.class).runAs(SystemPrincipal.DEMO,
+                        () -> build(app.getBean(BulkLoader.class), jdbc, (int) (TOTAL - before)));
+                truth = Truth.of(GEN, ids);
+                truth.keep(jdbc);
+                jdbc.sql("vacuum analyze").update();
+                System.out.printf("register: %,d persons (%,d generated + the demo town) in %.0f s; planted %,d duplicates"
+                                + " (%s), %,d twin pairs, %,d namesake pairs%n",
+                        jdbc.sql("select count(*) from person").query(Long.class).single(), ids.length,
+                        (System.nanoTime() - t0) / 1e9, GEN.duplicates.size(), GEN.kinds, GEN.twins.size(), GEN.namesakes.size());
+            } else {
+                System.out.printf("register: %,d persons, kept in %s; planted %,d duplicates, %,d twin pairs, %,d namesake pairs%n",
+                        jdbc.sql("select count(*) from person").query(Long.class).single(), keep,
+                        truth.duplicates.size(), truth.twins.size(), truth.namesakes.size());
+            }
             floor(jdbc);
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             for (String w : System.getProperty("weights", "standard").split(",")) {
@@ -112,9 +126,72 @@ public class LinkageBench {
                     estimateAndAdopt(port);
                 }
                 long run = run(port, jdbc, w);
-                evaluate(jdbc, run, ids, gen, w);
+                evaluate(jdbc, run, truth, w);
             }
-            entryCheck(app.getBean(DuplicateCheck.class), jdbc, gen, ids);
+            entryCheck(app.getBean(DuplicateCheck.class), jdbc, truth);
+        }
+    }
+
+    /** A planted duplicate by person ids: the original, its copy, what the copy differs in. */
+    record Dup(long original, long copy, String kind, String idKind) {
+    }
+
+    /** What the generated register holds, by person ids: the planted duplicates and the look-alikes. */
+    record Truth(long first, long last, List<Dup> duplicates, List<long[]> twins, List<long[]> namesakes) {
+        static Truth of(Gen g, long[] ids) {
+            List<Dup> dups = new ArrayList<>();
+            g.duplicates.forEach(p -> dups.add(new Dup(ids[p.original()], ids[p.copy()], p.kind().name(), p.idKind().name())));
+            List<long[]> twins = new ArrayList<>();
+            g.twins.forEach(t -> twins.add(new long[]{ids[t[0]], ids[t[1]]}));
+            List<long[]> namesakes = new ArrayList<>();
+            g.namesakes.forEach(t -> namesakes.add(new long[]{ids[t[0]], ids[t[1]]}));
+            return new Truth(ids[0], ids[ids.length - 1], dups, twins, namesakes);
+        }
+
+        void keep(JdbcClient jdbc) {
+            List<String> kinds = new ArrayList<>(List.of("RANGE"));
+            List<String> idKinds = new ArrayList<>(java.util.Collections.singletonList(null));
+            List<Long> a = new ArrayList<>(List.of(first));
+            List<Long> b = new ArrayList<>(List.of(last));
+            duplicates.forEach(d -> {
+                kinds.add(d.kind());
+                idKinds.add(d.idKind());
+                a.add(d.original());
+                b.add(d.copy());
+            });
+            for (List<long[]> pairs : List.of(twins, namesakes)) {
+                pairs.forEach(t -> {
+                    kinds.add(pairs == twins ? "TWINS" : "NAMESAKES");
+                    idKinds.add(null);
+                    a.add(t[0]);
+                    b.add(t[1]);
+                });
+            }
+            jdbc.sql("create table bench_linkage_truth (kind text, id_kind text, a bigint, b bigint)").update();
+            jdbc.sql("insert into bench_linkage_truth select * from unnest(?, ?, ?, ?)")
+                    .params(kinds.toArray(String[]::new), idKinds.toArray(String[]::new), a.toArray(Long[]::new),
+                            b.toArray(Long[]::new)).update();
+        }
+
+        /** The truth kept by an earlier run with -Dkeep, or null. */
+        static Truth kept(JdbcClient jdbc) {
+            if (!jdbc.sql("select to_regclass('bench_linkage_truth') is not null").query(Boolean.class).single()) {
+                return null;
+            }
+            long[] range = new long[2];
+            List<Dup> dups = new ArrayList<>();
+            List<long[]> twins = new ArrayList<>();
+            List<long[]> namesakes = new ArrayList<>();
+            jdbc.sql("select kind, id_kind, a, b from bench_linkage_truth").query((RowCallbackHandler) rs -> {
+                long[] ab = {rs.getLong(3), rs.getLong(4)};
+                switch (rs.getString(1)) {
+                    case "RANGE" -> System.arraycopy(ab, 0, range, 0, 2);
+                    case "TWINS" -> twins.add(ab);
+                    case "NAMESAKES" -> namesakes.add(ab);
+                    default -> dups.add(new Dup(ab[0], ab[1], rs.getString(1), rs.getString(2)));
+                }
+            });
+            return dups.isEmpty() ? null : new Truth(range[0], range[1], dups, twins, namesakes);
         }
     }
 
@@ -447,24 +524,24 @@ public class LinkageBench {
         return Math.min(a, b) << 32 | Math.max(a, b);
     }
 
-    static void evaluate(JdbcClient jdbc, long run, long[] ids, Gen gen, String weights) {
-        long first = ids[0];
-        long last = ids[ids.length - 1];
-        Map<Long, Planted> truth = new HashMap<>();
-        for (Planted p : gen.duplicates) {
-            truth.put(key(ids[p.original()], ids[p.copy()]), p);
+    static void evaluate(JdbcClient jdbc, long run, Truth t, String weights) {
+        long first = t.first();
+        long last = t.last();
+        Map<Long, Dup> truth = new HashMap<>();
+        for (Dup p : t.duplicates()) {
+            truth.put(key(p.original(), p.copy()), p);
         }
         Set<Long> twins = new HashSet<>();
-        gen.twins.forEach(t -> twins.add(key(ids[t[0]], ids[t[1]])));
+        t.twins().forEach(x -> twins.add(key(x[0], x[1])));
         Set<Long> namesakes = new HashSet<>();
-        gen.namesakes.forEach(t -> namesakes.add(key(ids[t[0]], ids[t[1]])));
+        t.namesakes().forEach(x -> namesakes.add(key(x[0], x[1])));
         long[] auto = new long[2];   // [true, all]
         long[] review = new long[2];
         long[] lookAlikes = new long[4]; // twins auto, twins review, namesakes auto, namesakes review
         Map<String, long[]> byKind = new HashMap<>(); // kind -> [found, planted]
-        for (Planted p : gen.duplicates) {
-            byKind.computeIfAbsent(p.kind().name(), k -> new long[2])[1]++;
-            byKind.computeIfAbsent("id " + p.idKind().name(), k -> new long[2])[1]++;
+        for (Dup p : t.duplicates()) {
+            byKind.computeIfAbsent(p.kind(), k -> new long[2])[1]++;
+            byKind.computeIfAbsent("id " + p.idKind(), k -> new long[2])[1]++;
         }
         Set<Long> found = new HashSet<>();
         jdbc.sql("select left_id, right_id, match from linkage_pair where run_id = ?").param(run)
@@ -482,9 +559,9 @@ public class LinkageBench {
                     if (isTrue) {
                         bucket[0]++;
                         found.add(k);
-                        Planted p = truth.get(k);
-                        byKind.get(p.kind().name())[0]++;
-                        byKind.get("id " + p.idKind().name())[0]++;
+                        Dup p = truth.get(k);
+                        byKind.get(p.kind())[0]++;
+                        byKind.get("id " + p.idKind())[0]++;
                     }
                     if (twins.contains(k)) {
                         lookAlikes[isAuto ? 0 : 1]++;
@@ -503,18 +580,39 @@ public class LinkageBench {
         byKind.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> kinds.append(String.format(
                 " %s %.3f (%d);", e.getKey(), e.getValue()[0] / (double) e.getValue()[1], e.getValue()[1])));
         System.out.println(kinds);
+        misses(jdbc, truth, found, weights);
+    }
+
+    /** The planted duplicates not queued, by kind, ID kind and whether the copy is in the original's household. */
+    static void misses(JdbcClient jdbc, Map<Long, Dup> truth, Set<Long> found, String weights) {
+        List<Dup> missed = truth.entrySet().stream().filter(e -> !found.contains(e.getKey())).map(Map.Entry::getValue).toList();
+        if (missed.isEmpty()) {
+            return;
+        }
+        Set<Long> sameHousehold = new HashSet<>(jdbc.sql("""
+                select o.id from unnest(?::bigint[], ?::bigint[]) m(o, c) join person o on o.id = m.o join person c on c.id = m.c
+                where o.household_id = c.household_id""")
+                .params(missed.stream().map(Dup::original).toArray(Long[]::new), missed.stream().map(Dup::copy).toArray(Long[]::new))
+                .query(Long.class).list());
+        Map<String, Integer> by = new java.util.TreeMap<>();
+        missed.forEach(d -> by.merge(d.kind() + "/" + d.idKind() + "/" + (sameHousehold.contains(d.original()) ? "same" : "other")
+                + " household", 1, Integer::sum));
+        StringBuilder line = new StringBuilder("recall misses [" + weights + " weights] " + missed.size() + ":");
+        by.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> line.append(' ').append(e.getKey()).append(' ').append(e.getValue()).append(';'));
+        System.out.println(line);
     }
 
     /** The check at entry: a person about to be added who resembles one in the register; 2,000 of them. */
-    static void entryCheck(DuplicateCheck check, JdbcClient jdbc, Gen gen, long[] ids) {
+    static void entryCheck(DuplicateCheck check, JdbcClient jdbc, Truth truth) {
         Random r = new Random(7);
         List<PersonForm> forms = new ArrayList<>();
         for (int i = 0; i < 2200; i++) {
-            Planted p = gen.duplicates.get(r.nextInt(gen.duplicates.size()));
+            Dup p = truth.duplicates().get(r.nextInt(truth.duplicates().size()));
             Map<String, Object> o = jdbc.sql("""
                     select p.name, p.id_number, p.sex, p.birth_date, h.household_no, p.hukou_code, p.village_code, p.phone
                     from person p left join household h on h.id = p.household_id where p.id = ?""")
-                    .param(ids[p.original()]).query().singleRow();
+                    .param(p.original()).query().singleRow();
             String name = r.nextBoolean() ? replaceOne((String) o.get("name"), HOMOPHONES, r) : (String) o.get("name");
             forms.add(new PersonForm(null, null, name, (String) o.get("sex"), ((java.sql.Date) o.get("birth_date")).toLocalDate(),
                     "01", "20", "71", r.nextBoolean() ? (String) o.get("household_no") : null, "20",

@@ -26,9 +26,9 @@ record LinkRecord(long id, String name, String pinyin, String idNumber, boolean 
             }
             NAMES.put(name == null ? "" : name, forms);
         }
-        String id18 = Normalised.idNumber(idNumber);
-        boolean valid = id18 != null && IdNumber.parse(id18).valid();
-        return new LinkRecord(id, forms[0], forms[1], id18, valid, sex, birthDate, blankToNull(householdNo),
+        IdNumber.Parsed parsed = Normalised.parsedIdNumber(idNumber);
+        return new LinkRecord(id, forms[0], forms[1], parsed == null ? null : parsed.normalized(),
+                parsed != null && parsed.valid(), sex, birthDate, blankToNull(householdNo),
                 blankToNull(hukouCode), villageCode, Normalised.phone(phone));
     }
 

@@ -56,21 +56,23 @@ class LinkageRepository {
      * million rows in memory before the first is read).
      */
     void forEachPerson(String areaPrefix, Consumer<LinkRecord> sink) {
+        // a million rows name a few dozen villages and hukou codes: each kept once, not a million times
+        Map<String, String> shared = new HashMap<>();
         readOnly.executeWithoutResult(tx -> streaming.query("select " + PERSON_COLUMNS + " from people_for_linkage(?)",
-                (org.springframework.jdbc.core.RowCallbackHandler) rs -> sink.accept(record(rs)), areaPrefix));
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> sink.accept(record(rs, shared)), areaPrefix));
     }
 
     /** The persons a new entry may duplicate (see {@code people_for_linkage_near}). */
     List<LinkRecord> near(LocalDate born, LocalDate swapped, String idFirst17, String householdNo) {
         return jdbc.sql("select " + PERSON_COLUMNS + " from people_for_linkage_near(?, ?, ?, ?)")
                 .params(Date.valueOf(born), swapped == null ? null : Date.valueOf(swapped), idFirst17, householdNo)
-                .query((rs, i) -> record(rs)).list();
+                .query((rs, i) -> record(rs, null)).list();
     }
 
     /** The given persons (see {@code people_for_linkage_ids}). */
     List<LinkRecord> persons(List<Long> ids) {
         return jdbc.sql("select " + PERSON_COLUMNS + " from people_for_linkage_ids(?)")
-                .param(ids.toArray(Long[]::new)).query((rs, i) -> record(rs)).list();
+                .param(ids.toArray(Long[]::new)).query((rs, i) -> record(rs, null)).list();
     }
 
     long pairsOfImport(long importJobId) {
@@ -78,10 +80,15 @@ class LinkageRepository {
                 .query(Long.class).single();
     }
 
-    private static LinkRecord record(ResultSet rs) throws SQLException {
-        return LinkRecord.of(rs.getLong("person_id"), rs.getString("name"), rs.getString("id_number"),
-                rs.getString("sex"), rs.getDate("birth_date").toLocalDate(), rs.getString("household_no"),
-                rs.getString("hukou_code"), rs.getString("village_code"), rs.getString("phone"));
+    /** A row of PERSON_COLUMNS, read by position; village and hukou codes taken from {@code shared} if given. */
+    private static LinkRecord record(ResultSet rs, Map<String, String> shared) throws SQLException {
+        return LinkRecord.of(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getObject(5, LocalDate.class), rs.getString(6), shared(rs.getString(7), shared),
+                shared(rs.getString(8), shared), rs.getString(9));
+    }
+
+    private static String shared(String s, Map<String, String> shared) {
+        return s == null || shared == null ? s : shared.computeIfAbsent(s, k -> k);
     }
 
     long createRun(String areaCode, String username) {
@@ -131,6 +138,41 @@ class LinkageRepository {
                 .params(Math.min(a, b), Math.max(a, b), s.score(), s.match().name(), s.reasons().toArray(String[]::new),
                         status, source, runId, importJobId, username, "OPEN".equals(status) ? null : username, status)
                 .update() == 1;
+    }
+
+    /** A pair a run found, waiting to be queued with others. */
+    record Found(long a, long b, Scorer.Scored scored) {
+    }
+
+    /**
+     * Queues a run's pairs in one statement (one by one, a run of a million persons spends longer on round trips
+     * than on comparing), skipping the pairs queued or decided already; answers how many are new.
+     */
+    int insertRunPairs(List<Found> found, long runId, String username) {
+        if (found.isEmpty()) {
+            return 0;
+        }
+        int n = found.size();
+        Long[] left = new Long[n];
+        Long[] right = new Long[n];
+        Double[] score = new Double[n];
+        String[] match = new String[n];
+        String[] reasons = new String[n];
+        for (int i = 0; i < n; i++) {
+            Found f = found.get(i);
+            left[i] = Math.min(f.a(), f.b());
+            right[i] = Math.max(f.a(), f.b());
+            score[i] = f.scored().score();
+            match[i] = f.scored().match().name();
+            // reason codes are COMPARISON.LEVEL: no commas
+            reasons[i] = String.join(",", f.scored().reasons());
+        }
+        return jdbc.sql("""
+                insert into linkage_pair (left_id, right_id, score, match, reasons, status, source, run_id, found_by)
+                select l, r, s, m, string_to_array(x, ','), 'OPEN', 'RUN', ?, ?
+                from unnest(?::bigint[], ?::bigint[], ?::float8[], ?::text[], ?::text[]) as f(l, r, s, m, x)
+                on conflict (left_id, right_id) do nothing""")
+                .params(runId, username, left, right, score, match, reasons).update();
     }
 
     Optional<Pair> pair(long id) {

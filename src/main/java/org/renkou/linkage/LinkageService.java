@@ -34,7 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class LinkageService implements DuplicateCheck {
     private static final Logger log = LoggerFactory.getLogger(LinkageService.class);
     /** Progress is written after this many comparisons. */
-    private static final int PROGRESS_EVERY = 100_000;
+    private static final int PROGRESS_EVERY = 1_000_000;
+    /** A run's pairs are queued this many at a time. */
+    private static final int INSERT_BATCH = 2_000;
     /** Up to this many persons an import adds are checked one by one; more, in one pass over the register. */
     private static final int IMPORT_ONE_BY_ONE = 5_000;
 
@@ -106,9 +108,11 @@ public class LinkageService implements DuplicateCheck {
         long started = System.nanoTime();
         try {
             Blocking blocking = new Blocking();
+            NameFrequencies names = new NameFrequencies();
             int[] persons = {0};
             repository.forEachPerson("", r -> {
                 blocking.add(r);
+                names.add(r);
                 if (r.villageCode() != null && r.villageCode().startsWith(area)) {
                     persons[0]++;
                 }
@@ -117,16 +121,20 @@ public class LinkageService implements DuplicateCheck {
             long loaded = System.nanoTime();
             int[] pairs = {0};
             long[] compared = {0};
+            List<LinkageRepository.Found> found = new ArrayList<>();
             blocking.forEachPair(r -> r.villageCode() != null && r.villageCode().startsWith(area), (a, b) -> {
-                scorer.match(a, b).ifPresent(s -> {
-                    if (repository.insertPair(a.id(), b.id(), s, "RUN", id, null, "OPEN", username)) {
-                        pairs[0]++;
+                scorer.match(a, b, names).ifPresent(s -> {
+                    found.add(new LinkageRepository.Found(a.id(), b.id(), s));
+                    if (found.size() == INSERT_BATCH) {
+                        pairs[0] += repository.insertRunPairs(found, id, username);
+                        found.clear();
                     }
                 });
                 if (++compared[0] % PROGRESS_EVERY == 0) {
                     repository.progress(id, persons[0], compared[0], pairs[0]);
                 }
             });
+            pairs[0] += repository.insertRunPairs(found, id, username);
             repository.progress(id, persons[0], compared[0], pairs[0]);
             repository.finishRun(id, "DONE", null);
             log.info("linkage run {} over {}: {} persons of the area, read in {} ms; {} pairs compared, {} queued, in {} ms",

@@ -48,16 +48,25 @@ final class Normalised {
         return known;
     }
 
+    private static final Pattern NOT_DIGITS = Pattern.compile("\\D");
+
     /** An ID number as compared: half-width, upper case, 15 digits turned into 18; null when absent. */
     static String idNumber(String raw) {
+        IdNumber.Parsed parsed = parsedIdNumber(raw);
+        return parsed == null ? null : parsed.normalized();
+    }
+
+    /** The same, read: the normalised number and whether it is a valid one; null when absent. */
+    static IdNumber.Parsed parsedIdNumber(String raw) {
         if (raw == null) {
             return null;
         }
-        String s = SEPARATORS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFKC)).replaceAll("");
+        // most numbers are plain digits already: NFKC and the separators only for the others
+        String s = plain(raw, true) ? raw : SEPARATORS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFKC)).replaceAll("");
         if (s.isEmpty()) {
             return null;
         }
-        return IdNumber.parse(s).normalized();
+        return IdNumber.parse(s);
     }
 
     /** A phone number's digits, without the country code; null when absent. */
@@ -65,10 +74,21 @@ final class Normalised {
         if (raw == null) {
             return null;
         }
-        String digits = Normalizer.normalize(raw, Normalizer.Form.NFKC).replaceAll("\\D", "");
+        String digits = plain(raw, false) ? raw : NOT_DIGITS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFKC)).replaceAll("");
         if (digits.startsWith("86") && digits.length() == 13) {
             digits = digits.substring(2);
         }
         return digits.isEmpty() ? null : digits;
+    }
+
+    /** Only ASCII digits (and, in an ID number, X): nothing to normalise. */
+    private static boolean plain(String s, boolean x) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < '0' || c > '9') && !(x && c == 'X')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

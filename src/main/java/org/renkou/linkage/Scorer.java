@@ -49,16 +49,27 @@ final class Scorer {
 
     /** The pair as a probable duplicate, or empty when the records are two people. */
     Optional<Scored> match(LinkRecord a, LinkRecord b) {
+        return match(a, b, null);
+    }
+
+    /**
+     * The same, an exact name weighed by how often it is in the register ({@code names}; null: the average
+     * frequency of {@code linkage/weights.tsv}).
+     */
+    Optional<Scored> match(LinkRecord a, LinkRecord b, NameFrequencies names) {
         Weights weights = this.weights;
+        // the most a shared name can weigh: at the rarest share a name is counted
+        double rarest = names == null ? 0 : Math.max(0, log2(weights.u(Comparison.NAME, "EXACT") / NameFrequencies.RAREST)
+                + weights.of(Comparison.NAME, "EXACT") - weights.bestOfAll(new Comparison[]{Comparison.NAME}, 0));
         double score = 0;
         String[] levels = new String[ORDER.length];
         for (int i = 0; i < ORDER.length; i++) {
-            if (score + weights.bestOfAll(ORDER, i) < settings.review()) {
+            if (score + weights.bestOfAll(ORDER, i) + (i <= NAME_AT ? rarest : 0) < settings.review()) {
                 return Optional.empty();
             }
             Comparison c = ORDER[i];
             levels[c.ordinal()] = c.level(a, b);
-            score += weights.of(c, levels[c.ordinal()]);
+            score += weight(weights, c, levels[c.ordinal()], a, names);
         }
         if (score < settings.review()) {
             return Optional.empty();
@@ -71,5 +82,20 @@ final class Scorer {
         }
         return Optional.of(new Scored(Math.round(score * 100) / 100.0,
                 score >= settings.auto() ? Match.AUTO : Match.REVIEW, reasons));
+    }
+
+    private static final int NAME_AT = java.util.Arrays.asList(ORDER).indexOf(Comparison.NAME);
+
+    /** A level's weight; an exact name's with u its share of the register when that is known. */
+    private static double weight(Weights weights, Comparison c, String level, LinkRecord a, NameFrequencies names) {
+        double w = weights.of(c, level);
+        if (names == null || c != Comparison.NAME || !"EXACT".equals(level)) {
+            return w;
+        }
+        return w + log2(weights.u(c, level) / names.share(a.name()));
+    }
+
+    private static double log2(double x) {
+        return Math.log(x) / Math.log(2);
     }
 }

@@ -73,6 +73,16 @@ final class Weights {
         return levels;
     }
 
+    /** u = P(level | two people) of a level. */
+    double u(Comparison c, String level) {
+        for (Level l : levels) {
+            if (l.comparison() == c && l.level().equals(level)) {
+                return l.u();
+            }
+        }
+        throw new IllegalStateException("no weight for " + c + " " + level + " in linkage/weights.tsv");
+    }
+
     double of(Comparison c, String level) {
         Double w = weights.getOrDefault(c, Map.of()).get(level);
         if (w == null) {

@@ -97,4 +97,39 @@ class ScorerTest {
         Scorer lenient = new Scorer(Weights.standard(), new LinkageSettings(score - 1, score - 5));
         assertThat(lenient.match(withId, b)).get().extracting(Scorer.Scored::match).isEqualTo(Scorer.Match.AUTO);
     }
+    /** A register of {@code others} persons of other names and {@code holders} of this one. */
+    static NameFrequencies register(String name, int holders, int others) {
+        NameFrequencies names = new NameFrequencies();
+        for (int i = 0; i < others; i++) {
+            names.add(p("X" + i, null, "1", BORN, null, null, null, null));
+        }
+        for (int i = 0; i < holders; i++) {
+            names.add(p(name, null, "2", BORN, null, null, null, null));
+        }
+        return names;
+    }
+
+    @Test
+    void aRareNameSharedWithADateDaysApartInAnotherHouseholdIsForReview() {
+        LinkRecord entered = p("王秀英", null, "2", BORN.minusDays(3), 20L, "430105", "V1", null);
+        assertThat(scorer.match(withId, entered)).isEmpty();
+        var pair = scorer.match(withId, entered, register("王秀英", 2, 200_000));
+        assertThat(pair).get().extracting(Scorer.Scored::match).isEqualTo(Scorer.Match.REVIEW);
+        assertThat(pair.get().reasons()).contains("NAME.EXACT", "BIRTH_DATE.NEAR");
+    }
+
+    @Test
+    void aNameATenthOfTheRegisterHoldsNeedsASecondLook() {
+        LinkRecord entered = p("王秀英", null, "2", BORN, 10L, "430105", "V1", null);
+        assertThat(scorer.match(withId, entered)).get().extracting(Scorer.Scored::match).isEqualTo(Scorer.Match.AUTO);
+        assertThat(scorer.match(withId, entered, register("王秀英", 1_000, 9_000)))
+                .get().extracting(Scorer.Scored::match).isEqualTo(Scorer.Match.REVIEW);
+    }
+
+    @Test
+    void namesakesOfARareNameAreStillTwoPeople() {
+        LinkRecord a = p("欧阳修", id("43010519900412011"), "1", BORN, 10L, "430105", "V1", null);
+        LinkRecord b = p("欧阳修", id("43012119900412013"), "1", BORN, 90L, "430121", "V9", null);
+        assertThat(scorer.match(a, b, register("欧阳修", 2, 100_000))).isEmpty();
+    }
 }
