@@ -59,8 +59,9 @@ class FieldScreensBrowserTest extends BrowserTestSupport {
         assertThat(groups).hasSizeGreaterThan(1);
         assertThat(groups).extracting(g -> g.findElement(By.tagName("legend")).getText())
                 .anyMatch(l -> l.startsWith("孕环情检查 · "));
-        // a time reads as the day, its weekday and the hour, without the year
-        assertThat(groups.get(0).findElement(By.cssSelector("label.slot span")).getText()).matches("\\d{1,2}-\\d{1,2} 周. \\d{2}:\\d{2}");
+        // a time reads as the day and the hour without the year, its weekday and the places left under it
+        assertThat(groups.get(0).findElement(By.cssSelector("label.slot b")).getText()).matches("\\d{1,2}-\\d{1,2} \\d{2}:\\d{2}");
+        assertThat(groups.get(0).findElement(By.cssSelector("label.slot small")).getText()).matches("周. · 余 \\d+ 个");
         assertThat(browser.all(By.cssSelector("input[name=slotId]:checked"))).hasSize(1);
         browser.type("name", "分组预约").type("phone", "13911113333").clickAndWait("book");
         assertThat(browser.text("appointment-state")).isEqualTo("已预约");
