@@ -1,10 +1,13 @@
 package org.renkou.linkage;
 
-import org.renkou.access.Audited;
-import org.renkou.access.NotAudited;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.renkou.access.Audited;
+import org.renkou.access.NotAudited;
+import org.renkou.area.Area;
+import org.renkou.area.AreaService;
 import org.renkou.common.ConflictException;
 import org.renkou.common.ValidationException;
 import org.renkou.people.CodeTables;
@@ -28,10 +31,12 @@ class LinkageWebController {
     private final PairReview review;
     private final CodeTables codes;
     private final AutoMerges autoMerges;
+    private final AreaService areas;
 
     LinkageWebController(LinkageService linkage, PersonService persons, PairReview review, CodeTables codes,
-                         AutoMerges autoMerges) {
+                         AutoMerges autoMerges, AreaService areas) {
         this.autoMerges = autoMerges;
+        this.areas = areas;
         this.codes = codes;
         this.linkage = linkage;
         this.persons = persons;
@@ -50,7 +55,19 @@ class LinkageWebController {
         model.addAttribute("status", status);
         model.addAttribute("run", run);
         model.addAttribute("importJob", importJob);
+        List<Area> choices = areaChoices();
+        model.addAttribute("areaChoices", choices);
+        Map<String, String> areaNames = new LinkedHashMap<>();
+        choices.forEach(a -> areaNames.put(a.code(), a.name()));
+        model.addAttribute("areaNames", areaNames);
         return "linkage/queue";
+    }
+
+    /** The areas a reviewer may search in by name, not by a code typed from memory: their town(s), then villages. */
+    private List<Area> areaChoices() {
+        List<Area> choices = new ArrayList<>(areas.inScope(Area.Level.TOWN));
+        choices.addAll(areas.inScope(Area.Level.VILLAGE));
+        return choices;
     }
 
     @PostMapping("/linkage/runs")

@@ -2,6 +2,7 @@ package org.renkou.outreach;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
 import org.renkou.access.NotAudited;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
@@ -43,7 +44,10 @@ class OutreachWebController {
         model.addAttribute("trainings", outreach.trainings(ReportPeriod.parse(p), Math.max(0, trainingsPage), PAGE_SIZE));
         model.addAttribute("kinds", OutreachService.KINDS);
         model.addAttribute("areas", areas.inScope(Area.Level.TOWN));
-        model.addAttribute("villages", areas.inScope(Area.Level.VILLAGE));
+        List<Area> villages = areas.inScope(Area.Level.VILLAGE);
+        model.addAttribute("villages", villages);
+        // a grid worker holds no whole village: they record at their grids
+        model.addAttribute("grids", villages.isEmpty() ? areas.inScope(Area.Level.GRID) : List.of());
         model.addAttribute("today", Dates.today());
         return "outreach/outreach";
     }

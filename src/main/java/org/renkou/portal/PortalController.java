@@ -1,7 +1,11 @@
 package org.renkou.portal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.renkou.access.AuditAction;
 import org.renkou.access.AuditService;
@@ -109,8 +113,25 @@ class PortalController {
 
     @GetMapping("/portal/appointments")
     String slots(Model model) {
-        model.addAttribute("slots", appointments.openSlots());
+        List<AppointmentService.Slot> slots = appointments.openSlots();
+        model.addAttribute("slots", slots);
+        model.addAttribute("slotGroups", byServiceAndPoint(slots));
         return "portal/appointments";
+    }
+
+    /** The open slots of one service at one point, in time order. */
+    record SlotGroup(String service, String pointName, List<AppointmentService.Slot> slots) {
+    }
+
+    /**
+     * A resident chooses the service first, then the time: one group per service and point rather than one long
+     * list of every slot (fifty lines on a phone).
+     */
+    private static List<SlotGroup> byServiceAndPoint(List<AppointmentService.Slot> slots) {
+        Map<List<Object>, List<AppointmentService.Slot>> groups = new LinkedHashMap<>();
+        slots.stream().sorted(Comparator.comparing(AppointmentService.Slot::service))
+                .forEach(s -> groups.computeIfAbsent(List.of(s.service(), s.pointId()), k -> new ArrayList<>()).add(s));
+        return groups.values().stream().map(g -> new SlotGroup(g.get(0).service(), g.get(0).pointName(), g)).toList();
     }
 
     @PostMapping("/portal/appointments")
