@@ -85,6 +85,7 @@ class AccessWebController {
         AuditService.Filter filter = new AuditService.Filter(username, entity, entityId, action, personId, from, to);
         model.addAttribute("filter", filter);
         model.addAttribute("actions", AuditAction.values());
+        model.addAttribute("entities", audit.entities());
         model.addAttribute("result", audit.search(filter, Math.max(0, page), 50));
         return "access/audit";
     }

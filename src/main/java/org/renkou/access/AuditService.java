@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.renkou.common.Dates;
 import org.renkou.common.PageResult;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestAttributes;
@@ -50,14 +52,30 @@ public class AuditService {
 
     private final JdbcClient jdbc;
     private final AccessService access;
+    private final MessageSource messages;
 
-    AuditService(JdbcClient jdbc, AccessService access) {
+    AuditService(JdbcClient jdbc, AccessService access, MessageSource messages) {
         this.jdbc = jdbc;
         this.access = access;
+        this.messages = messages;
     }
 
     public void record(AuditAction action, String entity, String entityId, String detail) {
         recordAs(access.current().username(), action, entity, entityId, detail);
+    }
+
+    /**
+     * Records with a detail worded by the messages ({@code key}, usually audit.detail.*), in Chinese whoever
+     * writes: the log is the office's record and reads the same for everyone, also what the demo loader and
+     * scheduled work (without a user's language) write.
+     */
+    public void recordWorded(AuditAction action, String entity, String entityId, String key, Object... args) {
+        record(action, entity, entityId, worded(key, args));
+    }
+
+    /** A detail worded by the messages in Chinese, the office's language (see {@link #recordWorded}). */
+    public String worded(String key, Object... args) {
+        return messages.getMessage(key, args, key, Locale.SIMPLIFIED_CHINESE);
     }
 
     /** For actors that are not staff accounts: a resident of the public portal ("portal:…"), a peer node. */
@@ -86,6 +104,16 @@ public class AuditService {
         jdbc.sql("insert into audit_log (username, action, entity, entity_id, client_addr, detail, query, row_count)"
                         + " values (?,?,?,?,?,?,?,?)")
                 .params(actor, action.name(), entity, entityId, clientAddress(), detail, query, rows).update();
+    }
+
+    /** The kinds of object the log names, for the administrator's filter (a skip scan of the entity index). */
+    public List<String> entities() {
+        return jdbc.sql("""
+                with recursive e(entity) as (
+                    select min(entity) from audit_log
+                    union all
+                    select (select min(entity) from audit_log where entity > e.entity) from e where e.entity is not null)
+                select entity from e where entity is not null""").query(String.class).list();
     }
 
     public PageResult<Entry> search(Filter f, int page, int size) {

@@ -84,7 +84,8 @@ public class UserService {
                 .params(username, passwordEncoder.encode(rawPassword), displayName.trim(), role.name(),
                         pgArray(areaCodes))
                 .query(Long.class).single();
-        audit.record(AuditAction.CREATE, "user", String.valueOf(id), username + " " + role + " " + areaCodes);
+        audit.recordWorded(AuditAction.CREATE, "user", String.valueOf(id), "audit.detail.userCreated", username,
+                audit.worded("role." + role), areas(areaCodes));
         return get(id);
     }
 
@@ -99,7 +100,8 @@ public class UserService {
         jdbc.sql("update app_user set display_name = ?, role = ?, area_codes = ?::text[], enabled = ? where id = ?")
                 .params(displayName.trim(), role.name(), pgArray(areaCodes), enabled, id).update();
         credentialCache.clear();
-        audit.record(AuditAction.UPDATE, "user", String.valueOf(id), role + " " + areaCodes + (enabled ? "" : " disabled"));
+        audit.recordWorded(AuditAction.UPDATE, "user", String.valueOf(id), enabled ? "audit.detail.userChanged" : "audit.detail.userDisabled",
+                audit.worded("role." + role), areas(areaCodes));
     }
 
     @Transactional
@@ -113,7 +115,7 @@ public class UserService {
         jdbc.sql("update app_user set password_hash = ?, failed_logins = 0, locked_until = null where id = ?")
                 .params(passwordEncoder.encode(rawPassword), id).update();
         credentialCache.clear();
-        audit.record(AuditAction.UPDATE, "user", String.valueOf(id), "password reset");
+        audit.recordWorded(AuditAction.UPDATE, "user", String.valueOf(id), "audit.detail.passwordReset");
     }
 
     /** Lets every address try the account's password again at once (and clears a lock of earlier versions). */
@@ -121,7 +123,7 @@ public class UserService {
     public void unlock(long id) {
         throttle.forget(get(id).username());
         jdbc.sql("update app_user set failed_logins = 0, locked_until = null where id = ?").param(id).update();
-        audit.record(AuditAction.UPDATE, "user", String.valueOf(id), "unlocked");
+        audit.recordWorded(AuditAction.UPDATE, "user", String.valueOf(id), "audit.detail.unlocked");
     }
 
     /** Adds an area to a user's list (assigning staff to a village or grid). */
@@ -177,5 +179,10 @@ public class UserService {
                 rs.getString("display_name"), Role.valueOf(rs.getString("role")),
                 Arrays.asList((String[]) codes.getArray()), rs.getBoolean("enabled"), rs.getInt("failed_logins"),
                 locked == null ? null : locked.toInstant());
+    }
+
+    /** An account's areas for the audit log: their codes, or "all" for an account without a limit. */
+    private String areas(List<String> areaCodes) {
+        return areaCodes == null || areaCodes.isEmpty() ? audit.worded("audit.detail.allAreas") : String.join("、", areaCodes);
     }
 }

@@ -57,7 +57,7 @@ public class CadreBulkLoader {
             p.row(x.kind(), x.areaCode(), x.title(), x.holder() == null ? null : ids.get(x.holder()), x.holder() == null ? null : x.since());
         }
         p.into(dataSource, "cadre_post (kind, area_code, title, cadre_id, since)");
-        audit.record(AuditAction.IMPORT, "cadre_post", null, source + ": " + cadres.size() + " cadres, " + posts.size() + " posts");
+        audit.recordWorded(AuditAction.IMPORT, "cadre_post", null, "audit.detail.cadresLoaded", source, cadres.size(), posts.size());
         Map<String, String> attendees = new java.util.HashMap<>();
         ids.forEach((name, id) -> attendees.put(name, CadreService.ATTENDEE + id));
         return attendees;

@@ -104,8 +104,8 @@ class DemoHealth {
                         pregnancies, methods, pregnant);
             }
         }
-        loader.load(contraception, births, permits, pregnancies, "demo town " + DemoTown.TOWN_NAME);
-        loader.loadProcedures(procedures(persons, firstId, contraception), "demo town " + DemoTown.TOWN_NAME);
+        loader.load(contraception, births, permits, pregnancies, DemoTown.SOURCE);
+        loader.loadProcedures(procedures(persons, firstId, contraception), DemoTown.SOURCE);
         campaign(firstId, methods, pregnant, rnd);
     }
 
@@ -248,6 +248,6 @@ class DemoHealth {
                                 ? "在现居住地已查，凭证明核实" : null));
             }
         }
-        loader.loadOutcomes(id, outcomes, "demo town " + DemoTown.TOWN_NAME);
+        loader.loadOutcomes(id, outcomes, DemoTown.SOURCE);
     }
 }

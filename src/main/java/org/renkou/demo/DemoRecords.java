@@ -51,7 +51,7 @@ class DemoRecords {
                     p.sex(), key, sent, deadline, answered,
                     answered == null ? null : "{\"found\":true,\"maritalStatus\":\"" + p.maritalStatus() + "\"}"));
         }
-        history.load(requests, "demo town " + DemoTown.TOWN_NAME);
+        history.load(requests, DemoTown.SOURCE);
         rounds.load("2012年春节全员人口清查核对（流动人口返乡高峰期逐户采录与核查）", List.of(DemoTown.TOWN_CODE),
                 LocalDate.of(2012, 2, 1), LocalDate.of(2012, 2, 28), FEBRUARY);
     }

@@ -90,7 +90,7 @@ class DemoReferrals {
                         outcome == Outcome.GIVEN ? "已办结" : null));
             }
         }
-        loader.load(referrals, "demo town " + DemoTown.TOWN_NAME);
+        loader.load(referrals, DemoTown.SOURCE);
     }
 
     /** 90% of answered referrals give the service; the others are refused, not needed, or the person is gone. */

@@ -108,7 +108,7 @@ class DemoSupport {
             visits.add(new SupportBulkLoader.NewVisit(firstHousehold + index, h.villageCode(), day(rnd), "ASSOCIATION", association,
                     k < 1223 ? 20_000 : 30_000, goods));
         }
-        loader.load(families, visits, "demo town " + DemoTown.TOWN_NAME);
+        loader.load(families, visits, DemoTown.SOURCE);
     }
 
     private static LocalDate day(Random rnd) {

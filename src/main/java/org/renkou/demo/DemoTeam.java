@@ -89,7 +89,7 @@ class DemoTeam {
             cadres.add(new NewCadre(name, phone(rnd), null));
             posts.add(new NewPost(Kind.VOLUNTEER, town, "计生志愿者", name, since(rnd)));
         }
-        Map<String, String> attendees = loader.load(cadres, posts, "demo town " + DemoTown.TOWN_NAME);
+        Map<String, String> attendees = loader.load(cadres, posts, DemoTown.SOURCE);
         trainings(attendees, staff, villageCadres, leaders, assistants);
     }
 

@@ -9,6 +9,8 @@ public final class DemoTown {
     public static final String COUNTY_CODE = "430105";
     public static final String TOWN_CODE = "430105100";
     public static final String TOWN_NAME = "捞刀河镇";
+    /** Where the demo town's records come from, as the audit log names it (in Chinese, as the log reads). */
+    public static final String SOURCE = "演示数据（" + TOWN_NAME + "）";
     public static final BigDecimal AREA_KM2 = new BigDecimal("94");
     public static final LocalDate REFERENCE_DATE = LocalDate.of(2012, 3, 15);
     public static final long SEED = 20120315L;

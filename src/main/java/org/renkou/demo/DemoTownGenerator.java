@@ -74,7 +74,7 @@ class DemoTownGenerator {
         fixBirths();
         adjustMarriedWra();
         childrenToday();
-        BulkLoader.Loaded loaded = loader.load(households, persons, "demo town " + DemoTown.TOWN_NAME);
+        BulkLoader.Loaded loaded = loader.load(households, persons, DemoTown.SOURCE);
         health.generate(persons, mothers, loaded.firstPerson(), rnd);
         support.generate(households, persons, mothers, loaded, rnd);
         records.generate(persons, loaded.firstPerson(), rnd);

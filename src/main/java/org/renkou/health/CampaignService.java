@@ -72,7 +72,7 @@ public class CampaignService {
                         + " select :campaign, person_id, village_code, grid_code from married_wra_on(:startsOn) w where "
                         + inCampaign.sql())
                 .param("campaign", id).param("startsOn", f.startsOn()).params(inCampaign.params()).update();
-        audit.record(AuditAction.CREATE, "check_campaign", String.valueOf(id), f.name() + ": " + roster + " on the roster");
+        audit.recordWorded(AuditAction.CREATE, "check_campaign", String.valueOf(id), "audit.detail.campaign", f.name(), roster);
         return campaign(id);
     }
 

@@ -90,8 +90,8 @@ public class HealthBulkLoader {
         PgCopy g = new PgCopy();
         pregnancies.forEach(x -> g.row(x.personId(), x.detectedOn(), x.expectedOn(), by));
         g.into(dataSource, "pregnancy (person_id, detected_on, expected_on, recorded_by)");
-        audit.record(AuditAction.IMPORT, "health", null, source + ": " + contraception.size() + " contraception records, "
-                + births.size() + " births, " + permits.size() + " permits, " + pregnancies.size() + " pregnancies");
+        audit.recordWorded(AuditAction.IMPORT, "health", null, "audit.detail.healthLoaded", source, contraception.size(),
+                births.size(), permits.size(), pregnancies.size());
     }
 
     @Transactional
@@ -100,7 +100,7 @@ public class HealthBulkLoader {
         PgCopy c = new PgCopy();
         procedures.forEach(x -> c.row(x.personId(), x.kind().name(), x.doneOn(), x.provider(), x.areaCode(), x.gridCode(), by));
         c.into(dataSource, "fp_procedure (person_id, kind, done_on, provider, area_code, grid_code, recorded_by)");
-        audit.record(AuditAction.IMPORT, "health", null, source + ": " + procedures.size() + " procedures");
+        audit.recordWorded(AuditAction.IMPORT, "health", null, "audit.detail.proceduresLoaded", source, procedures.size());
     }
 
     /** Results and follow-ups of a campaign's roster (lines not on the roster are ignored). */
@@ -118,6 +118,6 @@ public class HealthBulkLoader {
                     followup_outcome = o.followup, followup_closed_on = o.closed_on, followup_note = o.note
                 from check_outcome o where r.campaign_id = ? and r.person_id = o.person_id""")
                 .params(by, campaignId).update();
-        audit.record(AuditAction.IMPORT, "check_campaign", String.valueOf(campaignId), source + ": " + n + " roster lines");
+        audit.recordWorded(AuditAction.IMPORT, "check_campaign", String.valueOf(campaignId), "audit.detail.outcomesLoaded", source, n);
     }
 }

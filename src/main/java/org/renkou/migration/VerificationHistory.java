@@ -43,6 +43,6 @@ public class VerificationHistory {
         }
         copy.into(dataSource, "verification_request (id, direction, peer_code, person_id, id_number, name, birth_date, sex,"
                 + " key_subject, deadline, state, feedback, created_at, answered_at)");
-        audit.record(AuditAction.IMPORT, "verification_request", null, source + ": " + requests.size() + " requests");
+        audit.recordWorded(AuditAction.IMPORT, "verification_request", null, "audit.detail.requestsLoaded", source, requests.size());
     }
 }

@@ -61,7 +61,8 @@ public class OutreachService {
         long id = jdbc.sql("insert into outreach_activity (held_on, area_code, campaign, kind, count, note, recorded_by)"
                         + " values (?, ?, ?, ?, ?, ?, ?) returning id")
                 .params(heldOn, areaCode, blank(campaign), kind, count, blank(note), user.username()).query(Long.class).single();
-        audit.record(AuditAction.CREATE, "outreach_activity", String.valueOf(id), kind + " " + count);
+        audit.recordWorded(AuditAction.CREATE, "outreach_activity", String.valueOf(id), "audit.detail.outreach",
+                audit.worded("outreach.kind." + kind), count);
         return activity(id);
     }
 
@@ -186,7 +187,8 @@ public class OutreachService {
                 on conflict (training_id, attendee) do update set name = excluded.name, hours = excluded.hours,
                 recorded_by = excluded.recorded_by""")
                 .params(trainingId, attendee, name, hours, user.username()).update();
-        audit.record(AuditAction.CREATE, "training_session", String.valueOf(trainingId), "attendance " + attendee + " " + hours + "h");
+        audit.recordWorded(AuditAction.CREATE, "training_session", String.valueOf(trainingId), "audit.detail.attendance",
+                name != null ? name : attendee, hours);
         return new Attendance(t.id(), t.title(), t.startsOn(), attendee, name, hours);
     }
 

@@ -74,8 +74,8 @@ public class BulkLoader {
                 + " relation, hukou_code, village_code, grid_code, status, arrived_on, left_on, died_on, move_reason,"
                 + " other_place_code, phone, address)");
         StatusPeriods.derive(jdbc, "id >= ? and id < ?", firstPerson, firstPerson + persons.size());
-        audit.record(AuditAction.IMPORT, "person", null, source + ": " + households.size() + " households, "
-                + persons.size() + " persons");
+        audit.recordWorded(AuditAction.IMPORT, "person", null, "audit.detail.personsLoaded", source, households.size(),
+                persons.size());
         return new Loaded(firstHousehold, firstPerson);
     }
 

@@ -53,6 +53,6 @@ public class ReferralBulkLoader {
         }
         copy.into(dataSource, "referral (person_id, village_code, grid_code, for_family, kind, partner_id, referred_on, referred_by,"
                 + " need, outcome, answered_on, answered_by, answer_note)");
-        audit.record(AuditAction.IMPORT, "referral", null, source + ": " + referrals.size() + " referrals");
+        audit.recordWorded(AuditAction.IMPORT, "referral", null, "audit.detail.referralsLoaded", source, referrals.size());
     }
 }

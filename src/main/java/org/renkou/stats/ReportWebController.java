@@ -74,7 +74,10 @@ class ReportWebController {
     String report(@RequestParam(required = false) String area, @RequestParam(required = false) String period,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Model model) {
         IndicatorService.Query q = stats.query(area, period, date);
-        model.addAttribute("report", reports.render(q));
+        ReportService.Report report = reports.render(q);
+        model.addAttribute("report", report);
+        model.addAttribute("chartJson", stats.chartJson(report.blocks().stream()
+                .filter(ReportService.Figure.class::isInstance).map(b -> ((ReportService.Figure) b).chart()).toList()));
         model.addAttribute("template", reports.template());
         model.addAttribute("sections", reports.sections());
         model.addAttribute("q", q);

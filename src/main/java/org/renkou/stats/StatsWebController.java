@@ -50,9 +50,7 @@ class StatsWebController {
         IndicatorService.Query q = query(area, period, date);
         DashboardService.Dashboard d = dashboards.dashboard(q);
         model.addAttribute("d", d);
-        java.util.Map<String, String> chartJson = new java.util.HashMap<>();
-        d.charts().forEach(c -> chartJson.put(c.id(), json.writeValueAsString(c)));
-        model.addAttribute("chartJson", chartJson);
+        model.addAttribute("chartJson", chartJson(d.charts()));
         model.addAttribute("q", q);
         model.addAttribute("period", period(period));
         model.addAttribute("areas", choosable());
@@ -99,6 +97,13 @@ class StatsWebController {
         model.addAttribute("villageNames", areas.names(Area.Level.VILLAGE));
         model.addAttribute("period", period(period));
         return "stats/persons";
+    }
+
+    /** Each chart's data as JSON by its id, for charts.js to draw (data-chart on the chart's element). */
+    java.util.Map<String, String> chartJson(List<Chart> charts) {
+        java.util.Map<String, String> byId = new java.util.HashMap<>();
+        charts.forEach(c -> byId.put(c.id(), json.writeValueAsString(c)));
+        return byId;
     }
 
     IndicatorService.Query query(String area, String period, LocalDate date) {

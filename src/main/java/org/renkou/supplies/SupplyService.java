@@ -119,8 +119,8 @@ public class SupplyService {
                 insert into supply_ledger (point_id, item_id, moved_on, quantity, balance_after, note, recorded_by)
                 values (?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(pointId, itemId, day, quantity, balance, note, user.username()).query(Long.class).single();
-        audit.record(AuditAction.CREATE, "supply_point", String.valueOf(pointId), (quantity > 0 ? "received " : "issued ") +
-                item.name() + " " + quantity);
+        audit.recordWorded(AuditAction.CREATE, "supply_point", String.valueOf(pointId),
+                quantity > 0 ? "audit.detail.received" : "audit.detail.issued", item.name(), Math.abs(quantity));
         return new LedgerEntry(id, pointId, itemId, item.name(), day, quantity, balance, note, user.username());
     }
 
@@ -209,7 +209,7 @@ public class SupplyService {
                         + " values (?, ?, ?, ?, ?, ?) returning id")
                 .params(villageCode, on != null ? on : Dates.today(), sample, acquired, aware, user.username())
                 .query(Long.class).single();
-        audit.record(AuditAction.CREATE, "supply_survey", String.valueOf(id), acquired + "/" + aware + "/" + sample);
+        audit.recordWorded(AuditAction.CREATE, "supply_survey", String.valueOf(id), "audit.detail.survey", sample, acquired, aware);
         return new Survey(id, villageCode, on != null ? on : Dates.today(), sample, acquired, aware);
     }
 }

@@ -317,7 +317,8 @@ public class AllowanceService {
         if (lines == 0) {
             throw new ValidationException(List.of(messages.problem("firstMonth", "nothingToPay")));
         }
-        audit.record(AuditAction.CREATE, "payment_batch", String.valueOf(batch), p.code() + " " + first + ".." + last + ": " + lines);
+        audit.recordWorded(AuditAction.CREATE, "payment_batch", String.valueOf(batch), "audit.detail.paymentBatch", p.name(),
+                String.valueOf(first), String.valueOf(last), lines);
         return batch(batch);
     }
 

@@ -59,7 +59,7 @@ public class SupportBulkLoader {
         }
         v.into(dataSource, "support_visit (id, household_id, village_code, visited_on, giver, giver_name, cash_fen, recorded_by)");
         g.into(dataSource, "support_visit_goods (visit_id, item, quantity, unit)");
-        audit.record(AuditAction.IMPORT, "support", null, source + ": " + families.size() + " families, " + visits.size() + " visits");
+        audit.recordWorded(AuditAction.IMPORT, "support", null, "audit.detail.supportLoaded", source, families.size(), visits.size());
     }
 
     /**

@@ -71,7 +71,7 @@ public class PastRounds {
                 join m on m.household_id = h.household_id
                 where h.round_id = ?""")
                 .params(endsOn, a, b, c, d, r.id()).update();
-        audit.record(AuditAction.IMPORT, "verification_round", String.valueOf(r.id()), name + ": past round loaded");
+        audit.recordWorded(AuditAction.IMPORT, "verification_round", String.valueOf(r.id()), "audit.detail.pastRound", name);
         return r;
     }
 }

@@ -62,7 +62,15 @@ class AdminBrowserTest extends BrowserTestSupport {
         assertThat(Api.as(port, "newcadre", "long-enough-1").get("/api/v1/persons?size=1").<String>json("$.items[0].villageCode"))
                 .isEqualTo("430105100203");
         browser.open("/admin/audit?username=admin&entity=user");
-        assertThat(browser.text("audit")).as("the action and the object in words").contains("新增 用户").contains("newcadre");
+        assertThat(browser.text("audit")).as("the action and the object in words").contains("新增 用户").contains("newcadre")
+                .as("the detail in words too").contains("角色 村居专干，区域 430105100203");
+        assertThat(new Select(browser.driver().findElement(By.id("f-entity"))).getFirstSelectedOption().getText())
+                .as("the object filter names objects").isEqualTo("用户");
+        // what the demo town's loader wrote reads as Chinese as well
+        new Select(browser.driver().findElement(By.id("f-entity"))).selectByVisibleText("培训");
+        browser.type("f-username", "system:demo");
+        browser.submit(By.cssSelector("form.filters button"));
+        assertThat(browser.text("audit")).contains("参训").contains("学时").doesNotContain("attendance");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 

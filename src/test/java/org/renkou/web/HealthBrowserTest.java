@@ -77,6 +77,9 @@ class HealthBrowserTest extends BrowserTestSupport {
         browser.open("/health/women/" + w);
         assertThat(browser.text("woman-name")).isEqualTo("档案页面");
         assertThat(browser.text("woman-id")).as("the clinic sees ID numbers masked").contains("********");
+        // every choice of the forms reads as words: no blank option (the empty one says 请选择)
+        assertThat(browser.all(By.cssSelector("main form select option"))).isNotEmpty()
+                .allSatisfy(o -> assertThat(o.getAttribute("textContent")).as("option " + o.getAttribute("value")).isNotBlank());
         new Select(browser.driver().findElement(By.id("method"))).selectByValue("IMPLANT");
         browser.type("provider", "镇卫生院").clickAndWait("save-contraception");
         assertThat(browser.text("saved")).isNotBlank();
