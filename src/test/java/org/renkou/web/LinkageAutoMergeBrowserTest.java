@@ -67,6 +67,25 @@ class LinkageAutoMergeBrowserTest extends BrowserTestSupport {
         assertThat(browser.text("auto-pairs")).contains("王建國").doesNotContain("黄淑珍");
     }
 
+    @Test
+    void anEstimationIsStartedWatchedAndItsWeightsShownBesideThoseInUseUntilAdopted() {
+        browser.login("officer", "officer123");
+        browser.driver().manage().window().setSize(new Dimension(1366, 900));
+        browser.open("/linkage/weights");
+        browser.type("estimate-area", "430105100201");
+        browser.submit(By.cssSelector("#estimate-form button[type=submit]"));
+        assertThat(browser.url()).contains("estimation=");
+        // the page polls the job until the estimate is there, without a reload
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(120))
+                .until(d -> !d.findElements(By.id("estimate")).isEmpty());
+        assertThat(browser.driver().findElement(By.id("estimation")).getAttribute("data-status")).isEqualTo("DONE");
+        assertThat(browser.text("estimate")).contains("两个不同的有效号码");
+        assertThat(browser.all(By.id("adopt-form"))).hasSize(1);
+        assertThat(browser.text("in-use")).contains("默认权重");
+        screenshots("linkage-weights-estimated");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
     /** A person as old data enters it: added as somebody else (so the entry check does not stop it), then changed. */
     private static long person(Api admin, String idNumber, String name, LocalDate born) {
         String sex = idNumber == null || (idNumber.charAt(16) - '0') % 2 == 1 ? "1" : "2";
