@@ -76,4 +76,28 @@ class FieldScreensBrowserTest extends BrowserTestSupport {
         browser.open("/").clickAndWait("home-stats");
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("统计报表");
     }
+
+    @Test
+    void onAPhoneTheHomeFiguresStandTwoARow() {
+        browser.login("police", "police123");
+        browser.driver().manage().window().setSize(new Dimension(390, 844));
+        browser.open("/");
+        List<WebElement> cards = browser.all(By.cssSelector("#figures .card"));
+        assertThat(cards).hasSize(4);
+        assertThat(cards.get(1).getLocation().getY()).isEqualTo(cards.get(0).getLocation().getY());
+        assertThat(cards.get(2).getLocation().getY()).isGreaterThan(cards.get(0).getLocation().getY());
+    }
+
+    @Test
+    void aSupportVisitAsksForANoteAndItsGoodsRunAcrossTheForm() {
+        browser.login("cadre", "cadre123").open("/support");
+        WebElement note = browser.driver().findElement(By.id("visit-note"));
+        assertThat(note.findElement(By.xpath("..")).getText()).isEqualTo("备注");
+        WebElement goods = browser.driver().findElement(By.cssSelector("#visit-form fieldset"));
+        WebElement item = browser.driver().findElement(By.id("item0"));
+        WebElement unit = browser.driver().findElement(By.id("unit0"));
+        // item, quantity and unit of one line of goods side by side on a desktop, not stacked in a narrow column
+        assertThat(unit.getLocation().getY()).isEqualTo(item.getLocation().getY());
+        assertThat(goods.getSize().getWidth()).isGreaterThan(browser.driver().findElement(By.id("visit-form")).getSize().getWidth() / 2);
+    }
 }
