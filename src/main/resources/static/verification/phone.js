@@ -605,7 +605,8 @@
           el('div', { class: 'muted' }, v.current.length ? t('current') : t('currentGone')),
           el('ul', {}, v.current.map(function (p) {
             return el('li', {}, [p.name, codeName('SEX', p.sex), p.birthDate, codeName('RELATION', p.relation),
-              codeName('MARITAL', p.maritalStatus), p.phone, p.address, p.status, t('version', p.version)]
+              codeName('MARITAL', p.maritalStatus), p.phone, p.address, p.status && t('personStatus.' + p.status),
+              t('version', p.version)]
               .filter(Boolean).join(' · '));
           })),
           el('div', { class: 'actions' },
@@ -667,8 +668,27 @@
           return Promise.all(keys.filter(function (k) { return k.indexOf('renkou-phone') === 0; })
             .map(function (k) { return caches.delete(k); }));
         }) : null;
-      }).then(function () { form.submit(); });
+      }).then(function () { return freshToken(form); }).then(function (login) {
+        if (login) { window.location.href = login; } else { form.submit(); }
+      });
     });
+  }
+
+  /**
+   * The page may be the phone's cached copy, whose CSRF token died with the session it came from (the worker has
+   * signed in again since): the sign-out form takes the token of the page as the server makes it now. Answers the
+   * login page's address when the sign-in has lapsed (nothing to sign out of); offline the old token is all there is.
+   */
+  function freshToken(form) {
+    return fetch(root.dataset.scope, { credentials: 'same-origin', cache: 'no-store' }).then(function (r) {
+      if (r.redirected) { return r.url; }
+      return r.text().then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, 'text/html').querySelector('#phone-logout input[name="_csrf"]');
+        var mine = form.querySelector('input[name="_csrf"]');
+        if (fresh && mine) { mine.value = fresh.value; }
+        return null;
+      });
+    }, function () { return null; });
   }
 
   // ---- start -----------------------------------------------------------------------------------------------

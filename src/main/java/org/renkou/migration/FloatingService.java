@@ -78,6 +78,41 @@ public class FloatingService {
         return persons.get(personId).status() == PersonStatus.INFLOW ? leave(personId, d, source) : depart(personId, d, source);
     }
 
+    /**
+     * Takes back a move out that other work found and then undid (a verification round's change undone by the town
+     * office): the person is revised back with {@code restore} (as read at {@code version}); the move record is
+     * marked undone, and the place that was told of the move is told it did not happen as migration says it: the
+     * destination of a departure gets a return notice (the person lives here), the hukou place of an inflow person
+     * who was said to leave gets an arrival notice. A move out made without migration (no move record) is only
+     * revised back, as there was nobody to tell.
+     */
+    @Transactional
+    public Person undoMoveOut(long personId, int version, java.util.function.UnaryOperator<PersonForm> restore, String source) {
+        access.require(Permission.WRITE_REGISTER);
+        Person before = persons.get(personId);
+        Person after = persons.revise(personId, version, restore, source).after();
+        if (before.leftOn() == null || after.status() == before.status()) {
+            return after;
+        }
+        String kind = before.status() == PersonStatus.MOVED_AWAY ? "LEAVING" : "DEPARTURE";
+        Optional<Long> move = jdbc.sql("""
+                update migration_move set undone_at = now(), undone_by = ?
+                where id = (select id from migration_move where person_id = ? and kind = ? and moved_on = ? and undone_at is null
+                            order by id desc limit 1)
+                returning id""")
+                .params(access.current().username(), personId, kind, before.leftOn()).query(Long.class).optional();
+        if (move.isEmpty()) {
+            return after;
+        }
+        audit.record(AuditAction.UPDATE, "person", String.valueOf(personId), kind + " undone");
+        if ("DEPARTURE".equals(kind)) {
+            notice("RETURN", after, before.leftOn(), before.otherPlaceCode(), null);
+        } else {
+            notice("ARRIVAL", after, after.arrivedOn() == null ? before.leftOn() : after.arrivedOn(), after.hukouCode(), null);
+        }
+        return after;
+    }
+
     private Person depart(long personId, Departure d, String source) {
         Person p = movable(personId, PersonStatus.REGISTERED, d, true);
         Person after = change(p, PersonStatus.OUTFLOW, null, d, source);

@@ -43,10 +43,11 @@ class MigrationRecordsOfPerson implements PersonRecords {
     @Override
     public List<Row> rows(long personId) {
         persons.get(personId); // answers not found unless the reader may see the person
-        List<Row> rows = new ArrayList<>(jdbc.sql("select kind, moved_on, place_code from migration_move where person_id = ?")
+        List<Row> rows = new ArrayList<>(jdbc.sql("select kind, moved_on, place_code, undone_at from migration_move where person_id = ?")
                 .param(personId)
                 .query((rs, i) -> new Row(rs.getDate(2).toLocalDate(), messages.get("migration.move." + rs.getString(1))
-                        + (rs.getString(3) == null ? "" : "：" + rs.getString(3))))
+                        + (rs.getString(3) == null ? "" : "：" + rs.getString(3))
+                        + (rs.getTimestamp(4) == null ? "" : " " + messages.get("migration.move.undone"))))
                 .list());
         rows.addAll(jdbc.sql("select state, created_at, peer_code from verification_request where person_id = ?")
                 .param(personId)

@@ -16,9 +16,11 @@ import org.renkou.common.IdNumber;
 import org.renkou.common.Messages;
 import org.renkou.common.NotFoundException;
 import org.renkou.common.PageResult;
+import org.renkou.migration.FloatingService;
 import org.renkou.people.Person;
 import org.renkou.people.PersonForm;
 import org.renkou.people.PersonService;
+import org.renkou.people.PersonStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,9 +55,11 @@ public class RoundChanges {
     private final PersonService persons;
     private final Messages messages;
     private final JsonMapper json;
+    private final FloatingService floating;
 
     RoundChanges(JdbcClient jdbc, AccessService access, AuditService audit, VerificationRounds rounds, PersonService persons,
-                 Messages messages, JsonMapper json) {
+                 Messages messages, JsonMapper json, FloatingService floating) {
+        this.floating = floating;
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;
@@ -119,11 +123,23 @@ public class RoundChanges {
             persons.markEnteredByMistake(row.personId(), now.version());
         } else {
             Map<String, List<String>> fields = read(row.fields());
-            persons.revise(row.personId(), now.version(), f -> restored(f, fields), source);
+            if (movedOut(row.result(), fields)) {
+                // the move went through migration, which told the other place: it takes the move back and tells it
+                floating.undoMoveOut(row.personId(), now.version(), f -> restored(f, fields), source);
+            } else {
+                persons.revise(row.personId(), now.version(), f -> restored(f, fields), source);
+            }
         }
         jdbc.sql("update verification_change set undone_by = ?, undone_at = now() where id = ?")
                 .params(user.username(), changeId).update();
         audit.record(AuditAction.UPDATE, "verification_change", String.valueOf(changeId), "undone");
+    }
+
+    /** Whether the change was a move away (the status became outflow or moved away). */
+    private static boolean movedOut(String result, Map<String, List<String>> fields) {
+        List<String> status = fields.get("status");
+        return "NOT_LIVING_HERE".equals(result) && status != null
+                && (PersonStatus.OUTFLOW.name().equals(status.get(1)) || PersonStatus.MOVED_AWAY.name().equals(status.get(1)));
     }
 
     /** The old values back, each only where the field still holds what the round wrote. */

@@ -37,6 +37,8 @@ class VerificationOfficeTest {
     UserService users;
     @Autowired
     AccessService access;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Api admin;
     Api office;
@@ -164,5 +166,44 @@ class VerificationOfficeTest {
                 .doesNotContain("改电话");
         assertThat(grid.get("/verification").status()).as("the office's pages").isEqualTo(403);
         assertThat(grid.get("/verification/" + round + "/changes").status()).isEqualTo(403);
+    }
+
+    @Test
+    void undoingAMoveOutTellsThePlaceThatWasToldOfIt() {
+        String no = "H612-U" + System.nanoTime() % 100000;
+        long toShenzhen = person(no, "撤深圳", "REGISTERED", "430105", "");
+        long inflow = person(no, "撤流入", "INFLOW", "431021", ",\"arrivedOn\":\"" + today.minusYears(2) + "\"");
+        long withinTown = person(no, "撤本镇", "REGISTERED", "430105", "");
+        long round = plan();
+        visit(round, no, """
+                {"personId":%d,"result":"NOT_LIVING_HERE","leftOn":"%s","destination":"440305","moveReason":"务工"},
+                {"personId":%d,"result":"NOT_LIVING_HERE","destination":"350102"},
+                {"personId":%d,"result":"NOT_LIVING_HERE","destination":"%s"}"""
+                .formatted(toShenzhen, today.minusMonths(1), inflow, withinTown, OTHER_VILLAGE));
+        String path = "/api/v1/verification-rounds/" + round + "/changes";
+        List<Map<String, Object>> changes = office.get(path).json("$.items");
+        for (Map<String, Object> c : changes) {
+            assertThat(office.post(path + "/" + c.get("id") + "/undo", "").status()).as("undo of " + c).isEqualTo(204);
+        }
+
+        assertThat(admin.get("/api/v1/persons/" + toShenzhen).<String>json("$.status")).isEqualTo("REGISTERED");
+        assertThat(admin.get("/api/v1/persons/" + toShenzhen).<String>json("$.otherPlaceCode")).isNull();
+        assertThat(noticesOf(toShenzhen)).as("the destination is told the person lives here").extracting(n -> n.get("event"))
+                .containsExactlyInAnyOrder("DEPARTURE", "RETURN");
+        assertThat(noticesOf(toShenzhen)).allSatisfy(n -> assertThat(n).containsEntry("peerCode", "440305"));
+
+        assertThat(admin.get("/api/v1/persons/" + inflow).<String>json("$.status")).isEqualTo("INFLOW");
+        assertThat(admin.get("/api/v1/persons/" + inflow).<String>json("$.otherPlaceCode")).as("as before the round").isNull();
+        assertThat(noticesOf(inflow)).as("the hukou place is told the person is here").extracting(n -> n.get("event"))
+                .containsExactlyInAnyOrder("LEAVING", "ARRIVAL");
+        assertThat(noticesOf(inflow)).allSatisfy(n -> assertThat(n).containsEntry("peerCode", "431021"));
+
+        assertThat(admin.get("/api/v1/persons/" + withinTown).<String>json("$.status")).isEqualTo("REGISTERED");
+        assertThat(noticesOf(withinTown)).as("nobody was told, nobody to tell").isEmpty();
+        assertThat(jdbc.sql("select kind || ' ' || (undone_by is not null) from migration_move where person_id = ?")
+                .param(toShenzhen).query(String.class).list()).as("the move stays on record, undone")
+                .containsExactly("DEPARTURE true");
+        assertThat(jdbc.sql("select kind || ' ' || (undone_by is not null) from migration_move where person_id = ?")
+                .param(inflow).query(String.class).list()).containsExactly("LEAVING true");
     }
 }

@@ -162,7 +162,8 @@ class PhoneOfflineBrowserTest extends BrowserTestSupport {
 
         network.offline(false);
         WebElement sentBack = browser.waitFor(By.id("rejected-" + d.get(0)));
-        assertThat(sentBack.getText()).contains("已被他人修改").contains("13600000017").contains("白一");
+        assertThat(sentBack.getText()).contains("已被他人修改").contains("13600000017").contains("白一")
+                .as("the status in words").contains("户籍").doesNotContain("REGISTERED");
         waitForPending(0);
         assertThat(office.get("/api/v1/verification-rounds/" + round).<Integer>json("$.visited")).isZero();
 
@@ -174,6 +175,40 @@ class PhoneOfflineBrowserTest extends BrowserTestSupport {
         until(x -> x.findElements(By.id("rejected-" + d.get(0))).isEmpty());
         assertThat(office.get("/api/v1/verification-rounds/" + round).<Map<String, Object>>json("$")).containsEntry("visited", 1)
                 .containsEntry("correct", 1);
+        assertThat(browser.consoleErrors()).allMatch(m -> m.contains("ERR_INTERNET_DISCONNECTED"), "only the sends tried offline");
+    }
+
+    /**
+     * The worker signs in again elsewhere (another tab) while the phone page, with a visit waiting, stays open: the
+     * session and its CSRF token are new, the page's are not. The waiting visit is still sent (the API takes the
+     * session with the X-Requested-With header, no token), and signing out of the old page works.
+     */
+    @Test
+    void afterASignInElsewhereTheWaitingVisitsAreSentAndSigningOutWorks() {
+        List<Object> f = household("测试村4组1号", "紫一");
+        long round = plan();
+        phoneWithWorklist(round);
+        Network network = new Network(browser.driver());
+        network.offline(true);
+        visit(f, "CORRECT");
+        save();
+        waitForPending(1);
+        String phoneTab = browser.driver().getWindowHandle();
+
+        browser.driver().switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        browser.login(WORKER, PASSWORD);
+        browser.driver().close();
+        browser.driver().switchTo().window(phoneTab);
+
+        network.offline(false);
+        waitForPending(0);
+        assertThat(office.get("/api/v1/verification-rounds/" + round).<Map<String, Object>>json("$"))
+                .containsEntry("visited", 1).containsEntry("correct", 1);
+
+        tap("logout");
+        until(d -> d.getCurrentUrl().contains("/login?logout"));
+        browser.open("/verification/phone");
+        until(d -> d.getCurrentUrl().contains("/login"));
         assertThat(browser.consoleErrors()).allMatch(m -> m.contains("ERR_INTERNET_DISCONNECTED"), "only the sends tried offline");
     }
 
