@@ -4,6 +4,7 @@
 # time, comparisons, precision of AUTO, recall of AUTO+REVIEW, the floor of reading the register, and the entry
 # duplicate check's p99. Usage, from the repository root: bash bench/linkage.sh [-Dpersons=N]
 # [-Dweights=standard,estimated: a second run with weights estimated by EM from the register and adopted]
+# [-Dkeep=DIR: keep the register and its truth in DIR; a later run with the same DIR measures on it without building]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \

@@ -56,8 +56,9 @@ class LinkageRepository {
      * million rows in memory before the first is read).
      */
     void forEachPerson(String areaPrefix, Consumer<LinkRecord> sink) {
-        // a million rows name a few dozen villages and hukou codes: each kept once, not a million times
-        Map<String, String> shared = new HashMap<>();
+        // a million rows name a few dozen villages and hukou codes, some 30,000 birth dates and a household number
+        // for every two or three persons: each kept once, so the records held are fewer objects for the collector
+        Map<Object, Object> shared = new HashMap<>();
         readOnly.executeWithoutResult(tx -> streaming.query("select " + PERSON_COLUMNS + " from people_for_linkage(?)",
                 (org.springframework.jdbc.core.RowCallbackHandler) rs -> sink.accept(record(rs, shared)), areaPrefix));
     }
@@ -80,15 +81,16 @@ class LinkageRepository {
                 .query(Long.class).single();
     }
 
-    /** A row of PERSON_COLUMNS, read by position; village and hukou codes taken from {@code shared} if given. */
-    private static LinkRecord record(ResultSet rs, Map<String, String> shared) throws SQLException {
+    /** A row of PERSON_COLUMNS, read by position; dates, household numbers and codes taken from {@code shared} if given. */
+    private static LinkRecord record(ResultSet rs, Map<Object, Object> shared) throws SQLException {
         return LinkRecord.of(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getObject(5, LocalDate.class), rs.getString(6), shared(rs.getString(7), shared),
-                shared(rs.getString(8), shared), rs.getString(9));
+                shared(rs.getObject(5, LocalDate.class), shared), shared(rs.getString(6), shared),
+                shared(rs.getString(7), shared), shared(rs.getString(8), shared), rs.getString(9));
     }
 
-    private static String shared(String s, Map<String, String> shared) {
-        return s == null || shared == null ? s : shared.computeIfAbsent(s, k -> k);
+    @SuppressWarnings("unchecked")
+    private static <T> T shared(T value, Map<Object, Object> shared) {
+        return value == null || shared == null ? value : (T) shared.computeIfAbsent(value, k -> k);
     }
 
     long createRun(String areaCode, String username) {

@@ -30,6 +30,7 @@ final class Weights {
 
     private final List<Level> levels;
     private final Map<Comparison, Map<String, Double>> weights = new EnumMap<>(Comparison.class);
+    private final Map<Comparison, Map<String, Double>> us = new EnumMap<>(Comparison.class);
     private final double[] best = new double[Comparison.values().length];
 
     Weights(List<Level> levels) {
@@ -37,6 +38,7 @@ final class Weights {
         java.util.Arrays.fill(best, Double.NEGATIVE_INFINITY);
         for (Level l : levels) {
             weights.computeIfAbsent(l.comparison(), c -> new HashMap<>()).put(l.level(), l.weight());
+            us.computeIfAbsent(l.comparison(), c -> new HashMap<>()).put(l.level(), l.u());
             best[l.comparison().ordinal()] = Math.max(best[l.comparison().ordinal()], l.weight());
         }
     }
@@ -75,12 +77,11 @@ final class Weights {
 
     /** u = P(level | two people) of a level. */
     double u(Comparison c, String level) {
-        for (Level l : levels) {
-            if (l.comparison() == c && l.level().equals(level)) {
-                return l.u();
-            }
+        Double u = us.getOrDefault(c, Map.of()).get(level);
+        if (u == null) {
+            throw new IllegalStateException("no weight for " + c + " " + level + " in linkage/weights.tsv");
         }
-        throw new IllegalStateException("no weight for " + c + " " + level + " in linkage/weights.tsv");
+        return u;
     }
 
     double of(Comparison c, String level) {
