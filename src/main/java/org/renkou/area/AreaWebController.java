@@ -5,7 +5,6 @@ import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
 import org.renkou.access.CurrentUser;
 import org.renkou.access.NotAudited;
-import org.renkou.access.Role;
 import org.renkou.access.UserService;
 import org.renkou.common.NotFoundException;
 import org.renkou.common.Forms;

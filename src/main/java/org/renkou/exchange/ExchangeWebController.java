@@ -4,7 +4,6 @@ import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
 import org.renkou.access.Audited;
 import org.renkou.access.NotAudited;
-import org.renkou.access.Role;
 import org.renkou.common.Forms;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

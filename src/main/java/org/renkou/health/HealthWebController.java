@@ -6,7 +6,6 @@ import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
 import org.renkou.access.Audited;
 import org.renkou.access.NotAudited;
-import org.renkou.access.Role;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.Dates;

@@ -2,6 +2,7 @@ package org.renkou.stats;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.Supplier;
 import org.renkou.access.AccessService;
 import org.renkou.access.Permission;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -25,6 +26,9 @@ public class SmallCells {
     public record Settings(@DefaultValue("3") int smallCellThreshold) {
     }
 
+    /** Set while work is done as an aggregate-only role would see it, whoever asked. */
+    private static final ThreadLocal<Boolean> AGGREGATE_ONLY = new ThreadLocal<>();
+
     private final AccessService access;
     private final int threshold;
 
@@ -39,7 +43,32 @@ public class SmallCells {
 
     /** Whether the current user sees aggregates only, so small cells are suppressed for them. */
     public boolean apply() {
-        return !access.current().has(Permission.READ_PERSONS);
+        return AGGREGATE_ONLY.get() != null || !access.current().has(Permission.READ_PERSONS);
+    }
+
+    /**
+     * The work's figures as an aggregate-only role sees them: a town's submitted report is read by the district,
+     * so the town office freezes that view beside its own.
+     */
+    <T> T asAggregateOnly(Supplier<T> work) {
+        AGGREGATE_ONLY.set(Boolean.TRUE);
+        try {
+            return work.get();
+        } finally {
+            AGGREGATE_ONLY.remove();
+        }
+    }
+
+    /**
+     * A frozen cell as an aggregate-only role may see it, for reports frozen before that view was kept beside
+     * them: a whole number from 1 to below the threshold is hidden (a rate's parts are not known any more).
+     */
+    String suppressed(String cell) {
+        try {
+            return small(Long.parseLong(cell)) ? "–" : cell;
+        } catch (NumberFormatException e) {
+            return cell;
+        }
     }
 
     boolean small(Long n) {

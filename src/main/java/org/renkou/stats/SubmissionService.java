@@ -41,8 +41,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class SubmissionService {
-    /** One row of a frozen table: its area ({@code null} for the total), the area's name then, the cells. */
-    record FrozenRow(String area, String name, List<String> cells) {
+    /**
+     * One row of a frozen table: its area ({@code null} for the total), the area's name then, the cells, and the
+     * cells as an aggregate-only role sees them (small counts suppressed; {@code null} in reports frozen before).
+     */
+    record FrozenRow(String area, String name, List<String> cells, List<String> aggregateCells) {
+        /** The cells the reader may see. */
+        List<String> cells(SmallCells smallCells) {
+            if (!smallCells.apply()) {
+                return cells;
+            }
+            return aggregateCells != null ? aggregateCells : cells.stream().map(smallCells::suppressed).toList();
+        }
     }
 
     /** A table as submitted: the form, its indicator columns, its rows. */
@@ -112,7 +122,12 @@ public class SubmissionService {
         });
         String text = period.trim().toUpperCase();
         IndicatorService.Query q = indicators.query(town.code(), text, null, null);
-        List<FrozenTable> frozen = tables.tables(q).stream().map(SubmissionService::freeze).toList();
+        List<StandardTable> own = tables.tables(q);
+        List<StandardTable> aggregate = smallCells.asAggregateOnly(() -> tables.tables(q));
+        List<FrozenTable> frozen = new ArrayList<>();
+        for (int t = 0; t < own.size(); t++) {
+            frozen.add(freeze(own.get(t), aggregate.get(t)));
+        }
         long id;
         try {
             id = jdbc.sql("""
@@ -220,7 +235,7 @@ public class SubmissionService {
                 FrozenRow fr = f == null ? null : row(f, t.rowAreas().get(r));
                 for (int c = 0; c < t.columns().size(); c++) {
                     int fc = f == null ? -1 : f.columns().indexOf(t.columns().get(c));
-                    String before = fr == null || fc < 0 ? "–" : fr.cells().get(fc);
+                    String before = fr == null || fc < 0 ? "–" : fr.cells(smallCells).get(fc);
                     String now = t.rows().get(r).get(c + 1);
                     if (!before.equals(now) && !(suppressed && "–".equals(now))) {
                         changed.put(r + "," + (c + 1), before);
@@ -237,12 +252,15 @@ public class SubmissionService {
         return t.rows().stream().filter(r -> java.util.Objects.equals(r.area(), area)).findFirst().orElse(null);
     }
 
-    private static FrozenTable freeze(StandardTable t) {
+    /** A table as the office sees it, with the same table as an aggregate-only role sees it (same rows). */
+    private static FrozenTable freeze(StandardTable t, StandardTable aggregate) {
         List<FrozenRow> rows = new ArrayList<>();
         for (int r = 0; r < t.rows().size(); r++) {
             List<String> row = t.rows().get(r);
+            List<String> shown = aggregate.rows().get(r);
             String area = t.rowAreas().get(r);
-            rows.add(new FrozenRow(area, area == null ? null : row.get(0), List.copyOf(row.subList(1, row.size()))));
+            rows.add(new FrozenRow(area, area == null ? null : row.get(0), List.copyOf(row.subList(1, row.size())),
+                    List.copyOf(shown.subList(1, shown.size()))));
         }
         return new FrozenTable(t.id(), t.columns(), rows);
     }
@@ -256,7 +274,7 @@ public class SubmissionService {
             for (FrozenRow r : f.rows()) {
                 List<String> row = new ArrayList<>();
                 row.add(r.area() == null ? messages.get("tables.total") : r.name());
-                row.addAll(r.cells());
+                row.addAll(r.cells(smallCells));
                 rows.add(row);
                 rowAreas.add(r.area());
             }

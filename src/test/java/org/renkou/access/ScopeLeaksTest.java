@@ -55,6 +55,8 @@ class ScopeLeaksTest {
         assertThat(cadre.get("/api/v1/portal/requests").<List<Integer>>json("$.items[*].id")).doesNotContain((int) id);
         assertThat(cadre.post("/api/v1/portal/requests/" + id + "/followups", "{\"note\":\"偷看\"}").status()).isEqualTo(404);
         assertThat(cadre.post("/api/v1/portal/requests/" + id + "/answer", "{\"answer\":\"x\"}").status()).isEqualTo(404);
+        assertThat(cadre.post("/api/v1/portal/requests/" + id + "/close", "").status()).isEqualTo(404);
+        assertThat(cadre.get("/requests").body()).as("nor on the staff page").doesNotContain("请问需要哪些材料");
         assertThat(as("police", "police123").get("/api/v1/portal/requests").status()).isEqualTo(403);
         assertThat(as("clinic", "clinic123").get("/api/v1/portal/requests").status()).isEqualTo(403);
 

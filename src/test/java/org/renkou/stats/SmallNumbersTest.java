@@ -74,6 +74,27 @@ class SmallNumbersTest {
         assertThat(tables.<List<Object>>json("$..rows[*][*]")).doesNotContain("1", "2");
     }
 
+    /** A town's submitted report as the district reads it: the office's small village cells do not reach it. */
+    @Test
+    void theSupervisorReadsSubmittedReportsWithoutSmallCells() {
+        Api officer = Api.as(port, "officer", "officer123");
+        Api.Response submitted = officer.post("/api/v1/reports/submissions", "{\"area\":\"" + TOWN + "\",\"period\":\"2011-10\"}");
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        int id = submitted.json("$.id");
+        assertThat(officer.get("/api/v1/reports/submissions/" + id).<List<Object>>json("$.tables[*].rows[*][*]"))
+                .as("the office submitted village cells of 1 and 2").contains("1", "2");
+        Api supervisor = Api.as(port, "supervisor", "super123");
+        Api.Response read = supervisor.get("/api/v1/reports/submissions/" + id);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.<List<Object>>json("$.tables[*].rows[*][*]")).doesNotContain("1", "2").contains("–");
+        assertThat(officer.get("/stats/submissions/" + id).body()).contains("<td>1</td>");
+        assertThat(supervisor.get("/stats/submissions/" + id).body()).doesNotContain("<td>1</td>", "<td>2</td>");
+        assertThat(supervisor.get("/api/v1/reports/tables?area=" + TOWN + "&period=2011-10")
+                .<List<Object>>json("$..changed.*")).as("nor as the submitted value of a changed cell").doesNotContain("1", "2");
+        assertThat(supervisor.post("/api/v1/reports/submissions/" + id + "/return", "{\"reason\":\"测试完毕\"}").status())
+                .isEqualTo(200);
+    }
+
     /** The numbers of a chart's CSV, without its header and category column. */
     private static List<String> cells(String csv) {
         return csv.lines().skip(1).flatMap(l -> java.util.Arrays.stream(l.split(",", -1)).skip(1))
