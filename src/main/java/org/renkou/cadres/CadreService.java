@@ -84,13 +84,9 @@ public class CadreService {
     /** The posts of the area (all of the user's areas when blank), of one kind or all, with hours of the period. */
     public Team team(String area, Post.Kind kind, ReportPeriod period) {
         CurrentUser user = access.require(Permission.READ_CADRE_TEAM);
-        AreaCondition in = user.scope().on("p.area_code", "p.area_code");
+        AreaCondition in = user.scope().on("p.area_code", "p.area_code").within(area);
         Map<String, Object> params = new HashMap<>(in.params());
         StringBuilder where = new StringBuilder(in.sql());
-        if (area != null && !area.isBlank()) {
-            where.append(" and p.area_code like :area");
-            params.put("area", area.trim() + "%");
-        }
         Map<Long, Integer> hours = hoursByCadre(period);
         Map<String, String> names = areaNames();
         List<Post> all = jdbc.sql(SELECT + " where " + where + " order by p.area_code, p.kind, p.id").params(params)

@@ -178,4 +178,21 @@ class CadreApiTest {
         Map<String, Object> cadre = office.get("/api/v1/cadres/" + cadreId).json("$");
         assertThat(cadre.get("personId")).isEqualTo(survivor);
     }
+
+    @Test
+    void aChosenGridOrVillageNarrowsTheTeamByThePostsArea() {
+        String grid = VILLAGE + "001";
+        int gridPost = addPost("VOLUNTEER", grid, "网格志愿者683", "null").json("$.id");
+        int villagePost = addPost("VOLUNTEER", VILLAGE, "村志愿者683", "null").json("$.id");
+        assertThat(posts(grid)).as("the grid").contains(gridPost).doesNotContain(villagePost);
+        assertThat(posts(VILLAGE + "002")).as("the other grid").doesNotContain(gridPost, villagePost);
+        assertThat(posts(VILLAGE)).as("the village and its grids").contains(gridPost, villagePost);
+        assertThat(posts(COMMUNITY)).as("another village").doesNotContain(gridPost, villagePost);
+    }
+
+    private List<Integer> posts(String area) {
+        Api.Response r = office.get("/api/v1/cadres?area=" + area);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json("$.posts[*].id");
+    }
 }
