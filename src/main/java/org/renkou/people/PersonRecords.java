@@ -5,21 +5,33 @@ import java.util.List;
 import org.springframework.modulith.NamedInterface;
 
 /**
- * Implemented by features that keep records of a person (health, support, migration): what each holds of one
- * person, in the reader's words, so that a screen outside the feature (the side-by-side review of a probable
- * duplicate) shows it without reading the feature's tables. The feature checks the reader's permission.
+ * Implemented by features that keep records of a person (health, support, migration, referrals): what each holds
+ * of one person, in the reader's words, so that a screen outside the feature (the side-by-side review of a
+ * probable duplicate, the person's page) shows it without reading the feature's tables and without people
+ * depending on the feature. The feature checks the reader's permission.
  */
 @NamedInterface("references")
 public interface PersonRecords {
-    /** One record: its date (may be absent) and what it is. */
-    record Row(LocalDate on, String what) {
+    /** One record: its date (may be absent), what it is, and where the feature shows it (may be absent). */
+    record Row(LocalDate on, String what, String href) {
+        public Row(LocalDate on, String what) {
+            this(on, what, null);
+        }
+    }
+
+    /** Something the reader may do about the person in the feature (only offered to those who may). */
+    record Link(String id, String href, String label) {
     }
 
     /**
-     * A feature's records of one person under a title; {@code readable} false when the reader may not see
-     * them (the rows are then empty, and the screen says so).
+     * A feature's records of one person under a title, with what the reader may do there; {@code readable}
+     * false when the reader may not see them (the rows are then empty, and the screen says so).
      */
-    record Records(String title, boolean readable, List<Row> rows) {
+    record Records(String title, boolean readable, List<Row> rows, List<Link> links) {
+        public Records(String title, boolean readable, List<Row> rows) {
+            this(title, readable, rows, List.of());
+        }
+
         public static Records hidden(String title) {
             return new Records(title, false, List.of());
         }
@@ -30,4 +42,12 @@ public interface PersonRecords {
 
     /** The records of the person, newest first. */
     Records of(long personId);
+
+    /**
+     * Whether the records also show as a section of the person's page (for readers who may see them); the
+     * features whose records have their own page link to it instead.
+     */
+    default boolean onPersonPage() {
+        return false;
+    }
 }

@@ -212,6 +212,15 @@ public class ReferralService {
                 .query((rs, n) -> map(rs, user)).optional().orElseThrow(() -> new NotFoundException("referral " + id));
     }
 
+    /** The referrals of one person the user may see (a partner: those addressed to it), newest first. */
+    public List<Referral> ofPerson(long personId) {
+        CurrentUser user = access.require(Permission.ANSWER_REFERRALS);
+        Map<String, Object> params = new HashMap<>(Map.of("today", today(), "person", personId));
+        return jdbc.sql(SELECT + " where r.person_id = :person and " + visible(user, null, params)
+                        + " order by r.referred_on desc, r.id desc limit 200").params(params)
+                .query((rs, n) -> map(rs, user)).list();
+    }
+
     /** One page of the referrals the user may see, newest first (overdue ones oldest first), with the true total. */
     public PageResult<Referral> search(Criteria c) {
         CurrentUser user = access.require(Permission.ANSWER_REFERRALS);
