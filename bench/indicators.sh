@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Renkou indicator benchmark. Usage, from the repository root: bash bench/indicators.sh
 # Builds a county of 30 towns and 1,000,000 persons and times every indicator for every area of the county,
-# one town's dashboard, and the floor (one GROUP BY over the persons table). Results go to bench/results/.
+# one town's dashboard, and the floor (one GROUP BY over the persons table), then the county's target assessment;
+# --assessment times only the floor and the assessment (source by source). Results go to bench/results/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \

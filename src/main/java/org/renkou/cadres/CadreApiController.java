@@ -56,6 +56,12 @@ class CadreApiController {
         return cadres.fill(id, form);
     }
 
+    @PutMapping("/{id}/contact")
+    @Operation(summary = "Correct a cadre's phone and linked account in place (blank: none)")
+    Cadre correctContact(@PathVariable long id, @RequestBody CadreService.ContactForm form) {
+        return cadres.correctContact(id, form);
+    }
+
     @DeleteMapping("/posts/{id}/holder")
     @Operation(summary = "The holder leaves: the post is vacant")
     Post vacate(@PathVariable long id) {

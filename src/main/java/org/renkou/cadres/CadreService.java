@@ -42,10 +42,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CadreService {
     static final String ATTENDEE = "cadre:";
+    private static final String PHONE = "[0-9+\\- ]{7,20}";
     private static final String SELECT = "select p.*, c.name, c.phone, c.username from cadre_post p left join cadre c on c.id = p.cadre_id";
 
     /** The person taking a post: an existing cadre ({@code cadreId}), or a new one by name and contact. */
     public record HolderForm(Long cadreId, String name, String phone, String username, Long personId, LocalDate since) {
+    }
+
+    /** A holder's contact as corrected in place: phone and linked account (blank: none). */
+    public record ContactForm(String phone, String username) {
     }
 
     public record PostForm(Post.Kind kind, String areaCode, String title, HolderForm holder) {
@@ -84,13 +89,9 @@ public class CadreService {
     /** The posts of the area (all of the user's areas when blank), of one kind or all, with hours of the period. */
     public Team team(String area, Post.Kind kind, ReportPeriod period) {
         CurrentUser user = access.require(Permission.READ_CADRE_TEAM);
-        AreaCondition in = user.scope().on("p.area_code", "p.area_code");
+        AreaCondition in = user.scope().on("p.area_code", "p.area_code").within(area);
         Map<String, Object> params = new HashMap<>(in.params());
         StringBuilder where = new StringBuilder(in.sql());
-        if (area != null && !area.isBlank()) {
-            where.append(" and p.area_code like :area");
-            params.put("area", area.trim() + "%");
-        }
         Map<Long, Integer> hours = hoursByCadre(period);
         Map<String, String> names = areaNames();
         List<Post> all = jdbc.sql(SELECT + " where " + where + " order by p.area_code, p.kind, p.id").params(params)
@@ -178,6 +179,36 @@ public class CadreService {
         return post(postId);
     }
 
+    /** Corrects a cadre's phone and linked account in place (a new number, an account opened later). */
+    @Transactional
+    public Cadre correctContact(long cadreId, ContactForm f) {
+        access.require(Permission.TOWN_OFFICE);
+        ReportPeriod year = ReportPeriod.parse(String.valueOf(today().getYear()));
+        Cadre before = cadre(cadreId, year);
+        List<FieldProblem> problems = new ArrayList<>();
+        String phone = blank(f.phone());
+        if (phone != null && !phone.matches(PHONE)) {
+            problems.add(messages.problem("phone", "phone"));
+        }
+        String username = blank(f.username());
+        if (username != null && !username.equals(before.username())) {
+            if (users.find(username).isEmpty()) {
+                problems.add(messages.problem("username", "accountUnknown", username));
+            } else if (jdbc.sql("select count(*) from cadre where username = ? and id <> ?").params(username, cadreId)
+                    .query(Long.class).single() > 0) {
+                problems.add(messages.problem("username", "cadreAccountTaken", username));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        jdbc.sql("update cadre set phone = ?, username = ? where id = ?").params(phone, username, cadreId).update();
+        audit.record(AuditAction.UPDATE, "cadre", String.valueOf(cadreId), "contact corrected: phone "
+                + (java.util.Objects.equals(phone, before.phone()) ? "unchanged" : "changed") + ", account "
+                + (before.username() == null ? "none" : before.username()) + " → " + (username == null ? "none" : username));
+        return cadre(cadreId, year);
+    }
+
     @Transactional
     public Post vacate(long postId) {
         access.require(Permission.TOWN_OFFICE);
@@ -241,7 +272,7 @@ public class CadreService {
         if (f.name() == null || f.name().isBlank()) {
             problems.add(messages.problem("name", "required"));
         }
-        if (f.phone() != null && !f.phone().isBlank() && !f.phone().trim().matches("[0-9+\\- ]{7,20}")) {
+        if (f.phone() != null && !f.phone().isBlank() && !f.phone().trim().matches(PHONE)) {
             problems.add(messages.problem("phone", "phone"));
         }
         String username = blank(f.username());

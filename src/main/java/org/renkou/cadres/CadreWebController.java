@@ -27,7 +27,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The cadre team page: the posts of the user's areas by village with holder, phone and training hours, the vacant
- * posts first; the town office adds a post, gives a post to a new holder and ends a holder's service.
+ * posts first; the town office adds a post, gives a post to a new holder, corrects a holder's phone and account
+ * and ends a holder's service.
  */
 @Controller
 @Audited(target = "cadre")
@@ -70,6 +71,20 @@ class CadreWebController {
         }
     }
 
+    /** A holder's corrected phone and account, as the page binds it; {@code post} is the row it was sent from. */
+    public static class ContactPage {
+        private String phone;
+        private String username;
+        private Long post;
+
+        public String getPhone() { return phone; }
+        public void setPhone(String phone) { this.phone = phone; }
+        public String getUsername() { return username; }
+        public void setUsername(String username) { this.username = username; }
+        public Long getPost() { return post; }
+        public void setPost(Long post) { this.post = post; }
+    }
+
     /** A new post (with its first holder, if named), as the page binds it. */
     public static class PostPage extends HolderPage {
         private Post.Kind kind;
@@ -108,6 +123,27 @@ class CadreWebController {
             }
         }
         return show(null, null, null, post, binding, null, null, model);
+    }
+
+    @PostMapping("/cadres/{id}/contact")
+    String correctContact(@PathVariable long id, @ModelAttribute("contact") ContactPage contact, BindingResult binding,
+                          Model model, RedirectAttributes redirect) {
+        String row = contact.getPost() == null ? "" : "#post-" + contact.getPost();
+        if (!binding.hasErrors()) {
+            try {
+                cadres.correctContact(id, new CadreService.ContactForm(contact.getPhone(), contact.getUsername()));
+                redirect.addFlashAttribute("saved", true);
+                return "redirect:/cadres" + row;
+            } catch (ValidationException e) {
+                reject(binding, e.problems());
+            }
+        }
+        model.addAttribute("contactPost", contact.getPost());
+        model.addAttribute("contact", contact);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "contact", binding);
+        PostPage post = new PostPage();
+        post.setSince(cadres.today());
+        return show(null, null, null, post, new BeanPropertyBindingResult(post, "post"), null, null, model);
     }
 
     @PostMapping("/cadres/posts/{id}/holder")
@@ -167,6 +203,11 @@ class CadreWebController {
         model.addAttribute("holder", holder);
         model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "holder",
                 holderBinding == null ? new BeanPropertyBindingResult(holder, "holder") : holderBinding);
+        if (!model.containsAttribute("contact")) { // the refused correction (correctContact) keeps what was typed
+            ContactPage contact = new ContactPage();
+            model.addAttribute("contact", contact);
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "contact", new BeanPropertyBindingResult(contact, "contact"));
+        }
         return "cadres/cadres";
     }
 

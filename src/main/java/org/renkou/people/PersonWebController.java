@@ -38,10 +38,13 @@ class PersonWebController {
     private final Messages messages;
     private final PlaceNames placeNames;
     private final PersonMerges merges;
+    private final List<PersonRecords> featureRecords;
 
     PersonWebController(PersonService persons, AreaService areas, CodeTables codes, AccessService access,
-                        Messages messages, PlaceNames placeNames, PersonMerges merges) {
+                        Messages messages, PlaceNames placeNames, PersonMerges merges, List<PersonRecords> featureRecords) {
         this.merges = merges;
+        this.featureRecords = featureRecords.stream().filter(PersonRecords::onPersonPage)
+                .sorted(java.util.Comparator.comparingInt(PersonRecords::order)).toList();
         this.placeNames = placeNames;
         this.persons = persons;
         this.areas = areas;
@@ -88,6 +91,7 @@ class PersonWebController {
         model.addAttribute("place", areas.path(p.gridCode() != null ? p.gridCode() : p.villageCode()));
         model.addAttribute("canWrite", user.has(Permission.WRITE_REGISTER));
         model.addAttribute("idHidden", !user.has(Permission.SEE_WHOLE_ID_NUMBERS));
+        model.addAttribute("sections", featureRecords.stream().map(r -> r.of(id)).filter(PersonRecords.Records::readable).toList());
         return "people/person";
     }
 

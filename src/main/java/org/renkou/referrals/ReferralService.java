@@ -208,15 +208,24 @@ public class ReferralService {
     public Referral get(long id) {
         CurrentUser user = access.require(Permission.ANSWER_REFERRALS);
         Map<String, Object> params = new HashMap<>(Map.of("today", today(), "id", id));
-        return jdbc.sql(SELECT + " where r.id = :id and " + visible(user, params)).params(params)
+        return jdbc.sql(SELECT + " where r.id = :id and " + visible(user, null, params)).params(params)
                 .query((rs, n) -> map(rs, user)).optional().orElseThrow(() -> new NotFoundException("referral " + id));
+    }
+
+    /** The referrals of one person the user may see (a partner: those addressed to it), newest first. */
+    public List<Referral> ofPerson(long personId) {
+        CurrentUser user = access.require(Permission.ANSWER_REFERRALS);
+        Map<String, Object> params = new HashMap<>(Map.of("today", today(), "person", personId));
+        return jdbc.sql(SELECT + " where r.person_id = :person and " + visible(user, null, params)
+                        + " order by r.referred_on desc, r.id desc limit 200").params(params)
+                .query((rs, n) -> map(rs, user)).list();
     }
 
     /** One page of the referrals the user may see, newest first (overdue ones oldest first), with the true total. */
     public PageResult<Referral> search(Criteria c) {
         CurrentUser user = access.require(Permission.ANSWER_REFERRALS);
         Map<String, Object> params = new HashMap<>(Map.of("today", today()));
-        StringBuilder where = new StringBuilder(visible(user, params));
+        StringBuilder where = new StringBuilder(visible(user, c.area(), params));
         if (c.kind() != null) {
             where.append(" and r.kind = :kind");
             params.put("kind", c.kind().name());
@@ -224,10 +233,6 @@ public class ReferralService {
         if (c.partnerId() != null) {
             where.append(" and r.partner_id = :partner");
             params.put("partner", c.partnerId());
-        }
-        if (c.area() != null && !c.area().isBlank()) {
-            where.append(" and r.village_code like :area");
-            params.put("area", c.area().trim() + "%");
         }
         if (c.state() != null) {
             where.append(switch (c.state()) {
@@ -268,9 +273,12 @@ public class ReferralService {
         }
     }
 
-    /** The town office sees its area's referrals; a partner's account only those to its office, in its area. */
-    private String visible(CurrentUser user, Map<String, Object> params) {
-        AreaCondition in = user.scope().on("r.village_code", "r.grid_code");
+    /**
+     * The town office sees its area's referrals; a partner's account only those to its office, in its area;
+     * narrowed to the chosen area (if any) by village or grid, as the scope is.
+     */
+    private String visible(CurrentUser user, String area, Map<String, Object> params) {
+        AreaCondition in = user.scope().on("r.village_code", "r.grid_code").within(area);
         params.putAll(in.params());
         if (user.has(Permission.TOWN_OFFICE)) {
             return in.sql();

@@ -170,13 +170,9 @@ public class SubmissionService {
     /** Submissions the user may read, newest first: a town office its own, the district those of its towns. */
     public PageResult<Submission> list(String area, String period, int page, int size) {
         CurrentUser user = reader();
-        AreaCondition in = user.scope().on("s.area_code", "s.area_code");
+        AreaCondition in = user.scope().on("s.area_code", "s.area_code").within(area);
         Map<String, Object> params = new HashMap<>(in.params());
         StringBuilder where = new StringBuilder(" where ").append(in.sql());
-        if (area != null && !area.isBlank()) {
-            where.append(" and s.area_code like :area");
-            params.put("area", area.trim() + "%");
-        }
         if (period != null && !period.isBlank()) {
             ReportPeriod p = ReportPeriod.parse(period);
             where.append(" and s.period_from = :from and s.period_to = :to");

@@ -55,6 +55,49 @@ class AssessmentApiTest {
                 s -> assertThat(((Number) s).doubleValue()).isPositive());
     }
 
+    /**
+     * The assessment counts each indicator once for all units; unit by unit, each unit's own indicator values
+     * (the per-unit path) and its agreement's rules give exactly the same actual values, points and scores.
+     */
+    @Test
+    void theBatchedAssessmentOfEveryUnitEqualsItsOwnIndicatorsUnitByUnit() {
+        Api officer = Api.as(port, "officer", "officer123");
+        List<Map<String, Object>> units = officer.get("/api/v1/assessments?area=" + TOWN + "&year=2012").json("$");
+        List<Map<String, Object>> agreements = officer.get("/api/v1/assessments/agreements?area=" + TOWN + "&year=2012").json("$");
+        assertThat(units).hasSize(27);
+        int counted = 0;
+        for (Map<String, Object> unit : units) {
+            String code = (String) unit.get("areaCode");
+            List<Map<String, Object>> targets = agreements.stream().filter(a -> code.equals(a.get("areaCode"))).findFirst()
+                    .map(a -> (List<Map<String, Object>>) a.get("targets")).orElseThrow();
+            List<Map<String, Object>> items = (List<Map<String, Object>>) unit.get("items");
+            String codes = String.join(",", items.stream().map(i -> (String) i.get("indicator")).toList());
+            List<Map<String, Object>> own = officer.get("/api/v1/indicators?area=" + code + "&period=FP2012&codes=" + codes).json("$");
+            BigDecimal score = BigDecimal.ZERO;
+            for (int i = 0; i < items.size(); i++) {
+                Map<String, Object> item = items.get(i);
+                Map<String, Object> t = targets.get(i);
+                assertThat(item.get("indicator")).isEqualTo(t.get("indicator"));
+                Object actual = own.get(i).get("value");
+                assertThat(item.get("actual")).as(code + " " + item.get("indicator")).isEqualTo(actual);
+                Target target = new Target((String) t.get("indicator"), Target.Comparison.valueOf((String) t.get("comparison")),
+                        decimal(t.get("target")), decimal(t.get("floor")), (Integer) t.get("weight"),
+                        Target.Rule.valueOf((String) t.get("rule")));
+                BigDecimal points = target.points(decimal(actual));
+                assertThat(decimal(item.get("points"))).as(code + " " + item.get("indicator")).isEqualByComparingTo(points);
+                assertThat(item.get("met")).isEqualTo(target.met(decimal(actual)));
+                score = score.add(points);
+                counted += actual == null ? 0 : 1;
+            }
+            assertThat(decimal(unit.get("score"))).as(code).isEqualByComparingTo(score);
+        }
+        assertThat(counted).as("values were counted, not only missing").isGreaterThan(27);
+    }
+
+    private static BigDecimal decimal(Object o) {
+        return o == null ? null : new BigDecimal(o.toString());
+    }
+
     @Test
     void anAgreementSetThroughTheApiGivesPointsProRata() {
         Api officer = Api.as(port, "officer", "officer123");

@@ -178,4 +178,60 @@ class CadreApiTest {
         Map<String, Object> cadre = office.get("/api/v1/cadres/" + cadreId).json("$");
         assertThat(cadre.get("personId")).isEqualTo(survivor);
     }
+
+    @Test
+    void aChosenGridOrVillageNarrowsTheTeamByThePostsArea() {
+        // in the community, so that the village cadre of the other village sees none of these posts
+        Api admin = Api.as(port, "admin", "admin123");
+        String grid = COMMUNITY + "001";
+        if (admin.get("/api/v1/areas/" + grid).status() != 200) {
+            assertThat(admin.post("/api/v1/areas", TestData.area(grid, "社区第1网格", "GRID", COMMUNITY, null)).status()).isEqualTo(201);
+        }
+        int gridPost = addPost("VOLUNTEER", grid, "网格志愿者683", "null").json("$.id");
+        int villagePost = addPost("VOLUNTEER", COMMUNITY, "社区志愿者683", "null").json("$.id");
+        assertThat(posts(grid)).as("the grid").contains(gridPost).doesNotContain(villagePost);
+        assertThat(posts(COMMUNITY)).as("the community and its grid").contains(gridPost, villagePost);
+        assertThat(posts(VILLAGE)).as("another village").doesNotContain(gridPost, villagePost);
+        assertThat(posts(VILLAGE + "001")).as("another village's grid").doesNotContain(gridPost, villagePost);
+    }
+
+    private List<Integer> posts(String area) {
+        Api.Response r = office.get("/api/v1/cadres?area=" + area);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json("$.posts[*].id");
+    }
+
+    @Test
+    void theTownOfficeCorrectsAHoldersPhoneAndAccountInPlaceWithProblemsNamingTheField() {
+        if (users.find("helper683").isEmpty()) {
+            access.runAs(SystemPrincipal.FIRST_ADMINISTRATOR, () -> users.create("helper683", "测试协管员", Role.VILLAGE_CADRE,
+                    List.of(VILLAGE), "helper683pw"));
+        }
+        Api.Response post = addPost("FLOATING_ASSISTANT", VILLAGE, "测试协管员683", "{\"name\":\"协管员683\",\"phone\":\"13800001111\","
+                + "\"since\":\"" + Dates.today() + "\"}");
+        assertThat(post.status()).as(post.body()).isEqualTo(201);
+        int cadreId = post.json("$.cadreId");
+        office.put("/api/v1/cadres/" + cadreId + "/contact", "{\"phone\":\"13800001111\",\"username\":\"\"}");
+
+        Api.Response wrong = office.put("/api/v1/cadres/" + cadreId + "/contact", "{\"phone\":\"abc\",\"username\":\"nobody683\"}");
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.contentType()).startsWith("application/problem+json");
+        assertThat(wrong.<List<String>>json("$.errors[*].field")).containsExactly("phone", "username");
+        assertThat(wrong.<List<String>>json("$.errors[*].rule")).containsExactly("phone", "accountUnknown");
+        assertThat(office.put("/api/v1/cadres/" + cadreId + "/contact", "{\"username\":\"officer\"}")
+                .<String>json("$.errors[0].rule")).as("刘玉娥's account in the demo town").isEqualTo("cadreAccountTaken");
+        assertThat(Api.as(port, "cadre683", "cadre683pw").put("/api/v1/cadres/" + cadreId + "/contact", "{\"phone\":\"13900002222\"}")
+                .status()).as("the town office keeps the team").isEqualTo(403);
+
+        Api.Response corrected = office.put("/api/v1/cadres/" + cadreId + "/contact", "{\"phone\":\"13900002222\",\"username\":\"helper683\"}");
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        assertThat(corrected.<String>json("$.phone")).isEqualTo("13900002222");
+        assertThat(corrected.<String>json("$.username")).isEqualTo("helper683");
+        assertThat(office.get("/api/v1/cadres?area=" + VILLAGE).<List<String>>json("$.posts[?(@.cadreId == " + cadreId + ")].phone"))
+                .containsExactly("13900002222");
+        assertThat(Api.as(port, "admin", "admin123").get("/api/v1/audit?username=county&action=UPDATE&size=200")
+                .<List<String>>json("$.items[*].detail")).contains("contact corrected: phone changed, account none → helper683");
+        Api.Response unlinked = office.put("/api/v1/cadres/" + cadreId + "/contact", "{\"phone\":\"13900002222\",\"username\":\" \"}");
+        assertThat(unlinked.<Object>json("$.username")).as("a blank account unlinks it").isNull();
+    }
 }

@@ -113,8 +113,10 @@ class LinkageReviewTest {
         assertThat(police.get(messages.get("health.records")).rows()).isEmpty();
         assertThat(police.get(messages.get("allowance.title")).readable()).isFalse();
         assertThat(police.get(messages.get("migration.title")).readable()).isTrue();
+        assertThat(police.get(messages.get("referrals.records")).readable()).as("the police answers referrals").isTrue();
+        assertThat(police.get(messages.get("referrals.records")).links()).as("the town office refers").isEmpty();
         Map<String, PersonRecords.Records> officer = SignedIn.as(context, "officer", () -> byTitle(id));
-        assertThat(officer.values()).hasSize(3).allMatch(PersonRecords.Records::readable);
+        assertThat(officer.values()).hasSize(4).allMatch(PersonRecords.Records::readable);
     }
 
     @Test

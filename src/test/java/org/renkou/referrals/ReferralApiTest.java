@@ -71,9 +71,13 @@ class ReferralApiTest {
     }
 
     private int person(String name, String status) {
+        return person(name, status, TOWN + "001001");
+    }
+
+    private int person(String name, String status, String grid) {
         LocalDate birth = LocalDate.of(1988, 3, 3);
         Api.Response r = office.post("/api/v1/persons", TestData.person(TestData.idNumber(birth, "1"), name, "1", birth, VILLAGE,
-                        TOWN + "001001", status.equals("INFLOW") ? ",\"arrivedOn\":\"" + TODAY.minusYears(1) + "\"" : "")
+                        grid, status.equals("INFLOW") ? ",\"arrivedOn\":\"" + TODAY.minusYears(1) + "\"" : "")
                 .replace("\"status\":\"REGISTERED\"", "\"status\":\"" + status + "\"")
                 .replace("\"hukouCode\":\"430105\"", "\"hukouCode\":\"" + (status.equals("INFLOW") ? "431021" : "430105") + "\""));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
@@ -190,5 +194,26 @@ class ReferralApiTest {
         assertThat(office.get("/api/v1/health/tasks").<List<String>>json("$[?(@.kind == 'REFERRAL_OVERDUE')].href"))
                 .doesNotContain("/referrals/" + late);
         assertThat(figure("REFERRALS_OPEN_OVERDUE", TOWN, String.valueOf(TODAY.getYear()), TODAY)).isEqualTo(overdueBefore);
+    }
+
+    @Test
+    void aChosenGridOrVillageNarrowsTheListByTheReferralsGridOrVillage() {
+        int station = partner("测试派出所681", "POLICE", TOWN, "\"police681\"");
+        int first = referral(person("一网格流入681", "INFLOW", TOWN + "001001"), "HUKOU", station, TODAY);
+        int second = referral(person("二网格流入681", "INFLOW", TOWN + "001002"), "HUKOU", station, TODAY);
+        assertThat(ids("/api/v1/referrals?size=200&area=" + TOWN + "001001")).as("the first grid").contains(first)
+                .doesNotContain(second);
+        assertThat(ids("/api/v1/referrals?size=200&area=" + TOWN + "001002")).as("the second grid").contains(second)
+                .doesNotContain(first);
+        assertThat(ids("/api/v1/referrals?size=200&area=" + TOWN + "001")).as("the village").contains(first, second);
+        assertThat(ids("/api/v1/referrals?size=200&area=" + TOWN + "002")).as("the other village").doesNotContain(first, second);
+        assertThat(police.get("/api/v1/referrals?size=200&area=" + TOWN + "001002").<List<Integer>>json("$.items[*].id"))
+                .as("a partner narrows its own the same way").contains(second).doesNotContain(first);
+    }
+
+    private List<Integer> ids(String path) {
+        Api.Response r = office.get(path);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json("$.items[*].id");
     }
 }

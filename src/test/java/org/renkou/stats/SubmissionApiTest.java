@@ -154,6 +154,10 @@ class SubmissionApiTest {
         Api.Response list = district.get("/api/v1/reports/submissions?area=" + town);
         assertThat(list.<Integer>json("$.total")).isEqualTo(2);
         assertThat(list.<List<Integer>>json("$.items[*].id")).containsExactly(id, first);
+        assertThat(district.get("/api/v1/reports/submissions?size=200&area=430105").<List<Integer>>json("$.items[*].id"))
+                .as("the county around the town").contains(id, first);
+        assertThat(district.get("/api/v1/reports/submissions?area=" + TOWN).<List<Integer>>json("$.items[*].id"))
+                .as("another town").doesNotContain(id, first);
         assertThat(Api.as(port, "officer", "officer123").get("/api/v1/reports/submissions/" + id).status())
                 .as("another town's office").isEqualTo(403);
         assertThat(Api.as(port, "cadre", "cadre123").get("/api/v1/reports/submissions").status()).isEqualTo(403);

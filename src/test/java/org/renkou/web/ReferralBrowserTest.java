@@ -77,6 +77,19 @@ class ReferralBrowserTest extends BrowserTestSupport {
         browser.open("/referrals?village=" + VILLAGE);
         assertThat(browser.text("referral-" + id)).contains(name).contains("申办户口").contains("待答复");
         assertThat(browser.consoleErrors()).isEmpty();
+
+        browser.open("/persons/" + person);
+        assertThat(browser.text("person-name")).isEqualTo(name);
+        String section = browser.driver().findElement(By.xpath("//a[@href='/referrals/" + id + "']/ancestor::section")).getText();
+        assertThat(section).as("the person's referrals on their page").contains("转介服务").contains("申办户口")
+                .contains("测试派出所684").contains("待答复");
+        browser.clickAndWait("refer-person");
+        assertThat(browser.url()).contains("/referrals/new").contains("personId=" + person);
+        assertThat(browser.text("chosen-name")).as("the person is chosen").isEqualTo(name);
+        int resident = office.post("/api/v1/persons", TestData.person(TestData.idNumber(birth, "2"), "户籍" + name, "2", birth,
+                VILLAGE, VILLAGE + "001", "")).json("$.id");
+        browser.open("/persons/" + resident);
+        assertThat(browser.all(By.id("refer-person"))).as("only floating people are referred").isEmpty();
         browser.clickAndWait("logout");
 
         browser.login("police684", "police684pw").open("/");
@@ -88,6 +101,10 @@ class ReferralBrowserTest extends BrowserTestSupport {
         assertThat(browser.text("referral-state")).contains("已提供服务").contains("police684");
         assertThat(browser.text("answer-note")).isEqualTo("居住证已办结");
         assertThat(browser.all(By.id("answer-form"))).as("answered once").isEmpty();
+        browser.open("/persons/" + person);
+        assertThat(browser.driver().findElement(By.xpath("//a[@href='/referrals/" + id + "']")).getText())
+                .as("the station sees its referral on the person's page").contains("已提供服务");
+        assertThat(browser.all(By.id("refer-person"))).as("the station answers, the town office refers").isEmpty();
         screenshots("referral-answered");
         browser.open("/referrals?lang=en");
         assertThat(browser.text("referral-" + id)).contains("Hukou matters").contains("Service given");
@@ -138,6 +155,19 @@ class ReferralBrowserTest extends BrowserTestSupport {
         assertThat(browser.text("saved")).isNotBlank();
         browser.open("/cadres?area=" + VILLAGE);
         assertThat(browser.text("posts")).contains(holder).contains("13900001111");
+
+        // the holder's phone and account corrected in place; a wrong one is refused at the field, the form open
+        String row = browser.driver().findElement(By.xpath("//tr[contains(@class, 'post')][.//span[text()='" + holder + "']]"))
+                .getAttribute("id").substring("post-".length());
+        browser.click("contact-" + row);
+        browser.type("contact-phone-" + row, "13x").type("contact-username-" + row, "nobody684").clickAndWait("save-contact-" + row);
+        assertThat(browser.text("contact-error-phone-" + row)).contains("电话");
+        assertThat(browser.text("contact-error-username-" + row)).contains("nobody684");
+        assertThat(browser.driver().findElement(By.id("contact-phone-" + row)).getAttribute("value")).as("what was typed stays")
+                .isEqualTo("13x");
+        browser.type("contact-phone-" + row, "13900002222").type("contact-username-" + row, "").clickAndWait("save-contact-" + row);
+        assertThat(browser.text("saved")).isNotBlank();
+        assertThat(browser.text("post-" + row)).contains("13900002222").doesNotContain("13900001111");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 }
