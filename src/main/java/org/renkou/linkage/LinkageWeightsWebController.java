@@ -26,19 +26,20 @@ class LinkageWeightsWebController {
     String page(@RequestParam(required = false) Long version, @RequestParam(required = false) Long estimation,
                 Model model) {
         model.addAttribute("inUse", weights.inUse());
-        model.addAttribute("estimations", weights.recentEstimations());
         result(version, estimation, model);
         return "linkage/weights-page";
     }
 
     @GetMapping("/linkage/weights/estimations/{id}")
-    @NotAudited("an estimation's step and counts, polled every second, then the weights it made: no personal data")
+    @NotAudited("an estimation's step and counts, polled every second, then the weights it made and the latest estimations: no personal data")
     String progress(@PathVariable long id, Model model) {
         result(null, id, model);
         return "linkage/weights-page :: result";
     }
 
+    /** The estimation, the estimate, and the latest estimations (polled with it, so they agree). */
     private void result(Long version, Long estimation, Model model) {
+        model.addAttribute("estimations", weights.recentEstimations());
         Long shown = version;
         if (estimation != null) {
             LinkageWeights.EstimationView e = weights.estimation(estimation);

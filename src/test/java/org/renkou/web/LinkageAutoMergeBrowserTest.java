@@ -82,6 +82,10 @@ class LinkageAutoMergeBrowserTest extends BrowserTestSupport {
         assertThat(browser.text("estimate")).contains("两个不同的有效号码");
         assertThat(browser.all(By.id("adopt-form"))).hasSize(1);
         assertThat(browser.text("in-use")).contains("默认权重");
+        // the list of estimations, polled with it, says the same
+        String id = browser.url().replaceFirst(".*estimation=(\\d+).*", "$1");
+        assertThat(browser.driver().findElement(By.cssSelector("#estimations tr[data-estimation='" + id + "']")).getText())
+                .contains("已完成");
         screenshots("linkage-weights-estimated");
         assertThat(browser.consoleErrors()).isEmpty();
     }
