@@ -8,11 +8,10 @@ import org.renkou.access.Audited;
 import org.renkou.access.Permission;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
-import org.renkou.common.FieldProblem;
+import org.renkou.common.Forms;
 import org.renkou.common.Messages;
 import org.renkou.common.ReportPeriod;
 import org.renkou.common.ValidationException;
-import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -119,7 +118,7 @@ class CadreWebController {
                 redirect.addFlashAttribute("saved", true);
                 return "redirect:/cadres";
             } catch (ValidationException e) {
-                reject(binding, e.problems());
+                Forms.reject(binding, e.problems());
             }
         }
         return show(null, null, null, post, binding, null, null, model);
@@ -135,7 +134,7 @@ class CadreWebController {
                 redirect.addFlashAttribute("saved", true);
                 return "redirect:/cadres" + row;
             } catch (ValidationException e) {
-                reject(binding, e.problems());
+                Forms.reject(binding, e.problems());
             }
         }
         model.addAttribute("contactPost", contact.getPost());
@@ -155,7 +154,7 @@ class CadreWebController {
                 redirect.addFlashAttribute("saved", true);
                 return "redirect:/cadres#post-" + id;
             } catch (ValidationException e) {
-                reject(binding, e.problems());
+                Forms.reject(binding, e.problems());
             }
         }
         PostPage post = new PostPage();
@@ -212,14 +211,4 @@ class CadreWebController {
     }
 
     /** The service's refusals as field errors of the form (the message already names the field and the rule). */
-    private static void reject(BindingResult binding, List<FieldProblem> problems) {
-        BeanWrapperImpl target = new BeanWrapperImpl(binding.getTarget());
-        for (FieldProblem p : problems) {
-            if (target.isReadableProperty(p.field())) {
-                binding.rejectValue(p.field(), p.rule(), p.message());
-            } else {
-                binding.reject(p.rule(), p.message());
-            }
-        }
-    }
 }

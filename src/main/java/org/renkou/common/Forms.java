@@ -2,7 +2,9 @@ package org.renkou.common;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -39,5 +41,20 @@ public final class Forms {
         }
         redirect.addFlashAttribute("saved", true);
         return "redirect:" + page;
+    }
+
+    /**
+     * A service's refusal onto the page's form: each problem under its field, so it shows beside that input, or
+     * above the form when the form has no such field.
+     */
+    public static void reject(BindingResult binding, List<FieldProblem> problems) {
+        BeanWrapperImpl target = new BeanWrapperImpl(binding.getTarget());
+        for (FieldProblem p : problems) {
+            if (target.isReadableProperty(p.field())) {
+                binding.rejectValue(p.field(), p.rule(), p.message());
+            } else {
+                binding.reject(p.rule(), p.message());
+            }
+        }
     }
 }

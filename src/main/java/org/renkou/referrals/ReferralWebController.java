@@ -8,7 +8,7 @@ import org.renkou.access.Permission;
 import org.renkou.area.Area;
 import org.renkou.area.AreaService;
 import org.renkou.common.ConflictException;
-import org.renkou.common.FieldProblem;
+import org.renkou.common.Forms;
 import org.renkou.common.IdNumber;
 import org.renkou.common.NotFoundException;
 import org.renkou.common.ValidationException;
@@ -17,7 +17,6 @@ import org.renkou.people.PersonCriteria;
 import org.renkou.people.PersonService;
 import org.renkou.people.PersonStatus;
 import org.renkou.people.PersonSummary;
-import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -141,7 +140,7 @@ class ReferralWebController {
             redirect.addFlashAttribute("saved", true);
             return "redirect:/referrals/" + r.id();
         } catch (ValidationException e) {
-            reject(binding, e.problems());
+            Forms.reject(binding, e.problems());
             return form(form, null, model);
         }
     }
@@ -166,7 +165,7 @@ class ReferralWebController {
             redirect.addFlashAttribute("saved", true);
             return "redirect:/referrals/" + id;
         } catch (ValidationException e) {
-            reject(binding, e.problems());
+            Forms.reject(binding, e.problems());
             return detail(r, answer, model);
         } catch (ConflictException e) {
             model.addAttribute("conflict", e.getMessage());
@@ -214,14 +213,4 @@ class ReferralWebController {
     }
 
     /** The service's refusals as field errors of the form (the message already names the field and the rule). */
-    private static void reject(BindingResult binding, List<FieldProblem> problems) {
-        BeanWrapperImpl target = new BeanWrapperImpl(binding.getTarget());
-        for (FieldProblem p : problems) {
-            if (target.isReadableProperty(p.field())) {
-                binding.rejectValue(p.field(), p.rule(), p.message());
-            } else {
-                binding.reject(p.rule(), p.message());
-            }
-        }
-    }
 }
