@@ -96,7 +96,7 @@ class RoleLinksTest {
      */
     private static String visibleText(String html) {
         return html.replaceAll("(?s)<(script|style|textarea)[^>]*>.*?</\\1>", " ")
-                .replaceAll("(?s)<td class=\"quoted\"[^>]*>.*?</td>", " ").replaceAll("(?s)<[^>]*>", " ")
+                .replaceAll("(?s)<td class=\"quoted[ \"][^>]*>.*?</td>", " ").replaceAll("(?s)<[^>]*>", " ")
                 .replace("&nbsp;", " ");
     }
 }
