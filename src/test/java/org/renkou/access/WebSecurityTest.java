@@ -112,4 +112,24 @@ class WebSecurityTest {
             }
         }
     }
+
+    /**
+     * The session cookie is SameSite and HttpOnly always, and Secure once the request came over HTTPS: behind the
+     * TLS proxy the README describes (server.forward-headers-strategy=native, set for the tests), whose
+     * X-Forwarded-Proto says so.
+     */
+    @Test
+    void theSessionCookieIsSecureOverHttpsAndNeverSentCrossSite() throws Exception {
+        String overHttps = sessionCookie(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("X-Forwarded-Proto", "https"));
+        assertThat(overHttps).contains("JSESSIONID=").containsIgnoringCase("; Secure").containsIgnoringCase("SameSite=Lax")
+                .containsIgnoringCase("HttpOnly");
+        String plain = sessionCookie(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")));
+        assertThat(plain).contains("JSESSIONID=").doesNotContainIgnoringCase("Secure").containsIgnoringCase("SameSite=Lax");
+    }
+
+    private String sessionCookie(HttpRequest.Builder request) throws Exception {
+        return send(request).headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElse("");
+    }
 }
