@@ -109,6 +109,11 @@ class LinkageWebController {
         model.addAttribute("names", names(preview.pairs().items()));
         model.addAttribute("area", area);
         model.addAttribute("jobs", autoMerges.recent());
+        List<Area> choices = areaChoices();
+        model.addAttribute("areaChoices", choices);
+        Map<String, String> areaNames = new LinkedHashMap<>();
+        choices.forEach(a -> areaNames.put(a.code(), a.name()));
+        model.addAttribute("areaNames", areaNames);
         return "linkage/auto";
     }
 

@@ -43,6 +43,10 @@ class LinkageAutoMergeBrowserTest extends BrowserTestSupport {
         browser.login("county", "county123");
         browser.driver().manage().window().setSize(new Dimension(1366, 900));
         browser.open("/linkage/auto?area=" + VILLAGE);
+        // the area is chosen by name, not typed as a code
+        String villageName = new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("auto-area")))
+                .getFirstSelectedOption().getText();
+        assertThat(villageName).isNotBlank().doesNotContain(VILLAGE);
         assertThat(browser.text("auto-pairs")).contains("王建国", "黄淑珍", "王建國");
         assertThat(browser.driver().findElement(By.id("auto-merge-form")).getAttribute("data-confirm")).contains("3");
         screenshots("linkage-auto-preview");
@@ -63,7 +67,7 @@ class LinkageAutoMergeBrowserTest extends BrowserTestSupport {
 
         // the bulk merge page lists it, to come back to
         browser.open("/linkage/auto?area=" + VILLAGE);
-        assertThat(browser.text("auto-jobs")).contains("已完成");
+        assertThat(browser.text("auto-jobs")).contains("已完成", villageName.replace("— ", "")).doesNotContain(VILLAGE);
         assertThat(browser.text("auto-pairs")).contains("王建國").doesNotContain("黄淑珍");
     }
 
